@@ -1,0 +1,142 @@
+// The blueprint format (spec/blueprint-format.md) as zod schemas: the one source of its types,
+// of the editor's JSON Schema and of the API's request checks.
+import { z } from "zod";
+
+export const AGENT_ROLES = ["supervisor", "lead", "specialist", "worker"] as const;
+export const CLUSTER_TYPES = ["department", "project", "campaign", "team"] as const;
+export const SCALING_METRICS = [
+  "queue_depth",
+  "tasks_per_minute",
+  "response_time_ms",
+  "cpu_utilization",
+  "memory_utilization",
+  "error_rate",
+] as const;
+/** Metrics whose target is a fraction in (0, 1]. */
+export const FRACTION_METRICS: ReadonlySet<string> = new Set([
+  "cpu_utilization",
+  "memory_utilization",
+  "error_rate",
+]);
+
+export const MAX_WORKERS_LIMIT = 1000;
+export const MAX_COUNT = 1000;
+export const MAX_TAG_LENGTH = 50;
+
+const BLUEPRINT_ID_PATTERN = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
+const AGENT_NAME_PATTERN = /^[A-Za-z0-9_-]+$/;
+// The regular expression the Semantic Versioning 2.0.0 document recommends.
+const SEMVER_PATTERN =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+export const COUNT_RANGE_PATTERN = /^(\d{1,4})-(\d{1,4})$/;
+
+const freeFormConfig = z.record(z.string(), z.unknown(), {
+  error: "must be a mapping of keys to values",
+});
+const stringList = z.array(z.string({ error: "must be a string" }), { error: "must be a list of strings" });
+const nonNegative = (what: string) =>
+  z.number({ error: `${what} must be a number` }).nonnegative({ error: `${what} must be 0 or more` });
+const workerBound = (what: string) =>
+  z
+    .int({ error: `${what} must be a whole number` })
+    .min(0, { error: `${what} must be 0 or more` })
+    .max(MAX_WORKERS_LIMIT, { error: `${what} must be at most ${MAX_WORKERS_LIMIT}` });
+
+export const blueprintIdSchema = z
+  .string({ error: "id must be a string" })
+  .min(1, { error: "id must not be empty" })
+  .max(64, { error: "id must be at most 64 characters" })
+  .regex(BLUEPRINT_ID_PATTERN, {
+    error: "id may hold letters, digits and single hyphens, and may not start or end with a hyphen",
+  });
+
+export const metadataSchema = z.strictObject({
+  id: blueprintIdSchema,
+  name: z
+    .string({ error: "name must be a string" })
+    .trim()
+    .min(1, { error: "name must not be empty" })
+    .max(200, { error: "name must be at most 200 characters" }),
+  version: z
+    .string({ error: "version must be a semantic version such as 1.0.0 (quote it if YAML reads a number)" })
+    .regex(SEMVER_PATTERN, { error: "version must be a semantic version such as 1.0.0 or 2.1.0-rc.1" }),
+  description: z.string({ error: "description must be a string" }).optional(),
+  author: z.string({ error: "author must be a string" }).optional(),
+  tags: z
+    .array(
+      z
+        .string({ error: "a tag must be a string" })
+        .min(1, { error: "a tag must not be empty" })
+        .max(MAX_TAG_LENGTH, { error: `a tag must be at most ${MAX_TAG_LENGTH} characters` }),
+      { error: "tags must be a list of strings" },
+    )
+    .optional(),
+});
+
+export const scalingSchema = z.strictObject({
+  metric: z.enum(SCALING_METRICS, { error: `metric must be one of ${SCALING_METRICS.join(", ")}` }),
+  target_value: z
+    .number({ error: "target_value must be a number" })
+    .positive({ error: "target_value must be greater than 0" }),
+  tolerance: nonNegative("tolerance").default(0.1),
+  scale_up_stabilization_s: nonNegative("scale_up_stabilization_s").default(0),
+  scale_down_stabilization_s: nonNegative("scale_down_stabilization_s").default(300),
+  evaluation_interval_s: nonNegative("evaluation_interval_s").default(15),
+  hibernate_after_idle_s: nonNegative("hibernate_after_idle_s").optional(),
+});
+
+export const clusterSettingsSchema = z.strictObject({
+  type: z.enum(CLUSTER_TYPES, { error: `type must be one of ${CLUSTER_TYPES.join(", ")}` }),
+  min_workers: workerBound("min_workers"),
+  max_workers: workerBound("max_workers"),
+  target_workers: workerBound("target_workers").optional(),
+  scaling: scalingSchema.optional(),
+  config: freeFormConfig.optional(),
+});
+
+/** An integer, or for workers a range "MIN-MAX"; role-dependent rules live in rules.ts. */
+const COUNT_MESSAGE = `count must be a whole number from 1 to ${MAX_COUNT} or, for workers, a range "MIN-MAX"`;
+export const agentCountSchema = z.union(
+  [
+    z.int({ error: COUNT_MESSAGE }).min(1, { error: COUNT_MESSAGE }).max(MAX_COUNT, { error: COUNT_MESSAGE }),
+    z.string({ error: COUNT_MESSAGE }).regex(COUNT_RANGE_PATTERN, { error: COUNT_MESSAGE }),
+  ],
+  { error: COUNT_MESSAGE },
+);
+
+export const agentDefinitionSchema = z.strictObject({
+  name: z
+    .string({ error: "name must be a string" })
+    .min(1, { error: "name must not be empty" })
+    .max(64, { error: "name must be at most 64 characters" })
+    .regex(AGENT_NAME_PATTERN, { error: "name may hold letters, digits, '-' and '_' only" }),
+  role: z.enum(AGENT_ROLES, { error: `role must be one of ${AGENT_ROLES.join(", ")}` }),
+  count: agentCountSchema.optional(),
+  reports_to: z.string({ error: "reports_to must be the name of another agent definition" }).optional(),
+  description: z.string({ error: "description must be a string" }).optional(),
+  capabilities: stringList.optional(),
+  skills: stringList.optional(),
+  config: freeFormConfig.optional(),
+});
+
+export const blueprintSchema = z.strictObject(
+  {
+    metadata: metadataSchema,
+    cluster: clusterSettingsSchema,
+    agents: z
+      .array(agentDefinitionSchema, { error: "agents must be a list of agent definitions" })
+      .min(1, { error: "agents must list at least one agent definition" }),
+  },
+  { error: "a blueprint must be a mapping with metadata, cluster and agents" },
+);
+
+export type Blueprint = z.infer<typeof blueprintSchema>;
+export type BlueprintInput = z.input<typeof blueprintSchema>;
+export type AgentDefinition = z.infer<typeof agentDefinitionSchema>;
+export type AgentRole = (typeof AGENT_ROLES)[number];
+export type ClusterType = (typeof CLUSTER_TYPES)[number];
+
+/** The JSON Schema of the format, for the editor (what an author may type, before defaults). */
+export function blueprintJsonSchema() {
+  return z.toJSONSchema(blueprintSchema, { io: "input", unrepresentable: "any" });
+}
