@@ -1,0 +1,6 @@
+import { listBlueprintsQuerySchema } from "@/lib/blueprint/api-schema";
+import { listBlueprints } from "@/lib/blueprint/list-blueprints";
+import { apiRoute, json } from "@/lib/http/route";
+
+// GET /api/blueprints - list the blueprint catalogue
+export const GET = apiRoute({ query: listBlueprintsQuerySchema }, async ({ query }) => json(await listBlueprints(query)));

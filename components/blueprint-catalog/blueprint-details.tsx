@@ -1,0 +1,87 @@
+"use client";
+// A read-only blueprint: what it is, its cluster settings, its agents and the YAML it is written in.
+import Link from "next/link";
+import { useBlueprint, useBlueprintCheck } from "@/lib/client/blueprint-hooks";
+import { ApiError } from "@/lib/client/api-client";
+import { EmptyPanel, ErrorPanel, LoadingPanel, Tag } from "@/components/ui/status-panels";
+import { SpawnPlanTree } from "./spawn-plan-tree";
+
+export function BlueprintDetails({ id }: { id: string }) {
+  const blueprint = useBlueprint(id);
+  const check = useBlueprintCheck(blueprint.data?.blueprint_yaml);
+
+  if (blueprint.isPending) return <LoadingPanel label="Loading the blueprint…" />;
+  if (blueprint.isError) {
+    if (blueprint.error instanceof ApiError && blueprint.error.status === 404) {
+      return (
+        <EmptyPanel title={`There is no blueprint "${id}"`}>
+          <Link href="/blueprints" className="font-medium text-brand underline">
+            Back to the blueprints
+          </Link>
+        </EmptyPanel>
+      );
+    }
+    return <ErrorPanel title="The blueprint could not be loaded" error={blueprint.error} onRetry={() => void blueprint.refetch()} />;
+  }
+
+  const data = blueprint.data;
+  return (
+    <article aria-labelledby="blueprint-heading" className="space-y-8">
+      <header className="space-y-2">
+        <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+          <Link href="/blueprints" className="hover:underline">
+            Blueprints
+          </Link>{" "}
+          / {data.id}
+        </nav>
+        <h1 id="blueprint-heading" className="text-2xl font-semibold">
+          {data.name}
+        </h1>
+        {data.description ? <p className="text-slate-700">{data.description}</p> : null}
+        <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-600">
+          <div className="flex gap-1">
+            <dt>Version</dt>
+            <dd className="font-mono text-slate-900">{data.version}</dd>
+          </div>
+          <div className="flex gap-1">
+            <dt>Revision</dt>
+            <dd className="text-slate-900">{data.revision}</dd>
+          </div>
+          <div className="flex gap-1">
+            <dt>Agent definitions</dt>
+            <dd className="text-slate-900">{data.agent_count}</dd>
+          </div>
+        </dl>
+        <div className="flex flex-wrap gap-1">
+          {data.tags.map((tag) => (
+            <Tag key={tag}>{tag}</Tag>
+          ))}
+        </div>
+      </header>
+
+      <section aria-labelledby="plan-heading" className="space-y-3">
+        <h2 id="plan-heading" className="text-lg font-semibold">
+          Spawn plan
+        </h2>
+        {check.isPending ? (
+          <LoadingPanel label="Planning the agents…" />
+        ) : check.isError ? (
+          <ErrorPanel title="The spawn plan could not be computed" error={check.error} onRetry={() => void check.refetch()} />
+        ) : check.data.plan ? (
+          <SpawnPlanTree plan={check.data.plan} />
+        ) : (
+          <ErrorPanel title="This blueprint no longer validates" error={new Error(check.data.errors.map((finding) => `line ${finding.line}: ${finding.message}`).join("; "))} />
+        )}
+      </section>
+
+      <section aria-labelledby="yaml-heading" className="space-y-3">
+        <h2 id="yaml-heading" className="text-lg font-semibold">
+          YAML
+        </h2>
+        <pre aria-label="Blueprint YAML" tabIndex={0} className="max-h-[32rem] overflow-auto rounded-lg bg-slate-900 p-4 text-xs leading-relaxed text-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand">
+          {data.blueprint_yaml}
+        </pre>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,105 @@
+"use client";
+// The blueprint catalogue: search, tag filter, pages; each row opens the blueprint.
+import Link from "next/link";
+import { useDeferredValue, useState } from "react";
+import { useBlueprints } from "@/lib/client/blueprint-hooks";
+import { EmptyPanel, ErrorPanel, LoadingPanel, Tag } from "@/components/ui/status-panels";
+
+export function BlueprintList() {
+  const [search, setSearch] = useState("");
+  const [page, setPage] = useState(1);
+  const query = useDeferredValue(search.trim());
+  const blueprints = useBlueprints({ q: query || undefined, page });
+
+  return (
+    <div className="space-y-4">
+      <div className="flex items-center gap-3">
+        <label htmlFor="blueprint-search" className="sr-only">
+          Search blueprints
+        </label>
+        <input
+          id="blueprint-search"
+          type="search"
+          value={search}
+          onChange={(event) => {
+            setSearch(event.target.value);
+            setPage(1);
+          }}
+          placeholder="Search by name, id or description"
+          className="w-full max-w-md rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/30"
+        />
+        {blueprints.data ? (
+          <p className="text-sm text-slate-600" aria-live="polite">
+            {blueprints.data.total} blueprint{blueprints.data.total === 1 ? "" : "s"}
+          </p>
+        ) : null}
+      </div>
+
+      {blueprints.isPending ? (
+        <LoadingPanel label="Loading blueprints…" />
+      ) : blueprints.isError ? (
+        <ErrorPanel title="The blueprints could not be loaded" error={blueprints.error} onRetry={() => void blueprints.refetch()} />
+      ) : blueprints.data.items.length === 0 ? (
+        <EmptyPanel title={query ? `No blueprint matches "${query}"` : "No blueprints yet"}>
+          {query ? "Try another word, or clear the search." : "Blueprints under blueprints/ are loaded when the console starts."}
+        </EmptyPanel>
+      ) : (
+        <>
+          <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
+            <table className="w-full text-left text-sm">
+              <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+                <tr>
+                  <th scope="col" className="px-4 py-3">Name</th>
+                  <th scope="col" className="px-4 py-3">Version</th>
+                  <th scope="col" className="px-4 py-3">Agent definitions</th>
+                  <th scope="col" className="px-4 py-3">Tags</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {blueprints.data.items.map((blueprint) => (
+                  <tr key={blueprint.id} className="hover:bg-slate-50">
+                    <td className="px-4 py-3">
+                      <Link href={`/blueprints/${encodeURIComponent(blueprint.id)}`} className="font-medium text-brand hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-brand">
+                        {blueprint.name}
+                      </Link>
+                      <div className="text-xs text-slate-500">{blueprint.id}</div>
+                    </td>
+                    <td className="px-4 py-3 font-mono text-xs">{blueprint.version}</td>
+                    <td className="px-4 py-3">{blueprint.agent_count}</td>
+                    <td className="px-4 py-3">
+                      <div className="flex flex-wrap gap-1">
+                        {blueprint.tags.map((tag) => (
+                          <Tag key={tag}>{tag}</Tag>
+                        ))}
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pager page={page} pageSize={blueprints.data.page_size} total={blueprints.data.total} onPage={setPage} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function Pager({ page, pageSize, total, onPage }: { page: number; pageSize: number; total: number; onPage: (page: number) => void }) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (pages === 1) return null;
+  const button = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm disabled:opacity-40 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand";
+  return (
+    <nav aria-label="Pages" className="flex items-center justify-end gap-2">
+      <button type="button" className={button} disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        Previous
+      </button>
+      <span className="text-sm text-slate-600">
+        Page {page} of {pages}
+      </span>
+      <button type="button" className={button} disabled={page >= pages} onClick={() => onPage(page + 1)}>
+        Next
+      </button>
+    </nav>
+  );
+}

@@ -1,0 +1,55 @@
+// Request and response shapes of the blueprint routes (spec/api.md), shared by routes, hooks and OpenAPI.
+import { z } from "zod";
+import { MAX_TAG_LENGTH } from "./schema";
+
+export const booleanQuery = z
+  .enum(["true", "false", "1", "0"], { error: 'must be "true" or "false"' })
+  .transform((value) => value === "true" || value === "1");
+
+export const paginationQuery = {
+  page: z.coerce.number({ error: "must be a whole number" }).int({ error: "must be a whole number" }).min(1, { error: "must be 1 or more" }).default(1),
+  page_size: z.coerce
+    .number({ error: "must be a whole number" })
+    .int({ error: "must be a whole number" })
+    .min(1, { error: "must be from 1 to 100" })
+    .max(100, { error: "must be from 1 to 100" })
+    .default(20),
+};
+
+export const listBlueprintsQuerySchema = z.object({
+  active_only: booleanQuery.default(false),
+  tag: z.string().min(1).max(MAX_TAG_LENGTH).optional(),
+  q: z.string().max(200, { error: "must be at most 200 characters" }).optional(),
+  ...paginationQuery,
+});
+export type ListBlueprintsQuery = z.output<typeof listBlueprintsQuerySchema>;
+
+export const getBlueprintQuerySchema = z.object({ include_yaml: booleanQuery.default(false) });
+
+export const blueprintIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
+
+export const blueprintSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  version: z.string(),
+  description: z.string().nullable(),
+  tags: z.array(z.string()),
+  is_active: z.boolean(),
+  revision: z.int(),
+  agent_count: z.int(),
+  created_at: z.iso.datetime(),
+  updated_at: z.iso.datetime(),
+});
+export type BlueprintSummary = z.infer<typeof blueprintSummarySchema>;
+
+export const blueprintDetailSchema = blueprintSummarySchema.extend({ blueprint_yaml: z.string().optional() });
+export type BlueprintDetail = z.infer<typeof blueprintDetailSchema>;
+
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.int(), page: z.int(), page_size: z.int() });
+}
+export type Page<T> = { items: T[]; total: number; page: number; page_size: number };
+
+export const validateBlueprintRequestSchema = z.strictObject({
+  blueprint_yaml: z.string({ error: "blueprint_yaml must be the blueprint's YAML text as a string" }),
+});

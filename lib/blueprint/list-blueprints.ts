@@ -1,0 +1,21 @@
+// listBlueprints: the catalogue page by page, filtered by activity, tag and free text.
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { BlueprintSummary, ListBlueprintsQuery, Page } from "./api-schema";
+import { toBlueprintSummary } from "./blueprint-record";
+
+export async function listBlueprints(query: ListBlueprintsQuery): Promise<Page<BlueprintSummary>> {
+  const where: Prisma.BlueprintWhereInput = {
+    ...(query.active_only ? { isActive: true } : {}),
+    // Tags are stored as a JSON array; the quotes make the match exact.
+    ...(query.tag ? { tagsJson: { contains: JSON.stringify(query.tag) } } : {}),
+    ...(query.q
+      ? { OR: [{ id: { contains: query.q } }, { name: { contains: query.q } }, { description: { contains: query.q } }] }
+      : {}),
+  };
+  const [rows, total] = await db.$transaction([
+    db.blueprint.findMany({ where, orderBy: { name: "asc" }, skip: (query.page - 1) * query.page_size, take: query.page_size }),
+    db.blueprint.count({ where }),
+  ]);
+  return { items: rows.map(toBlueprintSummary), total, page: query.page, page_size: query.page_size };
+}

@@ -1,0 +1,54 @@
+// The Prisma client for the whole server (route handlers, server components, scripts, tests).
+//
+// Prisma 7 runs queries through a driver adapter, here better-sqlite3: no engine binary.
+// The schema itself is managed by the committed migrations (npm run db:migrate); this module
+// never creates tables.
+//
+// No `import "server-only"`: vitest and tsx scripts import this module too.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+
+import { env, type Env } from "./env";
+import { type Prisma, PrismaClient } from "./generated/prisma/client";
+
+// Tests assert on thrown errors; logging them as well would only add noise.
+const LOG_LEVELS: Record<Env["NODE_ENV"], Prisma.LogLevel[]> = {
+  development: ["warn", "error"],
+  test: [],
+  production: ["error"],
+};
+
+/**
+ * Absolute SQLite file path for a `file:` URL. Relative paths are resolved against the
+ * project root (the process's working directory for next, vitest and npm scripts), the same
+ * rule scripts/db/schema-engine.mjs applies, so the app opens the file the migrations wrote.
+ */
+export function sqliteFileFromUrl(url: string, root: string = process.cwd()): string {
+  let file = url.replace(/^file:/, "");
+  const query = file.indexOf("?");
+  if (query !== -1) file = file.slice(0, query);
+  if (file.startsWith("//")) file = fileURLToPath(`file:${file}`); // file:///abs/x.db
+  if (file === "" || file === ":memory:") {
+    throw new Error(`DATABASE_URL must name a SQLite file, got "${url}"`);
+  }
+  return path.resolve(root, file);
+}
+
+/** A new client on the given database (default: DATABASE_URL). Prefer the shared `db`. */
+export function createPrismaClient(databaseUrl: string = env.DATABASE_URL): PrismaClient {
+  const adapter = new PrismaBetterSqlite3({ url: sqliteFileFromUrl(databaseUrl) });
+  return new PrismaClient({
+    adapter,
+    log: LOG_LEVELS[env.NODE_ENV],
+  });
+}
+
+// Next.js dev re-evaluates modules on every change; keeping the client on globalThis stops
+// each reload from opening another connection (the create-t3-app pattern).
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+export const db: PrismaClient = globalForPrisma.prisma ?? createPrismaClient();
+
+if (env.NODE_ENV !== "production") globalForPrisma.prisma = db;
