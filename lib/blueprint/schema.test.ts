@@ -1,0 +1,40 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { blueprintJsonSchema } from "./schema";
+import { validateBlueprint } from "./validate";
+
+describe("the example blueprints", () => {
+  const files = readdirSync("blueprints").filter((name) => name.endsWith(".yaml"));
+
+  it("are five or more", () => {
+    expect(files.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(files)("%s is valid, without warnings, with ranges, scaling and three levels of reports_to", (file) => {
+    const result = validateBlueprint(readFileSync(`blueprints/${file}`));
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    const blueprint = result.blueprint!;
+    expect(blueprint.cluster.scaling).toBeDefined();
+    expect(blueprint.agents.some((agent) => typeof agent.count === "string")).toBe(true);
+    const parentOf = new Map(blueprint.agents.map((agent) => [agent.name, agent.reports_to]));
+    const depth = (name: string): number => {
+      const parent = parentOf.get(name);
+      return parent ? 1 + depth(parent) : 1;
+    };
+    expect(Math.max(...blueprint.agents.map((agent) => depth(agent.name)))).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("blueprintJsonSchema", () => {
+  it("describes the format for the editor, with the count's two forms", () => {
+    const schema = blueprintJsonSchema() as {
+      required: string[];
+      additionalProperties: boolean;
+      properties: { agents: { items: { properties: { count: { anyOf: Array<{ type: string }> } } } } };
+    };
+    expect(schema.required).toEqual(["metadata", "cluster", "agents"]);
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.properties.agents.items.properties.count.anyOf.map((option) => option.type)).toEqual(["integer", "string"]);
+  });
+});
