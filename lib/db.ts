@@ -5,11 +5,9 @@
 // never creates tables.
 //
 // No `import "server-only"`: vitest and tsx scripts import this module too.
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 
+import { sqliteFileFromUrl } from "./db/sqlite-file.mjs";
 import { env, type Env } from "./env";
 import { type Prisma, PrismaClient } from "./generated/prisma/client";
 
@@ -20,25 +18,9 @@ const LOG_LEVELS: Record<Env["NODE_ENV"], Prisma.LogLevel[]> = {
   production: ["error"],
 };
 
-/**
- * Absolute SQLite file path for a `file:` URL. Relative paths are resolved against the
- * project root (the process's working directory for next, vitest and npm scripts), the same
- * rule scripts/db/schema-engine.mjs applies, so the app opens the file the migrations wrote.
- */
-export function sqliteFileFromUrl(url: string, root: string = process.cwd()): string {
-  let file = url.replace(/^file:/, "");
-  const query = file.indexOf("?");
-  if (query !== -1) file = file.slice(0, query);
-  if (file.startsWith("//")) file = fileURLToPath(`file:${file}`); // file:///abs/x.db
-  if (file === "" || file === ":memory:") {
-    throw new Error(`DATABASE_URL must name a SQLite file, got "${url}"`);
-  }
-  return path.resolve(root, file);
-}
-
 /** A new client on the given database (default: DATABASE_URL). Prefer the shared `db`. */
 export function createPrismaClient(databaseUrl: string = env.DATABASE_URL): PrismaClient {
-  const adapter = new PrismaBetterSqlite3({ url: sqliteFileFromUrl(databaseUrl) });
+  const adapter = new PrismaBetterSqlite3({ url: sqliteFileFromUrl(databaseUrl, process.cwd()) });
   return new PrismaClient({
     adapter,
     log: LOG_LEVELS[env.NODE_ENV],

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { readFile, rename, stat, writeFile } from "node:fs/promises";
 import { stringify } from "yaml";
 import { BlueprintFileError, BlueprintInvalidError } from "./errors";
+import { type FindingPath, formatPath } from "./finding";
 import { loadBlueprint } from "./load";
 import { type Blueprint, type BlueprintInput, blueprintSchema } from "./schema";
 import { MAX_YAML_BYTES } from "./yaml-source";
@@ -40,7 +41,7 @@ export async function saveBlueprintFile(blueprint: Blueprint | BlueprintInput, f
   const checked = blueprintSchema.safeParse(blueprint);
   if (!checked.success) {
     throw new BlueprintInvalidError(
-      checked.error.issues.map((issue) => ({ severity: "error", path: issue.path.join("."), message: issue.message, line: 1, column: 1 })),
+      checked.error.issues.map((issue) => ({ severity: "error", path: formatPath(issue.path as FindingPath), message: issue.message, line: 1, column: 1 })),
     );
   }
   const text = stringify(blueprint, { indent: 2, lineWidth: 100 });

@@ -28,7 +28,7 @@ describe("the example blueprints", () => {
 
 describe("blueprintJsonSchema", () => {
   it("describes the format for the editor, with the count's two forms", () => {
-    const schema = blueprintJsonSchema() as {
+    const schema = blueprintJsonSchema() as unknown as {
       required: string[];
       additionalProperties: boolean;
       properties: { agents: { items: { properties: { count: { anyOf: Array<{ type: string }> } } } } };

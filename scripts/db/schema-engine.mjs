@@ -17,6 +17,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { sqliteFileFromUrl as resolveSqliteFile } from "../../lib/db/sqlite-file.mjs";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 
 /** Absolute path of the project root (this file lives in <root>/scripts/db/). */
@@ -59,27 +60,9 @@ export async function loadProjectEnv(root = PROJECT_ROOT) {
   }
 }
 
-/**
- * Turn a SQLite URL (`file:./data/console.db`, `file:/abs/x.db`, or a bare path) into an
- * absolute file path. Relative paths are resolved against `root`, like lib/env.ts does for
- * the app, so every tool opens the same file whatever the current directory.
- */
+/** `sqliteFileFromUrl` with relative paths resolved against the project root by default. */
 export function sqliteFileFromUrl(url, root = PROJECT_ROOT) {
-  if (typeof url !== "string" || url.trim() === "") {
-    throw new Error("DATABASE_URL is empty");
-  }
-  if (/^(postgres(ql)?|mysql|sqlserver|mongodb(\+srv)?|prisma(\+postgres)?):/i.test(url)) {
-    throw new Error(`DATABASE_URL must be a SQLite "file:" URL, got "${url.split(":")[0]}:..."`);
-  }
-  let file = url.replace(/^file:/, "");
-  // `file:./x.db?connection_limit=1`: parameters mean nothing to better-sqlite3.
-  const query = file.indexOf("?");
-  if (query !== -1) file = file.slice(0, query);
-  if (file.startsWith("//")) file = fileURLToPath(`file:${file}`); // file:///abs/x.db
-  if (file === "" || file === ":memory:") {
-    throw new Error(`DATABASE_URL must name a SQLite file, got "${url}"`);
-  }
-  return path.resolve(root, file);
+  return resolveSqliteFile(url, root);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,0 +1,1 @@
+export declare function sqliteFileFromUrl(url: string, root: string): string;
