@@ -52,9 +52,11 @@ export function checkBlueprintRules(value: unknown): RuleFinding[] {
     }
   }
   findings.push(...checkCounts(agents));
-  findings.push(...checkSupervisor(agents));
+  // Without readable agent definitions, "agents" has its own finding; these would only echo it.
+  if (agents.length > 0) findings.push(...checkSupervisor(agents));
   findings.push(...checkReportsTo(agents, byName));
-  if (cluster) findings.push(...checkWorkerCapacity(cluster, agents), ...checkScaling(cluster));
+  if (cluster && agents.length > 0) findings.push(...checkWorkerCapacity(cluster, agents));
+  if (cluster) findings.push(...checkScaling(cluster));
   findings.push(...checkCoreAgentTotal(agents));
   findings.push(...collectWarnings(value, agents, cluster));
   return findings;

@@ -120,6 +120,12 @@ describe("rule 2: types and formats", () => {
 });
 
 describe("rule 3: exactly one supervisor", () => {
+  it("a missing or empty agent list is reported once, not echoed by the other rules", () => {
+    const withoutAgents = BASE.slice(0, BASE.indexOf("agents:"));
+    expectError(withoutAgents, "agents", 1, 1, /"agents" is required/);
+    expectError(`${withoutAgents}agents: []\n`, "agents", 9, 9, /at least one agent definition/);
+  });
+
   it("reports a blueprint with no supervisor", () => {
     expectError(edit("role: supervisor", "role: lead"), "agents", 9, 1, /no agent definition has role "supervisor"/);
   });
