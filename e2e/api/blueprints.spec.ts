@@ -47,6 +47,14 @@ test.describe("[API][BLUEPRINTS]", () => {
     }
   });
 
+  test("answers a method a route does not offer with 405 and Allow", async ({ request }) => {
+    const response = await request.delete("/api/blueprints/marketing-v1");
+    expect(response.status()).toBe(405);
+    expect(response.headers()["allow"]).toBe("GET");
+    expect(response.headers()["content-type"]).toContain("application/problem+json");
+    expect((await request.get("/api/blueprints/validate")).status()).toBe(405);
+  });
+
   test("validates a blueprint and previews its spawn plan", async ({ request }) => {
     const yaml = (await (await request.get("/api/blueprints/marketing-v1?include_yaml=true")).json()).blueprint_yaml;
     const response = await request.post("/api/blueprints/validate", { data: { blueprint_yaml: yaml } });
