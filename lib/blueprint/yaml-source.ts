@@ -10,7 +10,6 @@ export const MAX_ALIASES = 100;
 const NESTING_PRESCAN_LIMIT = 128;
 
 export interface YamlSource {
-  readonly text: string;
   /** The parsed value, or undefined when the text has errors that stop conversion. */
   readonly value: unknown;
   readonly errors: Finding[];
@@ -20,50 +19,56 @@ export interface YamlSource {
 
 type Locator = YamlSource["locate"];
 
-export function parseYamlSource(input: string | Uint8Array): YamlSource {
+export interface YamlText {
+  text: string;
+  /** Findings that stop the text before any parser sees it. */
+  errors: Finding[];
+  /** A flow collection (`[...]`, `{...}`) or a quoted scalar continues on another line. */
+  spansLines: boolean;
+}
+
+/** The text of a blueprint, checked for encoding, size and nesting before any parser sees it. */
+export function readYamlText(input: string | Uint8Array): YamlText {
   const decoded = typeof input === "string" ? { text: input } : decodeUtf8(input);
   const text = decoded.text;
+  if (decoded.invalidAt !== undefined) {
+    const { line, column } = positionInText(text, decoded.invalidAt);
+    return { text, errors: [rootError(`the file is not valid UTF-8 (first bad byte near line ${line}, column ${column})`, line, column)], spansLines: false };
+  }
+  const size = utf8ByteLength(text);
+  if (size > MAX_YAML_BYTES) {
+    return { text, errors: [rootError(`the YAML text is ${formatKiB(size)}; at most 256 KiB is allowed`, 1, 1)], spansLines: false };
+  }
+  const { tooDeepAt, spansLines } = prescanNesting(text);
+  if (tooDeepAt !== undefined) {
+    const { line, column } = positionInText(text, tooDeepAt);
+    return { text, errors: [rootError(`nesting is deeper than ${MAX_NESTING_DEPTH} levels`, line, column)], spansLines };
+  }
+  return { text, errors: [], spansLines };
+}
+
+/** Parses a text that passed readYamlText into its value and a node tree for positions. */
+export function parseYamlSource(text: string): YamlSource {
   const lineCounter = new LineCounter();
   const fromOffset = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const textOnly = (findings: Finding[]): YamlSource => ({
-    text,
-    value: undefined,
-    errors: findings,
-    locate: () => ({ line: 1, column: 1 }),
-  });
-
-  if (decoded.invalidAt !== undefined) {
-    const { line, column } = positionInText(text, decoded.invalidAt);
-    return textOnly([rootError(`the file is not valid UTF-8 (first bad byte near line ${line}, column ${column})`, line, column)]);
-  }
-  const size = utf8ByteLength(text);
-  if (size > MAX_YAML_BYTES) {
-    return textOnly([rootError(`the YAML text is ${formatKiB(size)}; at most 256 KiB is allowed`, 1, 1)]);
-  }
-  const deep = prescanNesting(text);
-  if (deep !== undefined) {
-    const { line, column } = positionInText(text, deep);
-    return textOnly([rootError(`nesting is deeper than ${MAX_NESTING_DEPTH} levels`, line, column)]);
-  }
-
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: "error" });
   const locate: Locator = (path, target = "value") => fromOffset(locateOffset(doc, path, target));
   const syntaxErrors = doc.errors.map((error) => {
     const { line, column } = fromOffset(error.pos[0]);
     return rootError(describeYamlError(error.code, error.message), line, column);
   });
-  if (syntaxErrors.length > 0) return { text, value: undefined, errors: syntaxErrors, locate };
+  if (syntaxErrors.length > 0) return { value: undefined, errors: syntaxErrors, locate };
 
   const structureErrors = checkStructure(doc, fromOffset);
-  if (structureErrors.length > 0) return { text, value: undefined, errors: structureErrors, locate };
+  if (structureErrors.length > 0) return { value: undefined, errors: structureErrors, locate };
 
   try {
-    return { text, value: doc.toJS({ maxAliasCount: MAX_ALIASES }), errors: [], locate };
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIASES }), errors: [], locate };
   } catch {
-    return textOnly([rootError("aliases expand to too much data; remove the nested aliases", 1, 1)]);
+    return { value: undefined, errors: [rootError("aliases expand to too much data; remove the nested aliases", 1, 1)], locate };
   }
 }
 
@@ -118,12 +123,14 @@ function positionInText(text: string, offset: number): { line: number; column: n
 
 /**
  * A linear, conservative estimate of nesting depth (flow brackets plus block indentation levels
- * plus compact "- " and "? " indicators), returning the offset where it passes the pre-scan limit.
+ * plus compact "- " and "? " indicators), with the offset where it passes the pre-scan limit, and
+ * whether a flow collection or a quoted scalar spans lines.
  * The exact 32-level rule is checked on the parsed tree; this only keeps hostile input away from the parser.
  */
-function prescanNesting(text: string): number | undefined {
+function prescanNesting(text: string): { tooDeepAt?: number; spansLines: boolean } {
   const indents: number[] = [];
   let flowDepth = 0;
+  let spansLines = false;
   let i = 0;
   while (i < text.length) {
     let indent = 0;
@@ -140,10 +147,14 @@ function prescanNesting(text: string): number | undefined {
     }
     let quote = "";
     for (; pos < text.length && text[pos] !== "\n"; pos++) {
-      const ch = text[pos];
+      const ch = text[pos]!;
       if (quote) {
-        if (ch === quote) quote = "";
-      } else if (ch === "'" || ch === '"') {
+        if (ch === "\\" && quote === '"') pos++;
+        else if (ch === quote) quote = "";
+        continue;
+      }
+      // A quote opens a quoted scalar only where a scalar starts, not inside "it's".
+      if ((ch === "'" || ch === '"') && SCALAR_STARTS_AFTER.has(text[lastNonSpaceBefore(text, pos)] ?? "")) {
         quote = ch;
       } else if (ch === "#" && (pos === 0 || text[pos - 1] === " ")) {
         while (pos < text.length && text[pos] !== "\n") pos++;
@@ -153,12 +164,21 @@ function prescanNesting(text: string): number | undefined {
       } else if ((ch === "]" || ch === "}") && flowDepth > 0) {
         flowDepth--;
       }
-      if (indents.length + flowDepth > NESTING_PRESCAN_LIMIT) return pos;
+      if (indents.length + flowDepth > NESTING_PRESCAN_LIMIT) return { tooDeepAt: pos, spansLines };
     }
-    if (indents.length + flowDepth > NESTING_PRESCAN_LIMIT) return Math.min(pos, text.length - 1);
+    if (indents.length + flowDepth > NESTING_PRESCAN_LIMIT) return { tooDeepAt: Math.min(pos, text.length - 1), spansLines };
+    if (flowDepth > 0 || quote !== "") spansLines = true;
     i = pos + 1;
   }
-  return undefined;
+  return { spansLines };
+}
+
+const SCALAR_STARTS_AFTER = new Set(["", "\n", ":", "-", "?", ",", "[", "{"]);
+
+function lastNonSpaceBefore(text: string, pos: number): number {
+  let at = pos - 1;
+  while (at >= 0 && text[at] === " ") at--;
+  return at;
 }
 
 type Position = { line: number; column: number };
