@@ -38,7 +38,7 @@ function validateFast(text: string): BlueprintValidation | undefined {
   return { valid: true, errors: [], warnings: [], blueprint: parsed.data };
 }
 
-/** Exported for the test that holds both paths to the same answers. */
+/** Every finding with its position; exported for the test that holds both paths to the same answers, and the bench. */
 export function validateWithPositions(text: string): BlueprintValidation {
   const yaml = parseYamlSource(text);
   if (yaml.errors.length > 0) return { valid: false, errors: yaml.errors, warnings: [] };
