@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import { BlueprintList } from "@/components/blueprint-catalog/blueprint-list";
+import { PageSection } from "@/components/ui/page-section";
 
 export const metadata: Metadata = { title: "Blueprints" };
 
 export default function BlueprintsPage() {
   return (
-    <section aria-labelledby="blueprints-heading" className="space-y-6">
-      <h1 id="blueprints-heading" className="text-2xl font-semibold">
-        Blueprints
-      </h1>
+    <PageSection id="blueprints-heading" title="Blueprints">
       <BlueprintList />
-    </section>
+    </PageSection>
   );
 }
