@@ -13,3 +13,14 @@ export class NotFoundError extends Error {
 export class ConflictError extends Error {
   override name = "ConflictError";
 }
+
+/** Input that is well-formed but breaks a domain rule (a target outside the bounds, say). */
+export class InvalidInputError extends Error {
+  constructor(
+    message: string,
+    readonly fieldErrors: Array<{ path: string; message: string }> = [],
+  ) {
+    super(message);
+    this.name = "InvalidInputError";
+  }
+}

@@ -1,7 +1,8 @@
 // RFC 9457 problem details: the one table from thrown errors to HTTP answers.
 import { z } from "zod";
 import { BlueprintInvalidError } from "@/lib/blueprint/errors";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { ClusterPlanError } from "@/lib/blueprint/plan";
+import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 
 export interface ProblemFieldError {
   path: string;
@@ -58,6 +59,8 @@ export function problemFor(error: unknown): Problem | undefined {
   if (error instanceof RequestError) return problem(error.status, error.title, error.message, error.errors ? { errors: error.errors } : {});
   if (error instanceof NotFoundError) return problem(404, "Not found", error.message);
   if (error instanceof ConflictError) return problem(409, "Conflict", error.message);
+  if (error instanceof InvalidInputError) return problem(400, "Invalid request", error.message, { errors: error.fieldErrors });
+  if (error instanceof ClusterPlanError) return problem(400, "Invalid request", error.message, { errors: error.issues });
   if (error instanceof BlueprintInvalidError) {
     const errors = error.findings.map(({ path, message, line, column }) => ({ path, message, line, column }));
     return problem(400, "Invalid blueprint", `the blueprint has ${errors.length} error(s)`, { errors });

@@ -1,0 +1,91 @@
+// Reading and finishing cluster actions: the steps every lifecycle service shares.
+import { loadBlueprint } from "@/lib/blueprint/load";
+import type { Blueprint } from "@/lib/blueprint/schema";
+import { db } from "@/lib/db";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import type { Agent, Cluster } from "@/lib/generated/prisma/client";
+import type { AgentRuntime, RuntimeAgent } from "@/lib/runtime/agent-runtime";
+import type { ClusterStatus } from "./state-machine";
+
+export async function findClusterOrThrow(id: string): Promise<Cluster> {
+  const cluster = await db.cluster.findUnique({ where: { id } });
+  if (!cluster) throw new NotFoundError("cluster", id);
+  return cluster;
+}
+
+/** `If-Match` carries the revision the caller saw; a different one means someone changed it since. */
+export function assertRevision(cluster: Cluster, ifMatch: number | undefined): void {
+  if (ifMatch !== undefined && ifMatch !== cluster.revision) {
+    throw new ConflictError(`the cluster changed since revision ${ifMatch}; it is at revision ${cluster.revision}, reload and retry`);
+  }
+}
+
+/** The blueprint the cluster was spawned from, at the version it records. */
+export async function loadClusterBlueprint(cluster: Pick<Cluster, "blueprintId" | "blueprintVersion">): Promise<Blueprint> {
+  const revision = await db.blueprintRevision.findFirst({
+    where: { blueprintId: cluster.blueprintId, version: cluster.blueprintVersion },
+    orderBy: { revision: "desc" },
+  });
+  if (!revision) throw new NotFoundError("blueprint version", `${cluster.blueprintId}@${cluster.blueprintVersion}`);
+  return loadBlueprint(revision.blueprintYaml);
+}
+
+export function toRuntimeAgent(agent: Agent): RuntimeAgent {
+  return {
+    agentId: agent.id,
+    clusterId: agent.clusterId,
+    name: agent.name,
+    role: agent.role,
+    capabilities: JSON.parse(agent.capabilitiesJson) as string[],
+    skills: JSON.parse(agent.skillsJson) as string[],
+    config: JSON.parse(agent.configJson) as Record<string, unknown>,
+  };
+}
+
+/** Starts agents through the runtime; returns the ids of those that failed. */
+export async function startAgents(runtime: AgentRuntime, agents: Agent[]): Promise<string[]> {
+  const outcomes = await Promise.allSettled(agents.map((agent) => runtime.start(toRuntimeAgent(agent))));
+  return agents.filter((_, index) => outcomes[index]!.status === "rejected").map((agent) => agent.id);
+}
+
+/** Marks started agents active and failed ones failed, and sets the cluster's worker count and health. */
+export async function settleCluster(
+  clusterId: string,
+  change: { started: string[]; failed: string[]; status: ClusterStatus; event: { kind: string; reason: string; actor?: string; fromStatus: string; fromWorkers: number } },
+  extra: Partial<Pick<Cluster, "targetWorkers" | "startedAt" | "hibernatedAt">> = {},
+): Promise<Cluster> {
+  return db.$transaction(async (tx) => {
+    const failed = new Set(change.failed);
+    const active = change.started.filter((id) => !failed.has(id));
+    if (active.length) await tx.agent.updateMany({ where: { id: { in: active } }, data: { status: "active" } });
+    if (failed.size) await tx.agent.updateMany({ where: { id: { in: [...failed] } }, data: { status: "failed" } });
+    const counts = await tx.agent.groupBy({ by: ["role", "status"], where: { clusterId }, _count: { _all: true } });
+    const count = (predicate: (row: (typeof counts)[number]) => boolean) => counts.filter(predicate).reduce((sum, row) => sum + row._count._all, 0);
+    const currentWorkers = count((row) => row.role === "worker" && row.status === "active");
+    const failedAgents = count((row) => row.status === "failed");
+    const expected = count((row) => row.status === "active" || row.status === "failed" || row.status === "hibernated");
+    const cluster = await tx.cluster.update({
+      where: { id: clusterId },
+      data: {
+        status: change.status,
+        currentWorkers,
+        healthScore: expected === 0 ? 1 : Math.round((1 - failedAgents / expected) * 1000) / 1000,
+        revision: { increment: 1 },
+        ...extra,
+      },
+    });
+    await tx.clusterEvent.create({
+      data: {
+        clusterId,
+        kind: change.event.kind,
+        fromStatus: change.event.fromStatus,
+        toStatus: change.status,
+        fromWorkers: change.event.fromWorkers,
+        toWorkers: currentWorkers,
+        reason: change.event.reason,
+        actor: change.event.actor ?? null,
+      },
+    });
+    return cluster;
+  });
+}

@@ -1,0 +1,78 @@
+// createCluster: blueprint -> spawn plan -> `spawning` -> every agent started -> `active`.
+// A failure before the cluster settles removes the cluster and its agents again.
+import { loadBlueprint } from "@/lib/blueprint/load";
+import { planCluster } from "@/lib/blueprint/plan";
+import { db } from "@/lib/db";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import type { AgentRuntime } from "@/lib/runtime/agent-runtime";
+import type { CreateClusterRequest } from "./api-schema";
+import { settleCluster, startAgents } from "./cluster-store";
+import { mergeConfig } from "./merge-config";
+
+export async function createCluster(input: CreateClusterRequest, options: { runtime: AgentRuntime; actor?: string }) {
+  const stored = await db.blueprint.findUnique({ where: { id: input.blueprint_id } });
+  if (!stored) throw new NotFoundError("blueprint", input.blueprint_id);
+  if (!stored.isActive) throw new ConflictError(`blueprint "${stored.id}" is deactivated; activate it to create clusters from it`);
+  const revision = await db.blueprintRevision.findUniqueOrThrow({
+    where: { blueprintId_revision: { blueprintId: stored.id, revision: stored.currentRevision } },
+  });
+  const blueprint = loadBlueprint(revision.blueprintYaml);
+  const plan = planCluster(blueprint, input);
+  const definitions = new Map(blueprint.agents.map((definition) => [definition.name, definition]));
+
+  const clusterId = crypto.randomUUID();
+  const idByName = new Map(plan.agents.map((agent) => [agent.name, `agent-${crypto.randomUUID()}`]));
+  const ordinals = new Map<string, number>();
+  const agentRows = plan.agents.map((agent) => {
+    const definition = definitions.get(agent.definition)!;
+    const ordinal = (ordinals.get(agent.definition) ?? 0) + 1;
+    ordinals.set(agent.definition, ordinal);
+    return {
+      id: idByName.get(agent.name)!,
+      clusterId,
+      name: agent.name,
+      definition: agent.definition,
+      ordinal,
+      role: agent.role,
+      status: "starting",
+      supervisorId: agent.supervisor === null ? null : idByName.get(agent.supervisor)!,
+      capabilitiesJson: JSON.stringify(definition.capabilities ?? []),
+      skillsJson: JSON.stringify(definition.skills ?? []),
+      configJson: JSON.stringify(definition.config ?? {}),
+    };
+  });
+
+  await db.$transaction(async (tx) => {
+    await tx.cluster.create({
+      data: {
+        id: clusterId,
+        name: input.name,
+        description: input.description ?? stored.description,
+        type: input.type ?? blueprint.cluster.type,
+        status: "spawning",
+        blueprintId: stored.id,
+        blueprintVersion: blueprint.metadata.version,
+        minWorkers: plan.min_workers,
+        maxWorkers: plan.max_workers,
+        targetWorkers: plan.target_workers,
+        configJson: JSON.stringify(mergeConfig(blueprint.cluster.config ?? {}, input.config ?? {})),
+        createdBy: options.actor ?? null,
+      },
+    });
+    await tx.agent.createMany({ data: agentRows });
+  });
+
+  try {
+    const agents = await db.agent.findMany({ where: { clusterId } });
+    const failed = await startAgents(options.runtime, agents);
+    return await settleCluster(
+      clusterId,
+      { started: agents.map((agent) => agent.id), failed, status: "active", event: { kind: "created", reason: `spawned from ${stored.id}@${blueprint.metadata.version}`, actor: options.actor, fromStatus: "spawning", fromWorkers: 0 } },
+      { startedAt: new Date() },
+    );
+  } catch (error) {
+    await Promise.allSettled(agentRows.map((agent) => options.runtime.stop(agent.id)));
+    await db.cluster.deleteMany({ where: { id: clusterId } });
+    throw error;
+  }
+}

@@ -1,0 +1,25 @@
+// hibernateCluster: every worker and specialist sleeps; the supervisor and leads stay.
+import { db } from "@/lib/db";
+import { withClusterLock } from "./cluster-lock";
+import { assertRevision, findClusterOrThrow, settleCluster } from "./cluster-store";
+import type { ClusterActionOptions } from "./scale-cluster";
+import { assertActionAllowed, type ClusterStatus } from "./state-machine";
+
+export function hibernateCluster(id: string, options: ClusterActionOptions) {
+  return withClusterLock(id, async () => {
+    const cluster = await findClusterOrThrow(id);
+    assertActionAllowed(cluster.status as ClusterStatus, "hibernate");
+    assertRevision(cluster, options.ifMatch);
+    const sleeping = await db.agent.findMany({
+      where: { clusterId: id, role: { in: ["worker", "specialist"] }, status: { in: ["active", "starting"] } },
+      select: { id: true },
+    });
+    await db.agent.updateMany({ where: { id: { in: sleeping.map((agent) => agent.id) } }, data: { status: "hibernated" } });
+    await Promise.allSettled(sleeping.map((agent) => options.runtime.hibernate(agent.id)));
+    return settleCluster(
+      id,
+      { started: [], failed: [], status: "hibernated", event: { kind: "hibernated", reason: "hibernated by request", actor: options.actor, fromStatus: cluster.status, fromWorkers: cluster.currentWorkers } },
+      { hibernatedAt: new Date() },
+    );
+  });
+}

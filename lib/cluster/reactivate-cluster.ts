@@ -1,0 +1,42 @@
+// reactivateCluster: specialists wake, workers come back to min_workers (or the asked target).
+import { db } from "@/lib/db";
+import { InvalidInputError } from "@/lib/errors";
+import { applyWorkerChange } from "./apply-worker-change";
+import { withClusterLock } from "./cluster-lock";
+import { assertRevision, findClusterOrThrow, loadClusterBlueprint, settleCluster } from "./cluster-store";
+import type { ClusterActionOptions } from "./scale-cluster";
+import { assertActionAllowed, type ClusterStatus } from "./state-machine";
+import { planWorkerChange } from "./worker-pool";
+
+export function reactivateCluster(id: string, targetWorkers: number | undefined, options: ClusterActionOptions) {
+  return withClusterLock(id, async () => {
+    const cluster = await findClusterOrThrow(id);
+    assertActionAllowed(cluster.status as ClusterStatus, "reactivate");
+    assertRevision(cluster, options.ifMatch);
+    const target = targetWorkers ?? cluster.minWorkers;
+    if (target < cluster.minWorkers || target > cluster.maxWorkers) {
+      throw new InvalidInputError(`target_workers must lie within [${cluster.minWorkers}, ${cluster.maxWorkers}]`, [
+        { path: "target_workers", message: `${target} is outside [${cluster.minWorkers}, ${cluster.maxWorkers}]` },
+      ]);
+    }
+    const blueprint = await loadClusterBlueprint(cluster);
+    const specialists = await db.agent.findMany({ where: { clusterId: id, role: "specialist", status: "hibernated" }, select: { id: true } });
+    await db.agent.updateMany({ where: { id: { in: specialists.map((agent) => agent.id) } }, data: { status: "starting" } });
+    const resumed = await Promise.allSettled(specialists.map((agent) => options.runtime.resume(agent.id)));
+
+    const agents = await db.agent.findMany({ where: { clusterId: id }, select: { id: true, name: true, definition: true, ordinal: true, role: true, status: true } });
+    const outcome = await applyWorkerChange(cluster, planWorkerChange(blueprint, agents, target), options.runtime, "scaling");
+    // Workers left asleep are no longer part of the running team.
+    await db.agent.updateMany({ where: { clusterId: id, role: "worker", status: "hibernated" }, data: { status: "inactive" } });
+    return settleCluster(
+      id,
+      {
+        started: [...specialists.map((agent) => agent.id), ...outcome.started],
+        failed: [...specialists.filter((_, index) => resumed[index]!.status === "rejected").map((agent) => agent.id), ...outcome.failed],
+        status: "active",
+        event: { kind: "reactivated", reason: `reactivated with ${target} workers`, actor: options.actor, fromStatus: cluster.status, fromWorkers: 0 },
+      },
+      { targetWorkers: target, startedAt: new Date() },
+    );
+  });
+}

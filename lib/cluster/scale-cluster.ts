@@ -1,0 +1,40 @@
+// scaleCluster: move the workers to a target within [min_workers, max_workers].
+import { db } from "@/lib/db";
+import { InvalidInputError } from "@/lib/errors";
+import type { AgentRuntime } from "@/lib/runtime/agent-runtime";
+import { applyWorkerChange } from "./apply-worker-change";
+import { withClusterLock } from "./cluster-lock";
+import { assertRevision, findClusterOrThrow, loadClusterBlueprint, settleCluster } from "./cluster-store";
+import { assertActionAllowed, type ClusterStatus } from "./state-machine";
+import { planWorkerChange } from "./worker-pool";
+
+export interface ClusterActionOptions {
+  runtime: AgentRuntime;
+  actor?: string;
+  /** The revision from `If-Match`. */
+  ifMatch?: number;
+}
+
+export function scaleCluster(id: string, targetWorkers: number, options: ClusterActionOptions) {
+  return withClusterLock(id, async () => {
+    const cluster = await findClusterOrThrow(id);
+    assertActionAllowed(cluster.status as ClusterStatus, "scale");
+    assertRevision(cluster, options.ifMatch);
+    if (targetWorkers < cluster.minWorkers || targetWorkers > cluster.maxWorkers) {
+      throw new InvalidInputError(`target_workers must lie within [${cluster.minWorkers}, ${cluster.maxWorkers}]`, [
+        { path: "target_workers", message: `${targetWorkers} is outside [${cluster.minWorkers}, ${cluster.maxWorkers}]` },
+      ]);
+    }
+    if (targetWorkers === cluster.currentWorkers && targetWorkers === cluster.targetWorkers) return cluster;
+
+    const blueprint = await loadClusterBlueprint(cluster);
+    const agents = await db.agent.findMany({ where: { clusterId: id }, select: { id: true, name: true, definition: true, ordinal: true, role: true, status: true } });
+    const change = planWorkerChange(blueprint, agents, targetWorkers);
+    const outcome = await applyWorkerChange(cluster, change, options.runtime, "scaling");
+    return settleCluster(
+      id,
+      { ...outcome, status: "active", event: { kind: "scaled", reason: `scaled to ${targetWorkers} workers`, actor: options.actor, fromStatus: cluster.status, fromWorkers: cluster.currentWorkers } },
+      { targetWorkers },
+    );
+  });
+}
