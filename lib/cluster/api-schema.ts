@@ -1,6 +1,10 @@
 // Request and response shapes of the cluster routes (spec/api.md), shared by routes, hooks and OpenAPI.
 import { z } from "zod";
-import { CLUSTER_TYPES, MAX_WORKERS_LIMIT } from "@/lib/blueprint/schema";
+import { booleanQuery, paginationQuery } from "@/lib/blueprint/api-schema";
+import { AGENT_ROLES, CLUSTER_TYPES, MAX_WORKERS_LIMIT } from "@/lib/blueprint/schema";
+import { CLUSTER_STATUSES } from "./state-machine";
+
+export const AGENT_STATUSES = ["starting", "active", "inactive", "hibernated", "failed", "stopped"] as const;
 
 const workerCount = z.int({ error: "must be a whole number" }).min(0, { error: "must be 0 or more" }).max(MAX_WORKERS_LIMIT, { error: `must be at most ${MAX_WORKERS_LIMIT}` });
 
@@ -23,7 +27,7 @@ export const clusterSchema = z.object({
   name: z.string(),
   description: z.string().nullable(),
   type: z.enum(CLUSTER_TYPES),
-  status: z.string(),
+  status: z.enum(CLUSTER_STATUSES),
   blueprint_id: z.string(),
   blueprint_version: z.string(),
   min_workers: z.int(),
@@ -55,3 +59,52 @@ export interface ClusterHierarchy {
   total_agents: number;
   supervisor: HierarchyNode | null;
 }
+
+export const updateClusterRequestSchema = z
+  .strictObject({
+    name: z.string().trim().min(1, { error: "must not be empty" }).max(200).optional(),
+    description: z.string().max(2000).nullable().optional(),
+    min_workers: workerCount.optional(),
+    max_workers: workerCount.optional(),
+    config: z.record(z.string(), z.unknown()).optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, { error: "send at least one of name, description, min_workers, max_workers, config" });
+export type UpdateClusterRequest = z.output<typeof updateClusterRequestSchema>;
+
+export const reactivateClusterRequestSchema = z.strictObject({ target_workers: workerCount.optional() });
+
+export const clusterIdParamsSchema = z.object({ id: z.string().min(1).max(100) });
+
+export const listClustersQuerySchema = z.object({
+  status: z.enum(CLUSTER_STATUSES).optional(),
+  type: z.enum(CLUSTER_TYPES).optional(),
+  blueprint_id: z.string().max(64).optional(),
+  q: z.string().max(200).optional(),
+  ...paginationQuery,
+});
+export type ListClustersQuery = z.output<typeof listClustersQuerySchema>;
+
+export const createClusterQuerySchema = z.object({ dry_run: booleanQuery.default(false) });
+
+export const listAgentsQuerySchema = z.object({
+  role: z.enum(AGENT_ROLES).optional(),
+  status: z.enum(AGENT_STATUSES).optional(),
+  ...paginationQuery,
+});
+export type ListAgentsQuery = z.output<typeof listAgentsQuerySchema>;
+
+export const agentSchema = z.object({
+  agent_id: z.string(),
+  cluster_id: z.string(),
+  name: z.string(),
+  definition: z.string(),
+  role: z.enum(AGENT_ROLES),
+  status: z.enum(AGENT_STATUSES),
+  supervisor_id: z.string().nullable(),
+  capabilities: z.array(z.string()),
+  skills: z.array(z.string()),
+  config: z.record(z.string(), z.unknown()),
+  created_at: z.iso.datetime(),
+  updated_at: z.iso.datetime(),
+});
+export type AgentView = z.infer<typeof agentSchema>;

@@ -1,7 +1,8 @@
-// Stored cluster rows as the API's snake_case shape.
-import type { ClusterType } from "@/lib/blueprint/schema";
-import type { Cluster as ClusterRow } from "@/lib/generated/prisma/client";
-import type { ClusterView } from "./api-schema";
+// Stored cluster and agent rows as the API's snake_case shapes.
+import type { AgentRole, ClusterType } from "@/lib/blueprint/schema";
+import type { Agent as AgentRow, Cluster as ClusterRow } from "@/lib/generated/prisma/client";
+import type { AGENT_STATUSES, AgentView, ClusterView } from "./api-schema";
+import type { ClusterStatus } from "./state-machine";
 
 export function toClusterView(row: ClusterRow): ClusterView {
   return {
@@ -9,7 +10,7 @@ export function toClusterView(row: ClusterRow): ClusterView {
     name: row.name,
     description: row.description,
     type: row.type as ClusterType,
-    status: row.status,
+    status: row.status as ClusterStatus,
     blueprint_id: row.blueprintId,
     blueprint_version: row.blueprintVersion,
     min_workers: row.minWorkers,
@@ -24,5 +25,22 @@ export function toClusterView(row: ClusterRow): ClusterView {
     hibernated_at: row.hibernatedAt?.toISOString() ?? null,
     created_by: row.createdBy,
     revision: row.revision,
+  };
+}
+
+export function toAgentView(row: AgentRow): AgentView {
+  return {
+    agent_id: row.id,
+    cluster_id: row.clusterId,
+    name: row.name,
+    definition: row.definition,
+    role: row.role as AgentRole,
+    status: row.status as (typeof AGENT_STATUSES)[number],
+    supervisor_id: row.supervisorId,
+    capabilities: JSON.parse(row.capabilitiesJson) as string[],
+    skills: JSON.parse(row.skillsJson) as string[],
+    config: JSON.parse(row.configJson) as Record<string, unknown>,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
   };
 }

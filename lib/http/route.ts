@@ -62,14 +62,17 @@ function parsePart<S extends z.ZodType>(schema: S | undefined, value: unknown, t
   throw new RequestError(status, title, errors.map((error) => (error.path ? `${error.path}: ${error.message}` : error.message)).join("; "), errors);
 }
 
+/** The parsed JSON body; undefined for a request with no body at all (actions whose body is optional). */
 async function readJsonBody(request: Request): Promise<unknown> {
   const contentType = request.headers.get("content-type") ?? "";
-  if (!/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
-    throw new RequestError(415, "Unsupported media type", "send the body as JSON with Content-Type: application/json");
-  }
   const declaredLength = Number(request.headers.get("content-length") ?? 0);
   if (declaredLength > MAX_BODY_BYTES) throw tooLarge();
+  const isJson = /^application\/([a-z.+-]*\+)?json\b/i.test(contentType);
   const text = await readLimitedText(request);
+  if (!isJson) {
+    if (contentType === "" && text === "") return undefined;
+    throw new RequestError(415, "Unsupported media type", "send the body as JSON with Content-Type: application/json");
+  }
   try {
     return JSON.parse(text);
   } catch (error) {

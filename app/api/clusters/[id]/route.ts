@@ -1,0 +1,25 @@
+import { clusterIdParamsSchema, updateClusterRequestSchema } from "@/lib/cluster/api-schema";
+import { clusterResponse } from "@/lib/cluster/cluster-response";
+import { findClusterOrThrow } from "@/lib/cluster/cluster-store";
+import { deleteCluster } from "@/lib/cluster/delete-cluster";
+import { updateCluster } from "@/lib/cluster/update-cluster";
+import { readIfMatch } from "@/lib/http/etag";
+import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
+import { apiRoute } from "@/lib/http/route";
+import { getAgentRuntime } from "@/lib/runtime/runtime";
+
+// GET /api/clusters/{id} - one cluster
+export const GET = apiRoute({ params: clusterIdParamsSchema }, async ({ params }) => clusterResponse(await findClusterOrThrow(params.id)));
+
+// PUT /api/clusters/{id} - update name, description, worker bounds or config
+export const PUT = apiRoute({ params: clusterIdParamsSchema, body: updateClusterRequestSchema }, async ({ params, body, request }) =>
+  clusterResponse(await updateCluster(params.id, body, { ifMatch: readIfMatch(request) })),
+);
+
+// DELETE /api/clusters/{id} - stop every agent, then remove the cluster
+export const DELETE = apiRoute({ params: clusterIdParamsSchema }, async ({ params, request }) => {
+  await deleteCluster(params.id, { runtime: getAgentRuntime(), ifMatch: readIfMatch(request) });
+  return new Response(null, { status: 204 });
+});
+
+export const { POST, PATCH } = methodsNotAllowed(["GET", "PUT", "DELETE"]);

@@ -1,0 +1,18 @@
+// deleteCluster: stop every agent, then remove the cluster with its agents and events.
+import { db } from "@/lib/db";
+import { withClusterLock } from "./cluster-lock";
+import { assertRevision, findClusterOrThrow } from "./cluster-store";
+import type { ClusterActionOptions } from "./scale-cluster";
+import { assertActionAllowed, type ClusterStatus } from "./state-machine";
+
+export function deleteCluster(id: string, options: ClusterActionOptions): Promise<void> {
+  return withClusterLock(id, async () => {
+    const cluster = await findClusterOrThrow(id);
+    assertActionAllowed(cluster.status as ClusterStatus, "delete");
+    assertRevision(cluster, options.ifMatch);
+    await db.cluster.update({ where: { id }, data: { status: "deleting", revision: { increment: 1 } } });
+    const agents = await db.agent.findMany({ where: { clusterId: id }, select: { id: true } });
+    await Promise.allSettled(agents.map((agent) => options.runtime.stop(agent.id)));
+    await db.cluster.delete({ where: { id } });
+  });
+}

@@ -1,0 +1,50 @@
+// updateCluster: name, description, worker bounds and config; bounds stay realizable by the blueprint.
+import { countBounds } from "@/lib/blueprint/rules";
+import { db } from "@/lib/db";
+import { InvalidInputError } from "@/lib/errors";
+import type { UpdateClusterRequest } from "./api-schema";
+import { withClusterLock } from "./cluster-lock";
+import { assertRevision, findClusterOrThrow, loadClusterBlueprint } from "./cluster-store";
+import type { ClusterActionOptions } from "./scale-cluster";
+import { assertActionAllowed, type ClusterStatus } from "./state-machine";
+import { workerDefinitions } from "./worker-pool";
+
+export function updateCluster(id: string, changes: UpdateClusterRequest, options: Omit<ClusterActionOptions, "runtime">) {
+  return withClusterLock(id, async () => {
+    const cluster = await findClusterOrThrow(id);
+    assertActionAllowed(cluster.status as ClusterStatus, "update");
+    assertRevision(cluster, options.ifMatch);
+    const min = changes.min_workers ?? cluster.minWorkers;
+    const max = changes.max_workers ?? cluster.maxWorkers;
+    if (changes.min_workers !== undefined || changes.max_workers !== undefined) {
+      const groups = workerDefinitions(await loadClusterBlueprint(cluster)).map((group) => countBounds(group.count)!);
+      const floor = groups.reduce((sum, group) => sum + group.lo, 0);
+      const ceiling = groups.reduce((sum, group) => sum + group.hi, 0);
+      const fieldErrors: Array<{ path: string; message: string }> = [];
+      if (min > max) fieldErrors.push({ path: "min_workers", message: `min_workers (${min}) is greater than max_workers (${max})` });
+      if (min < floor) fieldErrors.push({ path: "min_workers", message: `the blueprint's worker groups need at least ${floor} workers` });
+      if (max > ceiling) fieldErrors.push({ path: "max_workers", message: `the blueprint's worker groups hold at most ${ceiling} workers` });
+      if (fieldErrors.length === 0 && (cluster.targetWorkers < min || cluster.targetWorkers > max)) {
+        fieldErrors.push({ path: "min_workers", message: `the cluster runs ${cluster.targetWorkers} workers; scale it into [${min}, ${max}] first` });
+      }
+      if (fieldErrors.length > 0) throw new InvalidInputError("the new worker bounds do not fit", fieldErrors);
+    }
+    return db.$transaction(async (tx) => {
+      const updated = await tx.cluster.update({
+        where: { id },
+        data: {
+          name: changes.name,
+          description: changes.description,
+          minWorkers: min,
+          maxWorkers: max,
+          configJson: changes.config === undefined ? undefined : JSON.stringify(changes.config),
+          revision: { increment: 1 },
+        },
+      });
+      await tx.clusterEvent.create({
+        data: { clusterId: id, kind: "updated", reason: `updated ${Object.keys(changes).join(", ")}`, actor: options.actor ?? null },
+      });
+      return updated;
+    });
+  });
+}
