@@ -27,9 +27,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `rm -f data/e2e.db && npm run db:prepare --silent && npx next start -p ${PORT} -H 127.0.0.1`,
+    command: `rm -rf data/e2e.db data/e2e-blueprints && npm run db:prepare --silent && npx next start -p ${PORT} -H 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/api/blueprints`,
-    env: { DATABASE_URL: "file:./data/e2e.db", LOG_LEVEL: "warn" },
+    env: { DATABASE_URL: "file:./data/e2e.db", BLUEPRINTS_DIR: "data/e2e-blueprints", LOG_LEVEL: "warn" },
     reuseExistingServer: false,
     timeout: 120_000,
   },

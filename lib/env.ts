@@ -9,6 +9,8 @@ const envSchema = z.object({
     .startsWith("file:", 'DATABASE_URL must be a SQLite URL such as "file:./data/console.db"')
     .default("file:./data/console.db"),
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  // Where created and updated blueprints are written as <id>.yaml (the examples are read from blueprints/).
+  BLUEPRINTS_DIR: z.string().min(1).default("blueprints"),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -18,6 +20,7 @@ function parseEnv(source: NodeJS.ProcessEnv): Env {
     // An empty value (DATABASE_URL= in a .env file) means "use the default".
     DATABASE_URL: source.DATABASE_URL || undefined,
     NODE_ENV: source.NODE_ENV || undefined,
+    BLUEPRINTS_DIR: source.BLUEPRINTS_DIR || undefined,
   });
   if (!result.success) {
     throw new Error(`Invalid environment:\n${z.prettifyError(result.error)}`);

@@ -6,8 +6,10 @@ test.describe("[UI][BLUEPRINTS]", () => {
     await expect(page).toHaveURL(/\/blueprints$/);
     await expect(page.getByRole("heading", { name: "Blueprints" })).toBeVisible();
     const rows = page.getByRole("row");
-    await expect(rows).toHaveCount(6); // header + five examples
-    await expect(page.getByText("5 blueprints")).toBeVisible();
+    for (const name of ["Customer Support Department", "Marketing Department", "Product Launch Campaign", "Research Project", "Sales Team"]) {
+      await expect(page.getByRole("link", { name })).toBeVisible();
+    }
+    await expect(page.getByText(/^\d+ blueprints$/)).toBeVisible();
 
     await page.getByLabel("Search blueprints").fill("marketing-v1");
     await expect(rows).toHaveCount(2);

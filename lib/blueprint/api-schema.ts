@@ -1,6 +1,6 @@
 // Request and response shapes of the blueprint routes (spec/api.md), shared by routes, hooks and OpenAPI.
 import { z } from "zod";
-import { MAX_TAG_LENGTH } from "./schema";
+import { blueprintIdSchema, MAX_TAG_LENGTH } from "./schema";
 
 export const booleanQuery = z
   .enum(["true", "false", "1", "0"], { error: 'must be "true" or "false"' })
@@ -53,3 +53,24 @@ export type Page<T> = { items: T[]; total: number; page: number; page_size: numb
 export const validateBlueprintRequestSchema = z.strictObject({
   blueprint_yaml: z.string({ error: "blueprint_yaml must be the blueprint's YAML text as a string" }),
 });
+
+export const createBlueprintRequestSchema = z.strictObject({
+  id: blueprintIdSchema,
+  name: z.string().trim().min(1, { error: "must not be empty" }).max(200),
+  version: z.string().min(1).max(100),
+  blueprint_yaml: z.string({ error: "blueprint_yaml must be the blueprint's YAML text as a string" }),
+  description: z.string().max(2000).optional(),
+  tags: z.array(z.string().min(1).max(MAX_TAG_LENGTH)).max(50).optional(),
+});
+export type CreateBlueprintRequest = z.output<typeof createBlueprintRequestSchema>;
+
+export const updateBlueprintRequestSchema = z
+  .strictObject({
+    blueprint_yaml: z.string().optional(),
+    name: z.string().trim().min(1, { error: "must not be empty" }).max(200).optional(),
+    description: z.string().max(2000).nullable().optional(),
+    tags: z.array(z.string().min(1).max(MAX_TAG_LENGTH)).max(50).optional(),
+    is_active: z.boolean().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, { error: "send at least one of blueprint_yaml, name, description, tags, is_active" });
+export type UpdateBlueprintRequest = z.output<typeof updateBlueprintRequestSchema>;

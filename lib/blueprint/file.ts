@@ -44,8 +44,11 @@ export async function saveBlueprintFile(blueprint: Blueprint | BlueprintInput, f
       checked.error.issues.map((issue) => ({ severity: "error", path: formatPath(issue.path as FindingPath), message: issue.message, line: 1, column: 1 })),
     );
   }
-  const text = stringify(blueprint, { indent: 2, lineWidth: 100 });
-  // Write beside the target and rename, so a reader never sees half a file.
+  await writeFileAtomically(filePath, stringify(blueprint, { indent: 2, lineWidth: 100 }));
+}
+
+/** Writes UTF-8 beside the target and renames, so a reader never sees half a file. */
+export async function writeFileAtomically(filePath: string, text: string): Promise<void> {
   const temporary = `${filePath}.${randomUUID()}.tmp`;
   await writeFile(temporary, text, "utf8");
   await rename(temporary, filePath);

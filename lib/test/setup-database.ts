@@ -8,6 +8,8 @@ import { openSchemaEngine } from "@/scripts/db/schema-engine.mjs";
 
 const databaseFile = path.join(os.tmpdir(), `cluster-console-test-${randomUUID()}.db`);
 process.env.DATABASE_URL = `file:${databaseFile}`;
+// Blueprints created by tests are written here, never into the project's blueprints/.
+process.env.BLUEPRINTS_DIR = path.join(os.tmpdir(), `cluster-console-blueprints-${randomUUID()}`);
 
 const engine = await openSchemaEngine({ databaseFile });
 try {
@@ -18,4 +20,5 @@ try {
 
 afterAll(() => {
   rmSync(databaseFile, { force: true });
+  rmSync(process.env.BLUEPRINTS_DIR!, { recursive: true, force: true });
 });

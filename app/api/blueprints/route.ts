@@ -1,9 +1,13 @@
-import { listBlueprintsQuerySchema } from "@/lib/blueprint/api-schema";
+import { createBlueprintRequestSchema, listBlueprintsQuerySchema } from "@/lib/blueprint/api-schema";
 import { listBlueprints } from "@/lib/blueprint/list-blueprints";
+import { createBlueprint } from "@/lib/blueprint/save-blueprint";
 import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
 import { apiRoute, json } from "@/lib/http/route";
 
 // GET /api/blueprints - list the blueprint catalogue
 export const GET = apiRoute({ query: listBlueprintsQuerySchema }, async ({ query }) => json(await listBlueprints(query)));
 
-export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);
+// POST /api/blueprints - add a blueprint to the catalogue and to blueprints/<id>.yaml
+export const POST = apiRoute({ body: createBlueprintRequestSchema }, async ({ body }) => json(await createBlueprint(body), { status: 201 }));
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"]);

@@ -1,5 +1,6 @@
-import { blueprintIdParamsSchema, getBlueprintQuerySchema } from "@/lib/blueprint/api-schema";
+import { blueprintIdParamsSchema, getBlueprintQuerySchema, updateBlueprintRequestSchema } from "@/lib/blueprint/api-schema";
 import { getBlueprintOrThrow } from "@/lib/blueprint/get-blueprint";
+import { updateBlueprint } from "@/lib/blueprint/save-blueprint";
 import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
 import { apiRoute, json } from "@/lib/http/route";
 
@@ -8,4 +9,9 @@ export const GET = apiRoute({ params: blueprintIdParamsSchema, query: getBluepri
   json(await getBlueprintOrThrow(params.id, { includeYaml: query.include_yaml })),
 );
 
-export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);
+// PUT /api/blueprints/{id} - new YAML and/or fields; every change is a new revision
+export const PUT = apiRoute({ params: blueprintIdParamsSchema, body: updateBlueprintRequestSchema }, async ({ params, body }) =>
+  json(await updateBlueprint(params.id, body)),
+);
+
+export const { POST, PATCH, DELETE } = methodsNotAllowed(["GET", "PUT"]);

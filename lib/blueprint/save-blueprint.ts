@@ -1,0 +1,89 @@
+// createBlueprint and updateBlueprint: the catalogue and blueprints/<id>.yaml change together;
+// every change is a new revision, and new YAML must carry a higher version.
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import semver from "semver";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import type { Blueprint as BlueprintRow, Prisma } from "@/lib/generated/prisma/client";
+import type { BlueprintDetail, CreateBlueprintRequest, UpdateBlueprintRequest } from "./api-schema";
+import { toBlueprintSummary } from "./blueprint-record";
+import { writeFileAtomically } from "./file";
+import { loadBlueprint } from "./load";
+
+export async function createBlueprint(input: CreateBlueprintRequest, options: { actor?: string } = {}): Promise<BlueprintDetail> {
+  const blueprint = loadBlueprint(input.blueprint_yaml);
+  const mismatches = [
+    blueprint.metadata.id !== input.id && { path: "id", message: `the YAML's metadata.id is "${blueprint.metadata.id}"` },
+    blueprint.metadata.version !== input.version && { path: "version", message: `the YAML's metadata.version is "${blueprint.metadata.version}"` },
+  ].filter((mismatch) => mismatch !== false);
+  if (mismatches.length > 0) throw new InvalidInputError("the request and the YAML's metadata disagree", mismatches);
+  const row = await db.$transaction(async (tx) => {
+    if (await tx.blueprint.findUnique({ where: { id: input.id }, select: { id: true } })) {
+      throw new ConflictError(`a blueprint with id "${input.id}" already exists; update it with PUT /api/blueprints/${input.id}`);
+    }
+    const created = await tx.blueprint.create({
+      data: {
+        id: input.id,
+        name: input.name,
+        version: input.version,
+        description: input.description ?? blueprint.metadata.description ?? null,
+        tagsJson: JSON.stringify(input.tags ?? blueprint.metadata.tags ?? []),
+        agentCount: blueprint.agents.length,
+        revisions: { create: { revision: 1, version: input.version, blueprintYaml: input.blueprint_yaml, createdBy: options.actor ?? null } },
+      },
+    });
+    // Inside the transaction: a failed write rolls the database back too.
+    await writeBlueprintFile(input.id, input.blueprint_yaml);
+    return created;
+  });
+  return { ...toBlueprintSummary(row), blueprint_yaml: input.blueprint_yaml };
+}
+
+export async function updateBlueprint(id: string, changes: UpdateBlueprintRequest, options: { actor?: string } = {}): Promise<BlueprintDetail> {
+  const parsed = changes.blueprint_yaml === undefined ? undefined : loadBlueprint(changes.blueprint_yaml);
+  const { row, yaml } = await db.$transaction(async (tx) => {
+    const current = await tx.blueprint.findUnique({ where: { id } });
+    if (!current) throw new NotFoundError("blueprint", id);
+    const currentRevision = await tx.blueprintRevision.findUniqueOrThrow({
+      where: { blueprintId_revision: { blueprintId: id, revision: current.currentRevision } },
+    });
+    const data: Prisma.BlueprintUpdateInput = {
+      name: changes.name,
+      description: changes.description,
+      tagsJson: changes.tags === undefined ? undefined : JSON.stringify(changes.tags),
+      isActive: changes.is_active,
+      currentRevision: current.currentRevision + 1,
+    };
+    if (parsed) {
+      assertNewYamlFits(current, parsed.metadata);
+      data.version = parsed.metadata.version;
+      data.agentCount = parsed.agents.length;
+    }
+    const nextYaml = changes.blueprint_yaml ?? currentRevision.blueprintYaml;
+    const updated = await tx.blueprint.update({ where: { id }, data });
+    await tx.blueprintRevision.create({
+      data: { blueprintId: id, revision: updated.currentRevision, version: updated.version, blueprintYaml: nextYaml, createdBy: options.actor ?? null },
+    });
+    if (parsed) await writeBlueprintFile(id, nextYaml);
+    return { row: updated, yaml: nextYaml };
+  });
+  return { ...toBlueprintSummary(row), blueprint_yaml: yaml };
+}
+
+function assertNewYamlFits(current: BlueprintRow, metadata: { id: string; version: string }): void {
+  if (metadata.id !== current.id) {
+    throw new InvalidInputError("the YAML describes another blueprint", [{ path: "blueprint_yaml", message: `metadata.id is "${metadata.id}", not "${current.id}"` }]);
+  }
+  if (!semver.gt(metadata.version, current.version)) {
+    throw new InvalidInputError("new YAML must carry a higher version", [
+      { path: "blueprint_yaml", message: `metadata.version ${metadata.version} is not above the current ${current.version}` },
+    ]);
+  }
+}
+
+async function writeBlueprintFile(id: string, yaml: string): Promise<void> {
+  await mkdir(env.BLUEPRINTS_DIR, { recursive: true });
+  await writeFileAtomically(path.join(env.BLUEPRINTS_DIR, `${id}.yaml`), yaml);
+}
