@@ -30,7 +30,10 @@ export async function loadClusterBlueprint(cluster: Pick<Cluster, "blueprintId" 
   return loadBlueprint(revision.blueprintYaml);
 }
 
-export function toRuntimeAgent(agent: Agent): RuntimeAgent {
+/** The stored fields an agent is started from; rows just inserted carry them too. */
+export type StartableAgent = Pick<Agent, "id" | "clusterId" | "name" | "role" | "capabilitiesJson" | "skillsJson" | "configJson">;
+
+export function toRuntimeAgent(agent: StartableAgent): RuntimeAgent {
   return {
     agentId: agent.id,
     clusterId: agent.clusterId,
@@ -43,7 +46,7 @@ export function toRuntimeAgent(agent: Agent): RuntimeAgent {
 }
 
 /** Starts agents through the runtime; returns the ids of those that failed. */
-export async function startAgents(runtime: AgentRuntime, agents: Agent[]): Promise<string[]> {
+export async function startAgents(runtime: AgentRuntime, agents: readonly StartableAgent[]): Promise<string[]> {
   const outcomes = await Promise.allSettled(agents.map((agent) => runtime.start(toRuntimeAgent(agent))));
   return agents.filter((_, index) => outcomes[index]!.status === "rejected").map((agent) => agent.id);
 }
@@ -55,10 +58,10 @@ export async function settleCluster(
   extra: Partial<Pick<Cluster, "targetWorkers" | "startedAt" | "hibernatedAt">> = {},
 ): Promise<Cluster> {
   return db.$transaction(async (tx) => {
-    const failed = new Set(change.failed);
-    const active = change.started.filter((id) => !failed.has(id));
-    if (active.length) await tx.agent.updateMany({ where: { id: { in: active } }, data: { status: "active" } });
-    if (failed.size) await tx.agent.updateMany({ where: { id: { in: [...failed] } }, data: { status: "failed" } });
+    // Every agent still `starting` was started just now; selecting them by status keeps the
+    // statement small where an id list would bind a thousand parameters.
+    if (change.failed.length) await tx.agent.updateMany({ where: { id: { in: change.failed } }, data: { status: "failed" } });
+    if (change.started.length) await tx.agent.updateMany({ where: { clusterId, status: "starting" }, data: { status: "active" } });
     const counts = await tx.agent.groupBy({ by: ["role", "status"], where: { clusterId }, _count: { _all: true } });
     const count = (predicate: (row: (typeof counts)[number]) => boolean) => counts.filter(predicate).reduce((sum, row) => sum + row._count._all, 0);
     const currentWorkers = count((row) => row.role === "worker" && row.status === "active");

@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { AgentRuntime } from "@/lib/runtime/agent-runtime";
 import type { CreateClusterRequest } from "./api-schema";
 import { settleCluster, startAgents } from "./cluster-store";
+import { insertAgents } from "./insert-agents";
 import { mergeConfig } from "./merge-config";
 
 export async function createCluster(input: CreateClusterRequest, options: { runtime: AgentRuntime; actor?: string }) {
@@ -59,15 +60,14 @@ export async function createCluster(input: CreateClusterRequest, options: { runt
         createdBy: options.actor ?? null,
       },
     });
-    await tx.agent.createMany({ data: agentRows });
+    await insertAgents(tx, agentRows);
   });
 
   try {
-    const agents = await db.agent.findMany({ where: { clusterId } });
-    const failed = await startAgents(options.runtime, agents);
+    const failed = await startAgents(options.runtime, agentRows);
     return await settleCluster(
       clusterId,
-      { started: agents.map((agent) => agent.id), failed, status: "active", event: { kind: "created", reason: `spawned from ${stored.id}@${blueprint.metadata.version}`, actor: options.actor, fromStatus: "spawning", fromWorkers: 0 } },
+      { started: agentRows.map((agent) => agent.id), failed, status: "active", event: { kind: "created", reason: `spawned from ${stored.id}@${blueprint.metadata.version}`, actor: options.actor, fromStatus: "spawning", fromWorkers: 0 } },
       { startedAt: new Date() },
     );
   } catch (error) {

@@ -199,3 +199,18 @@ agents:
     await check(10);
   });
 });
+
+describe("agent rows", () => {
+  it("read back through Prisma with the timestamps and fields they were written with", async () => {
+    const runtime = new LocalAgentRuntime();
+    const started = Date.now();
+    const { id } = await createCluster(seedRequest, { runtime });
+    const agent = await db.agent.findFirstOrThrow({ where: { clusterId: id, name: "copywriter-1" } });
+    expect(agent.createdAt).toBeInstanceOf(Date);
+    expect(agent.createdAt.getTime()).toBeGreaterThanOrEqual(started - 1000);
+    expect(agent.createdAt.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(agent).toMatchObject({ definition: "copywriter", ordinal: 1, role: "worker", status: "active" });
+    expect(JSON.parse(agent.configJson)).toEqual({ temperature: 0.7 });
+    expect(JSON.parse(agent.skillsJson)).toEqual(["copywriting"]);
+  });
+});

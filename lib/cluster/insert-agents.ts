@@ -1,0 +1,42 @@
+// Inserts many agent rows in a few multi-row statements: Prisma's createMany costs about a third
+// of a millisecond a row here, thirty times a plain insert, and scaling inserts up to 1,000 rows.
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export interface AgentInsert {
+  id: string;
+  clusterId: string;
+  name: string;
+  definition: string;
+  ordinal: number;
+  role: string;
+  status: string;
+  supervisorId: string | null;
+  capabilitiesJson: string;
+  skillsJson: string;
+  configJson: string;
+}
+
+const COLUMNS = [
+  "id", "cluster_id", "name", "definition", "ordinal", "role", "status", "supervisor_id",
+  "capabilities_json", "skills_json", "config_json", "created_at", "updated_at",
+] as const;
+// SQLite allows 32,766 bound values a statement; 500 rows stay far below it.
+const ROWS_PER_STATEMENT = 500;
+
+/** Timestamps in the text form Prisma's SQLite adapter writes and reads. */
+function prismaTimestamp(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}
+
+export async function insertAgents(tx: Prisma.TransactionClient, rows: readonly AgentInsert[]): Promise<void> {
+  const now = prismaTimestamp(new Date());
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+    const placeholders = chunk.map(() => `(${COLUMNS.map(() => "?").join(", ")})`).join(", ");
+    const values = chunk.flatMap((row) => [
+      row.id, row.clusterId, row.name, row.definition, row.ordinal, row.role, row.status, row.supervisorId,
+      row.capabilitiesJson, row.skillsJson, row.configJson, now, now,
+    ]);
+    await tx.$executeRawUnsafe(`INSERT INTO agents (${COLUMNS.join(", ")}) VALUES ${placeholders}`, ...values);
+  }
+}

@@ -1,0 +1,131 @@
+// npm run bench:api - the production server on a fresh database: medians of the cluster actions
+// that move many agents, the hierarchy read, GET throughput, and a bare better-sqlite3 insert of
+// the same 1,000 agent rows as the floor.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const BASE = `http://127.0.0.1:${PORT}`;
+const RUNS = 5;
+const WORKERS = 1000;
+const BLUEPRINT_YAML = `metadata: { id: bench-1000, name: Bench, version: 1.0.0 }
+cluster: { type: project, min_workers: 10, max_workers: ${WORKERS} }
+agents:
+  - { name: chief, role: supervisor, capabilities: [plan] }
+  - { name: worker, role: worker, count: 0-${WORKERS}, capabilities: [work], skills: [typing], config: { temperature: 0.5 } }
+`;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function call(method: string, url: string, body?: unknown): Promise<{ ms: number; json: { id?: string; total_agents?: number } }> {
+  const started = performance.now();
+  const response = await fetch(`${BASE}${url}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await response.json()) as { id?: string; total_agents?: number };
+  const ms = performance.now() - started;
+  if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${JSON.stringify(json)}`);
+  return { ms, json };
+}
+
+async function startServer(directory: string): Promise<ChildProcess> {
+  const env = { ...process.env, DATABASE_URL: `file:${path.join(directory, "bench.db")}`, BLUEPRINTS_DIR: path.join(directory, "blueprints"), LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" };
+  const migrated = spawnSync("node", ["scripts/db/migrate.mjs"], { env, stdio: "inherit" });
+  if (migrated.status !== 0) throw new Error("migrating the bench database failed");
+  // The next binary itself, not npx, so that killing this child stops the server.
+  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", "inherit", "inherit"] });
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(`${BASE}/api/blueprints`)).ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  server.kill();
+  throw new Error("the server did not start within 20 s");
+}
+
+/** The floor: one better-sqlite3 transaction inserting the same 1,000 agent rows. */
+function bareInsertMedian(directory: string): number {
+  const database = new Database(path.join(directory, "bare.db"));
+  const migrations = path.join("prisma", "migrations");
+  for (const name of readdirSync(migrations).filter((entry) => /^\d+_/.test(entry)).sort()) {
+    database.exec(readFileSync(path.join(migrations, name, "migration.sql"), "utf8"));
+  }
+  database.prepare("INSERT INTO blueprints (id, name, version, updated_at) VALUES ('b', 'b', '1.0.0', 0)").run();
+  const insertCluster = database.prepare(
+    "INSERT INTO clusters (id, name, type, status, blueprint_id, blueprint_version, min_workers, max_workers, target_workers, updated_at) VALUES (?, 'c', 'project', 'active', 'b', '1.0.0', 10, 1000, 1000, 0)",
+  );
+  const insertAgent = database.prepare(
+    "INSERT INTO agents (id, cluster_id, name, definition, ordinal, role, status, supervisor_id, capabilities_json, skills_json, config_json, created_at, updated_at) VALUES (?, ?, ?, 'worker', ?, 'worker', 'active', NULL, '[\"work\"]', '[\"typing\"]', '{\"temperature\":0.5}', ?, ?)",
+  );
+  const times: number[] = [];
+  for (let run = 0; run < RUNS * 2; run++) {
+    const clusterId = randomUUID();
+    insertCluster.run(clusterId);
+    const started = performance.now();
+    database.transaction(() => {
+      const now = Date.now();
+      for (let ordinal = 1; ordinal <= WORKERS; ordinal++) insertAgent.run(`agent-${randomUUID()}`, clusterId, `worker-${ordinal}`, ordinal, now, now);
+    })();
+    times.push(performance.now() - started);
+  }
+  database.close();
+  return median(times);
+}
+
+async function main() {
+  if (!existsSync(".next/BUILD_ID")) {
+    console.log("no production build yet: running next build");
+    if (spawnSync("npx", ["next", "build"], { stdio: "inherit" }).status !== 0) throw new Error("next build failed");
+  }
+  const directory = mkdtempSync(path.join(tmpdir(), "bench-api-"));
+  const server = await startServer(directory);
+  try {
+    await call("POST", "/api/blueprints", { id: "bench-1000", name: "Bench", version: "1.0.0", blueprint_yaml: BLUEPRINT_YAML });
+    const create: number[] = [];
+    const scaleUp: number[] = [];
+    const scaleDown: number[] = [];
+    const hierarchy: number[] = [];
+    let bigClusterId = "";
+    for (let run = 0; run < RUNS; run++) {
+      const big = await call("POST", "/api/clusters", { blueprint_id: "bench-1000", name: `big ${run}`, target_workers: WORKERS });
+      create.push(big.ms);
+      bigClusterId = big.json.id!;
+      const small = await call("POST", "/api/clusters", { blueprint_id: "bench-1000", name: `small ${run}`, target_workers: 10 });
+      scaleUp.push((await call("POST", `/api/clusters/${small.json.id}/scale`, { target_workers: WORKERS })).ms);
+      scaleDown.push((await call("POST", `/api/clusters/${small.json.id}/scale`, { target_workers: 10 })).ms);
+    }
+    for (let run = 0; run < RUNS * 4; run++) {
+      const tree = await call("GET", `/api/clusters/${bigClusterId}/hierarchy`);
+      if (tree.json.total_agents !== WORKERS + 1) throw new Error(`hierarchy has ${tree.json.total_agents} agents`);
+      hierarchy.push(tree.ms);
+    }
+    const load = await autocannon({ url: `${BASE}/api/clusters/${bigClusterId}`, connections: 50, duration: 10 });
+    const floor = bareInsertMedian(directory);
+
+    const rows: Array<[string, string, string]> = [
+      [`create a ${WORKERS}-worker cluster`, `${median(create).toFixed(1)} ms`, ""],
+      [`scale 10 -> ${WORKERS} (spawns ${WORKERS - 10})`, `${median(scaleUp).toFixed(1)} ms`, `target < 300 ms; ${(median(scaleUp) / floor).toFixed(1)}x the bare insert (target <= 10x)`],
+      [`scale ${WORKERS} -> 10`, `${median(scaleDown).toFixed(1)} ms`, ""],
+      [`GET hierarchy of ${WORKERS + 1} agents`, `${median(hierarchy).toFixed(1)} ms`, "target < 30 ms"],
+      ["GET /api/clusters/{id}, 50 connections", `${Math.round(load.requests.average)} req/s`, `target >= 1500 req/s; p50 latency ${load.latency.p50} ms, ${load.errors + load.non2xx} errors`],
+      [`bare better-sqlite3 insert of ${WORKERS} agent rows`, `${floor.toFixed(1)} ms`, "the floor"],
+    ];
+    console.log(`\nbench:api (medians of ${RUNS} runs; hierarchy of ${RUNS * 4})`);
+    for (const [what, value, note] of rows) console.log(`${what.padEnd(42)} ${value.padStart(14)}  ${note}`);
+  } finally {
+    server.kill();
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+await main();
