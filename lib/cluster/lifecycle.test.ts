@@ -6,10 +6,12 @@ import { db } from "@/lib/db";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { LocalAgentRuntime } from "@/lib/runtime/local-runtime";
 import { createCluster } from "./create-cluster";
+import { deleteCluster } from "./delete-cluster";
 import { getHierarchy } from "./get-hierarchy";
 import { hibernateCluster } from "./hibernate-cluster";
 import { reactivateCluster } from "./reactivate-cluster";
 import { scaleCluster } from "./scale-cluster";
+import { updateCluster } from "./update-cluster";
 
 beforeAll(async () => {
   await importExampleBlueprints("blueprints");
@@ -212,5 +214,23 @@ describe("agent rows", () => {
     expect(agent).toMatchObject({ definition: "copywriter", ordinal: 1, role: "worker", status: "active" });
     expect(JSON.parse(agent.configJson)).toEqual({ temperature: 0.7 });
     expect(JSON.parse(agent.skillsJson)).toEqual(["copywriting"]);
+  });
+});
+
+describe("updateCluster and deleteCluster", () => {
+  it("updates within the blueprint's bounds and deletes after stopping every agent", async () => {
+    const runtime = new LocalAgentRuntime();
+    const { id, revision } = await createCluster(seedRequest, { runtime });
+    const updated = await updateCluster(id, { name: "Renamed", max_workers: 8, config: { tone: "formal" } }, { ifMatch: revision });
+    expect(updated).toMatchObject({ name: "Renamed", maxWorkers: 8, revision: revision + 1 });
+    await expect(updateCluster(id, { max_workers: 20 }, {})).rejects.toThrow(InvalidInputError);
+    await expect(updateCluster(id, { min_workers: 6 }, {})).rejects.toThrow(/scale it into \[6, 8\] first/);
+    await expect(updateCluster(id, { name: "x" }, { ifMatch: revision })).rejects.toThrow(ConflictError);
+
+    await deleteCluster(id, { runtime });
+    expect(await db.cluster.count({ where: { id } })).toBe(0);
+    expect(await db.agent.count({ where: { clusterId: id } })).toBe(0);
+    expect(runtime.runningCount).toBe(0);
+    await expect(deleteCluster(id, { runtime })).rejects.toThrow(NotFoundError);
   });
 });

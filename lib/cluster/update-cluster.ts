@@ -27,7 +27,7 @@ export function updateCluster(id: string, changes: UpdateClusterRequest, options
       if (fieldErrors.length === 0 && (cluster.targetWorkers < min || cluster.targetWorkers > max)) {
         fieldErrors.push({ path: "min_workers", message: `the cluster runs ${cluster.targetWorkers} workers; scale it into [${min}, ${max}] first` });
       }
-      if (fieldErrors.length > 0) throw new InvalidInputError("the new worker bounds do not fit", fieldErrors);
+      if (fieldErrors.length > 0) throw new InvalidInputError(`the new worker bounds do not fit: ${fieldErrors.map((error) => error.message).join("; ")}`, fieldErrors);
     }
     return db.$transaction(async (tx) => {
       const updated = await tx.cluster.update({
