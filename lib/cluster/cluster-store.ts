@@ -2,7 +2,7 @@
 import { loadBlueprint } from "@/lib/blueprint/load";
 import type { Blueprint } from "@/lib/blueprint/schema";
 import { db } from "@/lib/db";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { Agent, Cluster } from "@/lib/generated/prisma/client";
 import type { AgentRuntime, RuntimeAgent } from "@/lib/runtime/agent-runtime";
 import type { ClusterStatus } from "./state-machine";
@@ -18,6 +18,13 @@ export function assertRevision(cluster: Cluster, ifMatch: number | undefined): v
   if (ifMatch !== undefined && ifMatch !== cluster.revision) {
     throw new ConflictError(`the cluster changed since revision ${ifMatch}; it is at revision ${cluster.revision}, reload and retry`);
   }
+}
+
+export function assertTargetWithinBounds(cluster: Pick<Cluster, "minWorkers" | "maxWorkers">, target: number): void {
+  if (target >= cluster.minWorkers && target <= cluster.maxWorkers) return;
+  throw new InvalidInputError(`target_workers must lie within [${cluster.minWorkers}, ${cluster.maxWorkers}]`, [
+    { path: "target_workers", message: `${target} is outside [${cluster.minWorkers}, ${cluster.maxWorkers}]` },
+  ]);
 }
 
 /** The blueprint the cluster was spawned from, at the version it records. */

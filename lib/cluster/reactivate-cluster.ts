@@ -1,9 +1,8 @@
 // reactivateCluster: specialists wake, workers come back to min_workers (or the asked target).
 import { db } from "@/lib/db";
-import { InvalidInputError } from "@/lib/errors";
 import { applyWorkerChange } from "./apply-worker-change";
 import { withClusterLock } from "./cluster-lock";
-import { assertRevision, findClusterOrThrow, loadClusterBlueprint, settleCluster } from "./cluster-store";
+import { assertRevision, assertTargetWithinBounds, findClusterOrThrow, loadClusterBlueprint, settleCluster } from "./cluster-store";
 import type { ClusterActionOptions } from "./scale-cluster";
 import { assertActionAllowed, type ClusterStatus } from "./state-machine";
 import { planWorkerChange } from "./worker-pool";
@@ -14,11 +13,7 @@ export function reactivateCluster(id: string, targetWorkers: number | undefined,
     assertActionAllowed(cluster.status as ClusterStatus, "reactivate");
     assertRevision(cluster, options.ifMatch);
     const target = targetWorkers ?? cluster.minWorkers;
-    if (target < cluster.minWorkers || target > cluster.maxWorkers) {
-      throw new InvalidInputError(`target_workers must lie within [${cluster.minWorkers}, ${cluster.maxWorkers}]`, [
-        { path: "target_workers", message: `${target} is outside [${cluster.minWorkers}, ${cluster.maxWorkers}]` },
-      ]);
-    }
+    assertTargetWithinBounds(cluster, target);
     const blueprint = await loadClusterBlueprint(cluster);
     const specialists = await db.agent.findMany({ where: { clusterId: id, role: "specialist", status: "hibernated" }, select: { id: true } });
     await db.agent.updateMany({ where: { id: { in: specialists.map((agent) => agent.id) } }, data: { status: "starting" } });

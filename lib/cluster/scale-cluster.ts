@@ -1,10 +1,9 @@
 // scaleCluster: move the workers to a target within [min_workers, max_workers].
 import { db } from "@/lib/db";
-import { InvalidInputError } from "@/lib/errors";
 import type { AgentRuntime } from "@/lib/runtime/agent-runtime";
 import { applyWorkerChange } from "./apply-worker-change";
 import { withClusterLock } from "./cluster-lock";
-import { assertRevision, findClusterOrThrow, loadClusterBlueprint, settleCluster } from "./cluster-store";
+import { assertRevision, assertTargetWithinBounds, findClusterOrThrow, loadClusterBlueprint, settleCluster } from "./cluster-store";
 import { assertActionAllowed, type ClusterStatus } from "./state-machine";
 import { planWorkerChange } from "./worker-pool";
 
@@ -20,11 +19,7 @@ export function scaleCluster(id: string, targetWorkers: number, options: Cluster
     const cluster = await findClusterOrThrow(id);
     assertActionAllowed(cluster.status as ClusterStatus, "scale");
     assertRevision(cluster, options.ifMatch);
-    if (targetWorkers < cluster.minWorkers || targetWorkers > cluster.maxWorkers) {
-      throw new InvalidInputError(`target_workers must lie within [${cluster.minWorkers}, ${cluster.maxWorkers}]`, [
-        { path: "target_workers", message: `${targetWorkers} is outside [${cluster.minWorkers}, ${cluster.maxWorkers}]` },
-      ]);
-    }
+    assertTargetWithinBounds(cluster, targetWorkers);
     if (targetWorkers === cluster.currentWorkers && targetWorkers === cluster.targetWorkers) return cluster;
 
     const blueprint = await loadClusterBlueprint(cluster);
