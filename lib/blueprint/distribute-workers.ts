@@ -19,6 +19,14 @@ export class WorkerTotalOutOfRangeError extends RangeError {
   }
 }
 
+/** The worker totals the groups can realize: from the sum of their lower to the sum of their upper bounds. */
+export function workerTotalRange(groups: readonly WorkerGroupBounds[]): { min: number; max: number } {
+  return {
+    min: groups.reduce((sum, group) => sum + group.lo, 0),
+    max: groups.reduce((sum, group) => sum + group.hi, 0),
+  };
+}
+
 /**
  * Every group starts at its `lo`; each further worker goes to the group with the smallest fill
  * `(count - lo) / (hi - lo)` among groups below `hi`, ties to the group declared first.
@@ -29,8 +37,7 @@ export class WorkerTotalOutOfRangeError extends RangeError {
  * (see docs/blueprint-rules.md for why this refines the spec's "largest fill").
  */
 export function distributeWorkers(groups: readonly WorkerGroupBounds[], total: number): number[] {
-  const min = groups.reduce((sum, group) => sum + group.lo, 0);
-  const max = groups.reduce((sum, group) => sum + group.hi, 0);
+  const { min, max } = workerTotalRange(groups);
   if (!Number.isInteger(total) || total < min || total > max) throw new WorkerTotalOutOfRangeError(total, min, max);
   const counts = groups.map((group) => group.lo);
   for (let placed = min; placed < total; placed++) {

@@ -1,6 +1,6 @@
 // planCluster: the spawn plan of a valid blueprint, the agent instances with their names, roles
 // and supervisors (spec: "From blueprint to agents").
-import { distributeWorkers } from "./distribute-workers";
+import { distributeWorkers, type WorkerGroupBounds, workerTotalRange } from "./distribute-workers";
 import { countBounds } from "./rules";
 import { type AgentDefinition, type AgentRole, type Blueprint, MAX_WORKERS_LIMIT } from "./schema";
 
@@ -106,17 +106,29 @@ function spawnOrder(definitions: AgentDefinition[], supervisorName: string): Age
   return order;
 }
 
+/** Whether `min_workers`/`max_workers` are in order and realizable by the worker groups. */
+export function checkWorkerBounds(groups: readonly WorkerGroupBounds[], min: number, max: number): PlanIssue[] {
+  const range = workerTotalRange(groups);
+  const issues: PlanIssue[] = [];
+  if (min > max) issues.push({ path: "min_workers", message: `min_workers (${min}) is greater than max_workers (${max})` });
+  if (min < range.min) {
+    issues.push({ path: "min_workers", message: `min_workers (${min}) is below the ${range.min} workers the blueprint's worker groups need at least` });
+  }
+  if (max > range.max) {
+    issues.push({ path: "max_workers", message: `max_workers (${max}) is above the ${range.max} workers the blueprint's worker groups can hold` });
+  }
+  return issues;
+}
+
 function resolveWorkerSettings(
   blueprint: Blueprint,
   overrides: ClusterOverrides,
-  groups: ReadonlyArray<{ lo: number; hi: number }>,
+  groups: readonly WorkerGroupBounds[],
 ): Pick<ClusterPlan, "min_workers" | "max_workers" | "target_workers"> {
   const min = overrides.min_workers ?? blueprint.cluster.min_workers;
   const max = overrides.max_workers ?? blueprint.cluster.max_workers;
   const declaredTarget = blueprint.cluster.target_workers ?? blueprint.cluster.min_workers;
   const target = overrides.target_workers ?? Math.min(Math.max(declaredTarget, min), max);
-  const sumLo = groups.reduce((sum, group) => sum + group.lo, 0);
-  const sumHi = groups.reduce((sum, group) => sum + group.hi, 0);
   const issues: PlanIssue[] = [];
   for (const [field, value] of Object.entries({ min_workers: min, max_workers: max, target_workers: target })) {
     if (!Number.isInteger(value) || value < 0 || value > MAX_WORKERS_LIMIT) {
@@ -124,13 +136,7 @@ function resolveWorkerSettings(
     }
   }
   if (issues.length > 0) throw new ClusterPlanError(issues);
-  if (min > max) issues.push({ path: "min_workers", message: `min_workers (${min}) is greater than max_workers (${max})` });
-  if (min < sumLo) {
-    issues.push({ path: "min_workers", message: `min_workers (${min}) is below the ${sumLo} workers the blueprint's worker groups need at least` });
-  }
-  if (max > sumHi) {
-    issues.push({ path: "max_workers", message: `max_workers (${max}) is above the ${sumHi} workers the blueprint's worker groups can hold` });
-  }
+  issues.push(...checkWorkerBounds(groups, min, max));
   if (target < min || target > max) {
     issues.push({ path: "target_workers", message: `target_workers (${target}) must lie within [${min}, ${max}]` });
   }

@@ -1,5 +1,6 @@
 // The rules of the format that span fields (spec rules 3 to 7 and the warnings). They read the raw
 // parsed data defensively, so they still report when other parts of the document are malformed.
+import { workerTotalRange } from "./distribute-workers";
 import type { FindingPath, FindingSeverity } from "./finding";
 import { AGENT_ROLES, COUNT_RANGE_PATTERN, FRACTION_METRICS, MAX_COUNT, MAX_WORKERS_LIMIT } from "./schema";
 import { didYouMean } from "./suggest";
@@ -188,8 +189,7 @@ function checkWorkerCapacity(cluster: Record<string, unknown>, agents: RawAgent[
   }
   const groups = agents.filter((agent) => agent.role === "worker").map((agent) => countBounds(agent.raw.count));
   if (groups.some((bounds) => bounds === undefined)) return findings;
-  const sumLo = groups.reduce((sum, bounds) => sum + bounds!.lo, 0);
-  const sumHi = groups.reduce((sum, bounds) => sum + bounds!.hi, 0);
+  const { min: sumLo, max: sumHi } = workerTotalRange(groups as Bounds[]);
   if (sumLo > min) {
     findings.push(error(["cluster", "min_workers"],
       `min_workers (${min}) is ${sumLo - min} below the ${sumLo} workers the worker groups need at least (the sum of their lower bounds); ` +

@@ -1,4 +1,5 @@
 // updateCluster: name, description, worker bounds and config; bounds stay realizable by the blueprint.
+import { checkWorkerBounds } from "@/lib/blueprint/plan";
 import { countBounds } from "@/lib/blueprint/rules";
 import { db } from "@/lib/db";
 import { InvalidInputError } from "@/lib/errors";
@@ -18,12 +19,7 @@ export function updateCluster(id: string, changes: UpdateClusterRequest, options
     const max = changes.max_workers ?? cluster.maxWorkers;
     if (changes.min_workers !== undefined || changes.max_workers !== undefined) {
       const groups = workerDefinitions(await loadClusterBlueprint(cluster)).map((group) => countBounds(group.count)!);
-      const floor = groups.reduce((sum, group) => sum + group.lo, 0);
-      const ceiling = groups.reduce((sum, group) => sum + group.hi, 0);
-      const fieldErrors: Array<{ path: string; message: string }> = [];
-      if (min > max) fieldErrors.push({ path: "min_workers", message: `min_workers (${min}) is greater than max_workers (${max})` });
-      if (min < floor) fieldErrors.push({ path: "min_workers", message: `the blueprint's worker groups need at least ${floor} workers` });
-      if (max > ceiling) fieldErrors.push({ path: "max_workers", message: `the blueprint's worker groups hold at most ${ceiling} workers` });
+      const fieldErrors = checkWorkerBounds(groups, min, max);
       if (fieldErrors.length === 0 && (cluster.targetWorkers < min || cluster.targetWorkers > max)) {
         fieldErrors.push({ path: "min_workers", message: `the cluster runs ${cluster.targetWorkers} workers; scale it into [${min}, ${max}] first` });
       }
