@@ -1,9 +1,10 @@
 // createCluster: blueprint -> spawn plan -> `spawning` -> every agent started -> `active`.
 // A failure before the cluster settles removes the cluster and its agents again.
+import { findCurrentBlueprint } from "@/lib/blueprint/get-blueprint";
 import { loadBlueprint } from "@/lib/blueprint/load";
 import { planCluster } from "@/lib/blueprint/plan";
 import { db } from "@/lib/db";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { ConflictError } from "@/lib/errors";
 import type { AgentRuntime } from "@/lib/runtime/agent-runtime";
 import type { CreateClusterRequest } from "./api-schema";
 import { settleCluster, startAgents } from "./cluster-store";
@@ -11,13 +12,9 @@ import { insertAgents } from "./insert-agents";
 import { mergeConfig } from "./merge-config";
 
 export async function createCluster(input: CreateClusterRequest, options: { runtime: AgentRuntime; actor?: string }) {
-  const stored = await db.blueprint.findUnique({ where: { id: input.blueprint_id } });
-  if (!stored) throw new NotFoundError("blueprint", input.blueprint_id);
+  const { row: stored, yaml } = await findCurrentBlueprint(input.blueprint_id);
   if (!stored.isActive) throw new ConflictError(`blueprint "${stored.id}" is deactivated; activate it to create clusters from it`);
-  const revision = await db.blueprintRevision.findUniqueOrThrow({
-    where: { blueprintId_revision: { blueprintId: stored.id, revision: stored.currentRevision } },
-  });
-  const blueprint = loadBlueprint(revision.blueprintYaml);
+  const blueprint = loadBlueprint(yaml);
   const plan = planCluster(blueprint, input);
   const definitions = new Map(blueprint.agents.map((definition) => [definition.name, definition]));
 

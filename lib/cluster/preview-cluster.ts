@@ -1,9 +1,8 @@
 // previewCluster: what POST /api/clusters would create, validated, without creating anything.
 import type { Finding } from "@/lib/blueprint/finding";
+import { findCurrentBlueprint } from "@/lib/blueprint/get-blueprint";
 import { type ClusterPlan, ClusterPlanError, planCluster } from "@/lib/blueprint/plan";
 import { validateBlueprint } from "@/lib/blueprint/validate";
-import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
 import type { CreateClusterRequest } from "./api-schema";
 
 /** Findings in the blueprint carry their line and column; findings in the request's overrides have none. */
@@ -15,12 +14,8 @@ export interface ClusterPreview {
 }
 
 export async function previewCluster(input: CreateClusterRequest): Promise<ClusterPreview> {
-  const stored = await db.blueprint.findUnique({ where: { id: input.blueprint_id } });
-  if (!stored) throw new NotFoundError("blueprint", input.blueprint_id);
-  const revision = await db.blueprintRevision.findUniqueOrThrow({
-    where: { blueprintId_revision: { blueprintId: stored.id, revision: stored.currentRevision } },
-  });
-  const { valid, errors, warnings, blueprint } = validateBlueprint(revision.blueprintYaml);
+  const { yaml } = await findCurrentBlueprint(input.blueprint_id);
+  const { valid, errors, warnings, blueprint } = validateBlueprint(yaml);
   if (!blueprint) return { valid, errors, warnings, plan: null };
   try {
     return { valid: true, errors: [], warnings, plan: planCluster(blueprint, input) };
