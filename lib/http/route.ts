@@ -30,10 +30,11 @@ export function apiRoute<P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType
   return async (request, context) => {
     const started = performance.now();
     const requestId = randomUUID();
+    const url = new URL(request.url);
     let response: Response;
     try {
       const params = parsePart(schemas.params, await context.params, "Not found", 404);
-      const query = parsePart(schemas.query, Object.fromEntries(new URL(request.url).searchParams), "Invalid query", 400);
+      const query = parsePart(schemas.query, Object.fromEntries(url.searchParams), "Invalid query", 400);
       const body = schemas.body ? parsePart(schemas.body, await readJsonBody(request), "Invalid request body", 400) : undefined;
       response = await handler({ params, query, body, request } as RouteInput<P, Q, B>);
     } catch (error) {
@@ -47,8 +48,7 @@ export function apiRoute<P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType
         );
       }
     }
-    const path = new URL(request.url).pathname;
-    logger.info({ requestId, method: request.method, path, status: response.status, ms: Math.round(performance.now() - started) }, "request");
+    logger.info({ requestId, method: request.method, path: url.pathname, status: response.status, ms: Math.round(performance.now() - started) }, "request");
     response.headers.set("x-request-id", requestId);
     return response;
   };

@@ -160,26 +160,17 @@ function loadWasmEngine() {
 function withMultiStatementFallback(adapter) {
   const isMultiStatementError = (error) =>
     error instanceof RangeError && /more than one statement/i.test(error.message);
-  const executeRaw = adapter.executeRaw.bind(adapter);
-  const queryRaw = adapter.queryRaw.bind(adapter);
-  adapter.executeRaw = async (query) => {
+  const orWholeScript = (run, emptyResult) => async (query) => {
     try {
-      return await executeRaw(query);
+      return await run(query);
     } catch (error) {
       if (!isMultiStatementError(error) || query.args.length > 0) throw error;
       await adapter.executeScript(query.sql);
-      return 0;
+      return emptyResult;
     }
   };
-  adapter.queryRaw = async (query) => {
-    try {
-      return await queryRaw(query);
-    } catch (error) {
-      if (!isMultiStatementError(error) || query.args.length > 0) throw error;
-      await adapter.executeScript(query.sql);
-      return { columnNames: [], columnTypes: [], rows: [] };
-    }
-  };
+  adapter.executeRaw = orWholeScript(adapter.executeRaw.bind(adapter), 0);
+  adapter.queryRaw = orWholeScript(adapter.queryRaw.bind(adapter), { columnNames: [], columnTypes: [], rows: [] });
   return adapter;
 }
 
