@@ -70,7 +70,7 @@ export function BlueprintDetails({ id }: { id: string }) {
         ) : check.data.plan ? (
           <SpawnPlanTree plan={check.data.plan} />
         ) : (
-          <ErrorPanel title="This blueprint no longer validates" error={new Error(check.data.errors.map((finding) => `line ${finding.line}: ${finding.message}`).join("; "))} />
+          <ErrorPanel title="This blueprint no longer validates" error={new Error(check.data.errors.map((finding) => `${finding.line ? `line ${finding.line}: ` : ""}${finding.message}`).join("; "))} />
         )}
       </section>
 
