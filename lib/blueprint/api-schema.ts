@@ -45,9 +45,6 @@ export type BlueprintSummary = z.infer<typeof blueprintSummarySchema>;
 export const blueprintDetailSchema = blueprintSummarySchema.extend({ blueprint_yaml: z.string().optional() });
 export type BlueprintDetail = z.infer<typeof blueprintDetailSchema>;
 
-export function pageSchema<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.int(), page: z.int(), page_size: z.int() });
-}
 export type Page<T> = { items: T[]; total: number; page: number; page_size: number };
 
 export const validateBlueprintRequestSchema = z.strictObject({

@@ -15,10 +15,6 @@ const ALLOWED: Record<ClusterStatus, readonly ClusterAction[]> = {
   deleting: [],
 };
 
-export function allowedActions(status: ClusterStatus): readonly ClusterAction[] {
-  return ALLOWED[status];
-}
-
 export function assertActionAllowed(status: ClusterStatus, action: ClusterAction): void {
   if (ALLOWED[status].includes(action)) return;
   const allowed = ALLOWED[status];

@@ -1,4 +1,4 @@
-// The process's agent runtime: the local driver unless a test or another driver sets one.
+// The process's agent runtime: the local in-process driver.
 import type { AgentRuntime } from "./agent-runtime";
 import { LocalAgentRuntime } from "./local-runtime";
 
@@ -7,8 +7,4 @@ const globalForRuntime = globalThis as unknown as { agentRuntime?: AgentRuntime 
 export function getAgentRuntime(): AgentRuntime {
   globalForRuntime.agentRuntime ??= new LocalAgentRuntime();
   return globalForRuntime.agentRuntime;
-}
-
-export function setAgentRuntime(runtime: AgentRuntime): void {
-  globalForRuntime.agentRuntime = runtime;
 }
