@@ -1,27 +1,57 @@
-// Validated server environment. Only what the server code reads; keep it small.
+// Validated server environment, read once at start; a bad value stops the server with a message
+// that names the variable. Only what the server code reads; keep it small.
 import { z } from "zod";
 
-const envSchema = z.object({
-  // SQLite only (the Prisma client is built on the better-sqlite3 adapter). Relative paths
-  // are resolved against the project root by lib/db.ts, as scripts/db/migrate.mjs does.
-  DATABASE_URL: z
-    .string()
-    .startsWith("file:", 'DATABASE_URL must be a SQLite URL such as "file:./data/console.db"')
-    .default("file:./data/console.db"),
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  // Where created and updated blueprints are written as <id>.yaml (the examples are read from blueprints/).
-  BLUEPRINTS_DIR: z.string().min(1).default("blueprints"),
-});
+export const EMBEDDED_DATABASE_URL = "file:./data/console.db";
+
+const positiveInt = (fallback: number) => z.coerce.number().int("must be a whole number").positive("must be above 0").default(fallback);
+
+const envSchema = z
+  .object({
+    // SQLite only (the Prisma client is built on the better-sqlite3 adapter). Relative paths
+    // are resolved against the project root by lib/db.ts, as scripts/db/migrate.mjs does.
+    DATABASE_URL: z
+      .string()
+      .startsWith("file:", 'DATABASE_URL must be a SQLite URL such as "file:./data/console.db"')
+      .default(EMBEDDED_DATABASE_URL),
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    // Where created and updated blueprints are written as <id>.yaml (the examples are read from blueprints/).
+    BLUEPRINTS_DIR: z.string().min(1).default("blueprints"),
+    LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).optional(),
+
+    // Signs the session cookies. Without it the embedded set-up keeps a generated one in the data folder.
+    NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must have at least 32 characters (openssl rand -base64 32)").optional(),
+    // The console's public address, when it is served behind a proxy or over https.
+    NEXTAUTH_URL: z.url("NEXTAUTH_URL must be a URL such as https://console.example.com").optional(),
+    // Create the first admin unattended when no user exists yet.
+    ADMIN_EMAIL: z.email("ADMIN_EMAIL must be an email address").optional(),
+    ADMIN_PASSWORD: z.string().min(10, "ADMIN_PASSWORD must have at least 10 characters").optional(),
+
+    RATE_LIMIT_READS_PER_MINUTE: positiveInt(600),
+    RATE_LIMIT_MUTATIONS_PER_MINUTE: positiveInt(120),
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: positiveInt(60),
+    SIGNIN_MAX_FAILURES: positiveInt(5),
+    SIGNIN_LOCKOUT_SECONDS: positiveInt(900),
+  })
+  .superRefine((value, context) => {
+    if ((value.ADMIN_EMAIL === undefined) !== (value.ADMIN_PASSWORD === undefined)) {
+      context.addIssue({ code: "custom", path: ["ADMIN_PASSWORD"], message: "set ADMIN_EMAIL and ADMIN_PASSWORD together, or neither" });
+    }
+    if (value.NODE_ENV === "production" && !value.NEXTAUTH_SECRET && value.DATABASE_URL !== EMBEDDED_DATABASE_URL) {
+      context.addIssue({
+        code: "custom",
+        path: ["NEXTAUTH_SECRET"],
+        message: "NEXTAUTH_SECRET is required in production outside the embedded default database (openssl rand -base64 32)",
+      });
+    }
+  });
 
 export type Env = z.infer<typeof envSchema>;
 
-function parseEnv(source: NodeJS.ProcessEnv): Env {
-  const result = envSchema.safeParse({
-    // An empty value (DATABASE_URL= in a .env file) means "use the default".
-    DATABASE_URL: source.DATABASE_URL || undefined,
-    NODE_ENV: source.NODE_ENV || undefined,
-    BLUEPRINTS_DIR: source.BLUEPRINTS_DIR || undefined,
-  });
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  // An empty value (DATABASE_URL= in a .env file) means "use the default".
+  const present = Object.fromEntries(Object.keys(envSchema.shape).map((key) => [key, source[key] || undefined]));
+  const result = envSchema.safeParse(present);
   if (!result.success) {
     throw new Error(`Invalid environment:\n${z.prettifyError(result.error)}`);
   }

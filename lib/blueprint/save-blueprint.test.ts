@@ -8,6 +8,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { BlueprintInvalidError } from "./errors";
 import { getBlueprintOrThrow } from "./get-blueprint";
 import { createBlueprint, updateBlueprint } from "./save-blueprint";
+import { audit } from "@/lib/test/test-audit";
 
 const yaml = (version: string, extra = "", id = "ops-v1") => `metadata: { id: ${id}, name: Ops, version: ${version} }
 cluster: { type: team, min_workers: 1, max_workers: 3 }
@@ -20,15 +21,15 @@ const fileOf = (id: string) => readFileSync(path.join(env.BLUEPRINTS_DIR, `${id}
 
 describe("createBlueprint", () => {
   it("stores the blueprint with revision 1 and writes blueprints/<id>.yaml", async () => {
-    const created = await createBlueprint(request, { actor: "admin" });
+    const created = await createBlueprint(request, { audit });
     expect(created).toMatchObject({ id: "ops-v1", name: "Ops", version: "1.0.0", revision: 1, tags: ["ops"], agent_count: 2 });
     expect(fileOf("ops-v1")).toBe(request.blueprint_yaml);
-    await expect(createBlueprint(request)).rejects.toThrow(ConflictError);
+    await expect(createBlueprint(request, { audit })).rejects.toThrow(ConflictError);
   });
 
   it("refuses invalid YAML and a body that disagrees with it, storing nothing", async () => {
-    await expect(createBlueprint({ ...request, id: "other-v1", blueprint_yaml: "metadata: {}" })).rejects.toThrow(BlueprintInvalidError);
-    await expect(createBlueprint({ ...request, id: "other-v1" })).rejects.toThrow(InvalidInputError);
+    await expect(createBlueprint({ ...request, id: "other-v1", blueprint_yaml: "metadata: {}" }, { audit })).rejects.toThrow(BlueprintInvalidError);
+    await expect(createBlueprint({ ...request, id: "other-v1" }, { audit })).rejects.toThrow(InvalidInputError);
     expect(await db.blueprint.count({ where: { id: "other-v1" } })).toBe(0);
   });
 });
@@ -36,18 +37,18 @@ describe("createBlueprint", () => {
 describe("updateBlueprint", () => {
   it("makes every change a new revision and requires a higher version for new YAML", async () => {
     const aide = "\n  - { name: aide, role: specialist, capabilities: [x] }";
-    await createBlueprint({ ...request, id: "ops-v2", blueprint_yaml: yaml("1.0.0", "", "ops-v2") });
-    const renamed = await updateBlueprint("ops-v2", { name: "Operations" });
+    await createBlueprint({ ...request, id: "ops-v2", blueprint_yaml: yaml("1.0.0", "", "ops-v2") }, { audit });
+    const renamed = await updateBlueprint("ops-v2", { name: "Operations" }, { audit });
     expect(renamed).toMatchObject({ name: "Operations", version: "1.0.0" });
-    await expect(updateBlueprint("ops-v2", { blueprint_yaml: yaml("1.0.0", aide, "ops-v2") })).rejects.toThrow(/higher version/);
-    await expect(updateBlueprint("ops-v2", { blueprint_yaml: yaml("2.0.0", aide, "ops-v1") })).rejects.toThrow(/another blueprint/);
-    const bumped = await updateBlueprint("ops-v2", { blueprint_yaml: yaml("1.1.0", aide, "ops-v2") });
+    await expect(updateBlueprint("ops-v2", { blueprint_yaml: yaml("1.0.0", aide, "ops-v2") }, { audit })).rejects.toThrow(/higher version/);
+    await expect(updateBlueprint("ops-v2", { blueprint_yaml: yaml("2.0.0", aide, "ops-v1") }, { audit })).rejects.toThrow(/another blueprint/);
+    const bumped = await updateBlueprint("ops-v2", { blueprint_yaml: yaml("1.1.0", aide, "ops-v2") }, { audit });
     expect(bumped).toMatchObject({ version: "1.1.0", agent_count: 3, revision: renamed.revision + 1 });
     expect(fileOf("ops-v2")).toContain("version: 1.1.0");
-    const deactivated = await updateBlueprint("ops-v2", { is_active: false });
+    const deactivated = await updateBlueprint("ops-v2", { is_active: false }, { audit });
     expect(deactivated).toMatchObject({ is_active: false, revision: bumped.revision + 1 });
     expect((await getBlueprintOrThrow("ops-v2", { includeYaml: true })).blueprint_yaml).toContain("version: 1.1.0");
     expect(await db.blueprintRevision.count({ where: { blueprintId: "ops-v2" } })).toBe(deactivated.revision);
-    await expect(updateBlueprint("nope", { name: "x" })).rejects.toThrow(NotFoundError);
+    await expect(updateBlueprint("nope", { name: "x" }, { audit })).rejects.toThrow(NotFoundError);
   });
 });

@@ -3,6 +3,8 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import semver from "semver";
+import type { AuditContext } from "@/lib/audit/audit-context";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
@@ -12,7 +14,7 @@ import { toBlueprintSummary } from "./blueprint-record";
 import { writeFileAtomically } from "./file";
 import { loadBlueprint } from "./load";
 
-export async function createBlueprint(input: CreateBlueprintRequest, options: { actor?: string } = {}): Promise<BlueprintDetail> {
+export async function createBlueprint(input: CreateBlueprintRequest, options: { audit: AuditContext }): Promise<BlueprintDetail> {
   const blueprint = loadBlueprint(input.blueprint_yaml);
   const mismatches = [
     blueprint.metadata.id !== input.id && { path: "id", message: `the YAML's metadata.id is "${blueprint.metadata.id}"` },
@@ -31,9 +33,10 @@ export async function createBlueprint(input: CreateBlueprintRequest, options: { 
         description: input.description ?? blueprint.metadata.description ?? null,
         tagsJson: JSON.stringify(input.tags ?? blueprint.metadata.tags ?? []),
         agentCount: blueprint.agents.length,
-        revisions: { create: { revision: 1, version: input.version, blueprintYaml: input.blueprint_yaml, createdBy: options.actor ?? null } },
+        revisions: { create: { revision: 1, version: input.version, blueprintYaml: input.blueprint_yaml, createdBy: options.audit.actorEmail } },
       },
     });
+    await recordAudit(tx, options.audit, { action: "blueprint.create", targetType: "blueprint", targetId: input.id, summary: `${input.name} ${input.version} with ${blueprint.agents.length} agent definitions` });
     // Inside the transaction: a failed write rolls the database back too.
     await writeBlueprintFile(input.id, input.blueprint_yaml);
     return created;
@@ -41,7 +44,7 @@ export async function createBlueprint(input: CreateBlueprintRequest, options: { 
   return { ...toBlueprintSummary(row), blueprint_yaml: input.blueprint_yaml };
 }
 
-export async function updateBlueprint(id: string, changes: UpdateBlueprintRequest, options: { actor?: string } = {}): Promise<BlueprintDetail> {
+export async function updateBlueprint(id: string, changes: UpdateBlueprintRequest, options: { audit: AuditContext }): Promise<BlueprintDetail> {
   const parsed = changes.blueprint_yaml === undefined ? undefined : loadBlueprint(changes.blueprint_yaml);
   const { row, yaml } = await db.$transaction(async (tx) => {
     const current = await tx.blueprint.findUnique({ where: { id } });
@@ -64,12 +67,23 @@ export async function updateBlueprint(id: string, changes: UpdateBlueprintReques
     const nextYaml = changes.blueprint_yaml ?? currentRevision.blueprintYaml;
     const updated = await tx.blueprint.update({ where: { id }, data });
     await tx.blueprintRevision.create({
-      data: { blueprintId: id, revision: updated.currentRevision, version: updated.version, blueprintYaml: nextYaml, createdBy: options.actor ?? null },
+      data: { blueprintId: id, revision: updated.currentRevision, version: updated.version, blueprintYaml: nextYaml, createdBy: options.audit.actorEmail },
     });
+    await recordAudit(tx, options.audit, { action: "blueprint.update", targetType: "blueprint", targetId: id, summary: `revision ${updated.currentRevision}: ${describeBlueprintChange(current, changes, updated.version)}` });
     if (parsed) await writeBlueprintFile(id, nextYaml);
     return { row: updated, yaml: nextYaml };
   });
   return { ...toBlueprintSummary(row), blueprint_yaml: yaml };
+}
+
+function describeBlueprintChange(current: BlueprintRow, changes: UpdateBlueprintRequest, version: string): string {
+  const parts: string[] = [];
+  if (changes.blueprint_yaml !== undefined) parts.push(`YAML ${current.version} -> ${version}`);
+  if (changes.name !== undefined && changes.name !== current.name) parts.push(`name "${current.name}" -> "${changes.name}"`);
+  if (changes.description !== undefined) parts.push("description changed");
+  if (changes.tags !== undefined) parts.push(`tags ${changes.tags.join(", ") || "cleared"}`);
+  if (changes.is_active !== undefined && changes.is_active !== current.isActive) parts.push(changes.is_active ? "activated" : "deactivated");
+  return parts.length ? parts.join(", ") : "no change";
 }
 
 function assertNewYamlFits(current: BlueprintRow, metadata: { id: string; version: string }): void {

@@ -1,4 +1,6 @@
 // Reading and finishing cluster actions: the steps every lifecycle service shares.
+import type { AuditContext } from "@/lib/audit/audit-context";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { loadBlueprint } from "@/lib/blueprint/load";
 import type { Blueprint } from "@/lib/blueprint/schema";
 import { db } from "@/lib/db";
@@ -58,10 +60,29 @@ export async function startAgents(runtime: AgentRuntime, agents: readonly Starta
   return agents.filter((_, index) => outcomes[index]!.status === "rejected").map((agent) => agent.id);
 }
 
-/** Marks started agents active and failed ones failed, and sets the cluster's worker count and health. */
+export interface SettleChange {
+  started: string[];
+  failed: string[];
+  status: ClusterStatus;
+  event: { kind: "created" | "scaled" | "hibernated" | "reactivated" | "recovered"; reason: string; fromStatus: string; fromWorkers: number };
+  audit: AuditContext;
+}
+
+const AUDIT_ACTIONS: Record<SettleChange["event"]["kind"], string> = {
+  created: "cluster.create",
+  scaled: "cluster.scale",
+  hibernated: "cluster.hibernate",
+  reactivated: "cluster.reactivate",
+  recovered: "cluster.recover",
+};
+
+/**
+ * Marks started agents active and failed ones failed, sets the cluster's worker count and health,
+ * and writes the cluster event and the audit line in the same transaction.
+ */
 export async function settleCluster(
   clusterId: string,
-  change: { started: string[]; failed: string[]; status: ClusterStatus; event: { kind: string; reason: string; actor?: string; fromStatus: string; fromWorkers: number } },
+  change: SettleChange,
   extra: Partial<Pick<Cluster, "targetWorkers" | "startedAt" | "hibernatedAt">> = {},
 ): Promise<Cluster> {
   return db.$transaction(async (tx) => {
@@ -93,8 +114,14 @@ export async function settleCluster(
         fromWorkers: change.event.fromWorkers,
         toWorkers: currentWorkers,
         reason: change.event.reason,
-        actor: change.event.actor ?? null,
+        actor: change.audit.actorEmail,
       },
+    });
+    await recordAudit(tx, change.audit, {
+      action: AUDIT_ACTIONS[change.event.kind],
+      targetType: "cluster",
+      targetId: clusterId,
+      summary: `${cluster.name}: ${change.event.reason}; workers ${change.event.fromWorkers} -> ${currentWorkers}, ${cluster.status}`,
     });
     return cluster;
   });

@@ -1,5 +1,6 @@
 // createCluster: blueprint -> spawn plan -> `spawning` -> every agent started -> `active`.
 // A failure before the cluster settles removes the cluster and its agents again.
+import type { AuditContext } from "@/lib/audit/audit-context";
 import { findCurrentBlueprint } from "@/lib/blueprint/get-blueprint";
 import { loadBlueprint } from "@/lib/blueprint/load";
 import { planCluster } from "@/lib/blueprint/plan";
@@ -11,7 +12,7 @@ import { settleCluster, startAgents } from "./cluster-store";
 import { insertAgents } from "./insert-agents";
 import { mergeConfig } from "./merge-config";
 
-export async function createCluster(input: CreateClusterRequest, options: { runtime: AgentRuntime; actor?: string }) {
+export async function createCluster(input: CreateClusterRequest, options: { runtime: AgentRuntime; audit: AuditContext }) {
   const { row: stored, yaml } = await findCurrentBlueprint(input.blueprint_id);
   if (!stored.isActive) throw new ConflictError(`blueprint "${stored.id}" is deactivated; activate it to create clusters from it`);
   const blueprint = loadBlueprint(yaml);
@@ -54,7 +55,7 @@ export async function createCluster(input: CreateClusterRequest, options: { runt
         maxWorkers: plan.max_workers,
         targetWorkers: plan.target_workers,
         configJson: JSON.stringify(mergeConfig(blueprint.cluster.config ?? {}, input.config ?? {})),
-        createdBy: options.actor ?? null,
+        createdBy: options.audit.actorEmail,
       },
     });
     await insertAgents(tx, agentRows);
@@ -64,7 +65,7 @@ export async function createCluster(input: CreateClusterRequest, options: { runt
     const failed = await startAgents(options.runtime, agentRows);
     return await settleCluster(
       clusterId,
-      { started: agentRows.map((agent) => agent.id), failed, status: "active", event: { kind: "created", reason: `spawned from ${stored.id}@${blueprint.metadata.version}`, actor: options.actor, fromStatus: "spawning", fromWorkers: 0 } },
+      { started: agentRows.map((agent) => agent.id), failed, status: "active", event: { kind: "created", reason: `spawned from ${stored.id}@${blueprint.metadata.version}`, fromStatus: "spawning", fromWorkers: 0 }, audit: options.audit },
       { startedAt: new Date() },
     );
   } catch (error) {

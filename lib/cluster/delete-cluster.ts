@@ -1,4 +1,5 @@
 // deleteCluster: stop every agent, then remove the cluster with its agents and events.
+import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { withClusterLock } from "./cluster-lock";
 import { assertRevision, findClusterOrThrow } from "./cluster-store";
@@ -13,6 +14,9 @@ export function deleteCluster(id: string, options: ClusterActionOptions): Promis
     await db.cluster.update({ where: { id }, data: { status: "deleting", revision: { increment: 1 } } });
     const agents = await db.agent.findMany({ where: { clusterId: id }, select: { id: true } });
     await Promise.allSettled(agents.map((agent) => options.runtime.stop(agent.id)));
-    await db.cluster.delete({ where: { id } });
+    await db.$transaction(async (tx) => {
+      await tx.cluster.delete({ where: { id } });
+      await recordAudit(tx, options.audit, { action: "cluster.delete", targetType: "cluster", targetId: id, summary: `${cluster.name}: deleted with ${agents.length} agents` });
+    });
   });
 }

@@ -12,6 +12,7 @@ import { hibernateCluster } from "./hibernate-cluster";
 import { reactivateCluster } from "./reactivate-cluster";
 import { scaleCluster } from "./scale-cluster";
 import { updateCluster } from "./update-cluster";
+import { audit } from "@/lib/test/test-audit";
 
 beforeAll(async () => {
   await importExampleBlueprints("blueprints");
@@ -29,10 +30,10 @@ async function workersByDefinition(clusterId: string, status = "active") {
 describe("createCluster", () => {
   it("spawns the seed's Q1 Marketing Campaign with 5 workers", async () => {
     const runtime = new LocalAgentRuntime();
-    const cluster = await createCluster({ ...seedRequest, config: { timezone: "UTC", extra: { a: 1 } } }, { runtime, actor: "tester" });
+    const cluster = await createCluster({ ...seedRequest, config: { timezone: "UTC", extra: { a: 1 } } }, { runtime, audit });
     expect(cluster).toMatchObject({
       name: "Q1 Marketing Campaign", type: "campaign", status: "active", blueprintVersion: "1.0.0",
-      minWorkers: 2, maxWorkers: 12, targetWorkers: 5, currentWorkers: 5, healthScore: 1, createdBy: "tester", revision: 2,
+      minWorkers: 2, maxWorkers: 12, targetWorkers: 5, currentWorkers: 5, healthScore: 1, createdBy: "tester@example.com", revision: 2,
     });
     expect(cluster.startedAt).not.toBeNull();
     expect(JSON.parse(cluster.configJson)).toEqual({ default_model: "large", timezone: "UTC", extra: { a: 1 } });
@@ -49,15 +50,15 @@ describe("createCluster", () => {
   it("refuses an unknown blueprint and overrides the worker groups cannot hold, leaving nothing behind", async () => {
     const before = await db.cluster.count();
     const runtime = new LocalAgentRuntime();
-    await expect(createCluster({ ...seedRequest, blueprint_id: "nope" }, { runtime })).rejects.toThrow(NotFoundError);
-    await expect(createCluster({ ...seedRequest, max_workers: 40 }, { runtime })).rejects.toThrow(ClusterPlanError);
+    await expect(createCluster({ ...seedRequest, blueprint_id: "nope" }, { runtime, audit })).rejects.toThrow(NotFoundError);
+    await expect(createCluster({ ...seedRequest, max_workers: 40 }, { runtime, audit })).rejects.toThrow(ClusterPlanError);
     expect(await db.cluster.count()).toBe(before);
     expect(runtime.runningCount).toBe(0);
   });
 
   it("marks agents the runtime cannot start as failed and lowers the health score", async () => {
     const runtime = new LocalAgentRuntime({ failStart: (agent) => agent.name === "copywriter-2" });
-    const cluster = await createCluster(seedRequest, { runtime });
+    const cluster = await createCluster(seedRequest, { runtime, audit });
     expect(cluster.status).toBe("active");
     expect(cluster.currentWorkers).toBe(4);
     expect(cluster.healthScore).toBeCloseTo(1 - 1 / 8, 3);
@@ -68,19 +69,19 @@ describe("createCluster", () => {
 describe("scaleCluster", () => {
   it("scales up, stops the newest on the way down, and wakes inactive workers before spawning", async () => {
     const runtime = new LocalAgentRuntime();
-    const { id } = await createCluster(seedRequest, { runtime });
-    const up = await scaleCluster(id, 10, { runtime });
+    const { id } = await createCluster(seedRequest, { runtime, audit });
+    const up = await scaleCluster(id, 10, { runtime, audit });
     expect(up).toMatchObject({ status: "active", currentWorkers: 10, targetWorkers: 10 });
     expect(await workersByDefinition(id)).toEqual({
       copywriter: ["copywriter-1", "copywriter-2", "copywriter-3", "copywriter-4", "copywriter-5", "copywriter-6", "copywriter-7"],
       "social-poster": ["social-poster-1", "social-poster-2", "social-poster-3"],
     });
 
-    await scaleCluster(id, 3, { runtime });
+    await scaleCluster(id, 3, { runtime, audit });
     expect(await workersByDefinition(id)).toEqual({ copywriter: ["copywriter-1", "copywriter-2", "copywriter-3"] });
     expect(runtime.runningCount).toBe(3 + 3);
 
-    await scaleCluster(id, 6, { runtime });
+    await scaleCluster(id, 6, { runtime, audit });
     expect(await workersByDefinition(id)).toEqual({
       copywriter: ["copywriter-1", "copywriter-2", "copywriter-3", "copywriter-4"],
       "social-poster": ["social-poster-1", "social-poster-2"],
@@ -94,19 +95,19 @@ describe("scaleCluster", () => {
 
   it("treats the current count as a no-op, refuses a target outside the bounds and a stale If-Match", async () => {
     const runtime = new LocalAgentRuntime();
-    const cluster = await createCluster(seedRequest, { runtime });
-    expect((await scaleCluster(cluster.id, 5, { runtime })).revision).toBe(cluster.revision);
-    await expect(scaleCluster(cluster.id, 13, { runtime })).rejects.toThrow(InvalidInputError);
-    await expect(scaleCluster(cluster.id, 6, { runtime, ifMatch: cluster.revision - 1 })).rejects.toThrow(/changed since revision/);
-    expect((await scaleCluster(cluster.id, 6, { runtime, ifMatch: cluster.revision })).currentWorkers).toBe(6);
-    await expect(scaleCluster("no-such-cluster", 3, { runtime })).rejects.toThrow(NotFoundError);
+    const cluster = await createCluster(seedRequest, { runtime, audit });
+    expect((await scaleCluster(cluster.id, 5, { runtime, audit })).revision).toBe(cluster.revision);
+    await expect(scaleCluster(cluster.id, 13, { runtime, audit })).rejects.toThrow(InvalidInputError);
+    await expect(scaleCluster(cluster.id, 6, { runtime, audit, ifMatch: cluster.revision - 1 })).rejects.toThrow(/changed since revision/);
+    expect((await scaleCluster(cluster.id, 6, { runtime, audit, ifMatch: cluster.revision })).currentWorkers).toBe(6);
+    await expect(scaleCluster("no-such-cluster", 3, { runtime, audit })).rejects.toThrow(NotFoundError);
   });
 
   it("serializes 50 concurrent scale requests: the last applied target wins and no agent is lost", async () => {
     const runtime = new LocalAgentRuntime();
-    const { id } = await createCluster(seedRequest, { runtime });
+    const { id } = await createCluster(seedRequest, { runtime, audit });
     const targets = Array.from({ length: 50 }, (_, index) => 2 + ((index * 7919) % 11));
-    await Promise.all(targets.map((target) => scaleCluster(id, target, { runtime })));
+    await Promise.all(targets.map((target) => scaleCluster(id, target, { runtime, audit })));
     const cluster = await db.cluster.findUniqueOrThrow({ where: { id } });
     const last = targets[targets.length - 1]!;
     expect(cluster).toMatchObject({ status: "active", targetWorkers: last, currentWorkers: last });
@@ -123,41 +124,41 @@ describe("scaleCluster", () => {
 describe("hibernateCluster and reactivateCluster", () => {
   it("puts workers and specialists to sleep and brings them back to min_workers", async () => {
     const runtime = new LocalAgentRuntime();
-    const { id } = await createCluster(seedRequest, { runtime });
-    const asleep = await hibernateCluster(id, { runtime });
+    const { id } = await createCluster(seedRequest, { runtime, audit });
+    const asleep = await hibernateCluster(id, { runtime, audit });
     expect(asleep).toMatchObject({ status: "hibernated", currentWorkers: 0 });
     expect(asleep.hibernatedAt).not.toBeNull();
     expect(await db.agent.count({ where: { clusterId: id, status: "hibernated" } })).toBe(6);
     expect(runtime.runningCount).toBe(2);
 
-    await expect(scaleCluster(id, 4, { runtime })).rejects.toThrow(ConflictError);
-    await expect(scaleCluster(id, 4, { runtime })).rejects.toThrow(/cannot scale a cluster that is hibernated; allowed now: reactivate, update, delete/);
-    await expect(hibernateCluster(id, { runtime })).rejects.toThrow(ConflictError);
+    await expect(scaleCluster(id, 4, { runtime, audit })).rejects.toThrow(ConflictError);
+    await expect(scaleCluster(id, 4, { runtime, audit })).rejects.toThrow(/cannot scale a cluster that is hibernated; allowed now: reactivate, update, delete/);
+    await expect(hibernateCluster(id, { runtime, audit })).rejects.toThrow(ConflictError);
 
-    const awake = await reactivateCluster(id, undefined, { runtime });
+    const awake = await reactivateCluster(id, undefined, { runtime, audit });
     expect(awake).toMatchObject({ status: "active", currentWorkers: 2, targetWorkers: 2 });
     expect((await db.agent.findFirstOrThrow({ where: { clusterId: id, role: "specialist" } })).status).toBe("active");
     expect(await workersByDefinition(id)).toEqual({ copywriter: ["copywriter-1", "copywriter-2"] });
     expect(await db.agent.count({ where: { clusterId: id, status: "hibernated" } })).toBe(0);
     expect(runtime.runningCount).toBe(5);
-    await expect(reactivateCluster(id, undefined, { runtime })).rejects.toThrow(ConflictError);
+    await expect(reactivateCluster(id, undefined, { runtime, audit })).rejects.toThrow(ConflictError);
   });
 
   it("reactivates to an asked target", async () => {
     const runtime = new LocalAgentRuntime();
-    const { id } = await createCluster(seedRequest, { runtime });
-    await hibernateCluster(id, { runtime });
-    expect((await reactivateCluster(id, 9, { runtime })).currentWorkers).toBe(9);
-    await hibernateCluster(id, { runtime });
-    await expect(reactivateCluster(id, 1, { runtime })).rejects.toThrow(InvalidInputError);
+    const { id } = await createCluster(seedRequest, { runtime, audit });
+    await hibernateCluster(id, { runtime, audit });
+    expect((await reactivateCluster(id, 9, { runtime, audit })).currentWorkers).toBe(9);
+    await hibernateCluster(id, { runtime, audit });
+    await expect(reactivateCluster(id, 1, { runtime, audit })).rejects.toThrow(InvalidInputError);
   });
 });
 
 describe("getHierarchy", () => {
   it("nests the running team under the supervisor", async () => {
     const runtime = new LocalAgentRuntime();
-    const { id } = await createCluster(seedRequest, { runtime });
-    await scaleCluster(id, 3, { runtime });
+    const { id } = await createCluster(seedRequest, { runtime, audit });
+    await scaleCluster(id, 3, { runtime, audit });
     const tree = await getHierarchy(id);
     expect(tree).toMatchObject({ cluster_id: id, cluster_name: "Q1 Marketing Campaign", total_agents: 6 });
     expect(tree.supervisor).toMatchObject({ name: "marketing-director", role: "supervisor" });
@@ -181,7 +182,7 @@ agents:
       data: { id: "big-v1", name: "Big", version: "1.0.0", agentCount: 4, revisions: { create: { revision: 1, version: "1.0.0", blueprintYaml: yaml } } },
     });
     const runtime = new LocalAgentRuntime();
-    const { id } = await createCluster({ blueprint_id: "big-v1", name: "Big", target_workers: 1000 }, { runtime });
+    const { id } = await createCluster({ blueprint_id: "big-v1", name: "Big", target_workers: 1000 }, { runtime, audit });
     const check = async (workers: number) => {
       expect(await db.agent.count({ where: { clusterId: id, role: "worker", status: "active" } })).toBe(workers);
       const tree = await getHierarchy(id);
@@ -190,14 +191,14 @@ agents:
       expect(leads).toHaveLength(4);
     };
     await check(1000);
-    await scaleCluster(id, 10, { runtime });
+    await scaleCluster(id, 10, { runtime, audit });
     await check(10);
-    await scaleCluster(id, 1000, { runtime });
+    await scaleCluster(id, 1000, { runtime, audit });
     await check(1000);
     expect(await db.agent.count({ where: { clusterId: id, role: "worker" } })).toBe(1000);
-    await hibernateCluster(id, { runtime });
+    await hibernateCluster(id, { runtime, audit });
     expect(await db.agent.count({ where: { clusterId: id, status: { in: ["active", "starting"] } } })).toBe(5);
-    await reactivateCluster(id, undefined, { runtime });
+    await reactivateCluster(id, undefined, { runtime, audit });
     await check(10);
   });
 });
@@ -206,7 +207,7 @@ describe("agent rows", () => {
   it("read back through Prisma with the timestamps and fields they were written with", async () => {
     const runtime = new LocalAgentRuntime();
     const started = Date.now();
-    const { id } = await createCluster(seedRequest, { runtime });
+    const { id } = await createCluster(seedRequest, { runtime, audit });
     const agent = await db.agent.findFirstOrThrow({ where: { clusterId: id, name: "copywriter-1" } });
     expect(agent.createdAt).toBeInstanceOf(Date);
     expect(agent.createdAt.getTime()).toBeGreaterThanOrEqual(started - 1000);
@@ -220,17 +221,17 @@ describe("agent rows", () => {
 describe("updateCluster and deleteCluster", () => {
   it("updates within the blueprint's bounds and deletes after stopping every agent", async () => {
     const runtime = new LocalAgentRuntime();
-    const { id, revision } = await createCluster(seedRequest, { runtime });
-    const updated = await updateCluster(id, { name: "Renamed", max_workers: 8, config: { tone: "formal" } }, { ifMatch: revision });
+    const { id, revision } = await createCluster(seedRequest, { runtime, audit });
+    const updated = await updateCluster(id, { name: "Renamed", max_workers: 8, config: { tone: "formal" } }, { audit, ifMatch: revision });
     expect(updated).toMatchObject({ name: "Renamed", maxWorkers: 8, revision: revision + 1 });
-    await expect(updateCluster(id, { max_workers: 20 }, {})).rejects.toThrow(InvalidInputError);
-    await expect(updateCluster(id, { min_workers: 6 }, {})).rejects.toThrow(/scale it into \[6, 8\] first/);
-    await expect(updateCluster(id, { name: "x" }, { ifMatch: revision })).rejects.toThrow(ConflictError);
+    await expect(updateCluster(id, { max_workers: 20 }, { audit })).rejects.toThrow(InvalidInputError);
+    await expect(updateCluster(id, { min_workers: 6 }, { audit })).rejects.toThrow(/scale it into \[6, 8\] first/);
+    await expect(updateCluster(id, { name: "x" }, { audit, ifMatch: revision })).rejects.toThrow(ConflictError);
 
-    await deleteCluster(id, { runtime });
+    await deleteCluster(id, { runtime, audit });
     expect(await db.cluster.count({ where: { id } })).toBe(0);
     expect(await db.agent.count({ where: { clusterId: id } })).toBe(0);
     expect(runtime.runningCount).toBe(0);
-    await expect(deleteCluster(id, { runtime })).rejects.toThrow(NotFoundError);
+    await expect(deleteCluster(id, { runtime, audit })).rejects.toThrow(NotFoundError);
   });
 });

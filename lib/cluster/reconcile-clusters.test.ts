@@ -6,6 +6,7 @@ import { LocalAgentRuntime } from "@/lib/runtime/local-runtime";
 import { createCluster } from "./create-cluster";
 import { hibernateCluster } from "./hibernate-cluster";
 import { reconcileClusters } from "./reconcile-clusters";
+import { audit } from "@/lib/test/test-audit";
 
 beforeAll(async () => {
   await importExampleBlueprints("blueprints");
@@ -16,17 +17,17 @@ const request = { blueprint_id: "marketing-v1", name: "Recovered", target_worker
 describe("reconcileClusters", () => {
   it("rolls back a cluster a crash left spawning, finishes one left scaling, and restarts the rest", async () => {
     const before = new LocalAgentRuntime();
-    const spawning = await createCluster(request, { runtime: before });
+    const spawning = await createCluster(request, { runtime: before, audit });
     await db.cluster.update({ where: { id: spawning.id }, data: { status: "spawning" } });
 
-    const scaling = await createCluster(request, { runtime: before });
+    const scaling = await createCluster(request, { runtime: before, audit });
     // A crash after the rows of a scale step were written but before its agents started.
     await db.cluster.update({ where: { id: scaling.id }, data: { status: "scaling" } });
     await db.agent.updateMany({ where: { clusterId: scaling.id, name: { in: ["copywriter-4", "social-poster-1"] } }, data: { status: "starting" } });
 
-    const steady = await createCluster(request, { runtime: before });
-    const asleep = await createCluster(request, { runtime: before });
-    await hibernateCluster(asleep.id, { runtime: before });
+    const steady = await createCluster(request, { runtime: before, audit });
+    const asleep = await createCluster(request, { runtime: before, audit });
+    await hibernateCluster(asleep.id, { runtime: before, audit });
 
     const after = new LocalAgentRuntime();
     const report = await reconcileClusters(after);

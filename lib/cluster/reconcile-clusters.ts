@@ -1,5 +1,6 @@
 // reconcileClusters: on server start, bring the runtime in line with the database and finish or
 // roll back whatever a crash interrupted.
+import { systemAudit } from "@/lib/audit/audit-context";
 import { db } from "@/lib/db";
 import type { AgentRuntime } from "@/lib/runtime/agent-runtime";
 import { withClusterLock } from "./cluster-lock";
@@ -31,6 +32,7 @@ export async function reconcileClusters(runtime: AgentRuntime): Promise<Reconcil
           ...started,
           status: "active",
           event: { kind: "recovered", reason: "finished an interrupted scaling step after a restart", fromStatus: "scaling", fromWorkers: cluster.currentWorkers },
+          audit: systemAudit("reconcile"),
         });
         report.finished.push(cluster.id);
       } else if (started.failed.length > 0) {

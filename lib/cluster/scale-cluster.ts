@@ -1,4 +1,5 @@
 // scaleCluster: move the workers to a target within [min_workers, max_workers].
+import type { AuditContext } from "@/lib/audit/audit-context";
 import { db } from "@/lib/db";
 import type { AgentRuntime } from "@/lib/runtime/agent-runtime";
 import { applyWorkerChange } from "./apply-worker-change";
@@ -9,7 +10,7 @@ import { planWorkerChange } from "./worker-pool";
 
 export interface ClusterActionOptions {
   runtime: AgentRuntime;
-  actor?: string;
+  audit: AuditContext;
   /** The revision from `If-Match`. */
   ifMatch?: number;
 }
@@ -28,7 +29,7 @@ export function scaleCluster(id: string, targetWorkers: number, options: Cluster
     const outcome = await applyWorkerChange(cluster, change, options.runtime, "scaling");
     return settleCluster(
       id,
-      { ...outcome, status: "active", event: { kind: "scaled", reason: `scaled to ${targetWorkers} workers`, actor: options.actor, fromStatus: cluster.status, fromWorkers: cluster.currentWorkers } },
+      { ...outcome, status: "active", event: { kind: "scaled", reason: `scaled to ${targetWorkers} workers`, fromStatus: cluster.status, fromWorkers: cluster.currentWorkers }, audit: options.audit },
       { targetWorkers },
     );
   });

@@ -1,8 +1,10 @@
 // updateCluster: name, description, worker bounds and config; bounds stay realizable by the blueprint.
 import { checkWorkerBounds } from "@/lib/blueprint/plan";
 import { countBounds } from "@/lib/blueprint/rules";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { InvalidInputError } from "@/lib/errors";
+import type { Cluster } from "@/lib/generated/prisma/client";
 import type { UpdateClusterRequest } from "./api-schema";
 import { withClusterLock } from "./cluster-lock";
 import { assertRevision, findClusterOrThrow, loadClusterBlueprint } from "./cluster-store";
@@ -38,9 +40,20 @@ export function updateCluster(id: string, changes: UpdateClusterRequest, options
         },
       });
       await tx.clusterEvent.create({
-        data: { clusterId: id, kind: "updated", reason: `updated ${Object.keys(changes).join(", ")}`, actor: options.actor ?? null },
+        data: { clusterId: id, kind: "updated", reason: `updated ${Object.keys(changes).join(", ")}`, actor: options.audit.actorEmail },
       });
+      await recordAudit(tx, options.audit, { action: "cluster.update", targetType: "cluster", targetId: id, summary: `${updated.name}: ${describeClusterChange(cluster, changes)}` });
       return updated;
     });
   });
+}
+
+function describeClusterChange(cluster: Cluster, changes: UpdateClusterRequest): string {
+  const parts: string[] = [];
+  if (changes.name !== undefined && changes.name !== cluster.name) parts.push(`name "${cluster.name}" -> "${changes.name}"`);
+  if (changes.description !== undefined) parts.push("description changed");
+  if (changes.min_workers !== undefined && changes.min_workers !== cluster.minWorkers) parts.push(`min_workers ${cluster.minWorkers} -> ${changes.min_workers}`);
+  if (changes.max_workers !== undefined && changes.max_workers !== cluster.maxWorkers) parts.push(`max_workers ${cluster.maxWorkers} -> ${changes.max_workers}`);
+  if (changes.config !== undefined) parts.push("config replaced");
+  return parts.length ? parts.join(", ") : "no change";
 }

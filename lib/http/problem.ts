@@ -2,7 +2,10 @@
 import { z } from "zod";
 import { BlueprintInvalidError } from "@/lib/blueprint/errors";
 import { ClusterPlanError } from "@/lib/blueprint/plan";
+import { ForbiddenError, UnauthenticatedError } from "@/lib/auth/principal";
+import { SignInLockedError } from "@/lib/auth/sign-in";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { RateLimitedError } from "./rate-limit";
 
 export interface ProblemFieldError {
   path: string;
@@ -23,7 +26,7 @@ export interface Problem {
 /** Request-level failures found before any service runs. */
 export class RequestError extends Error {
   constructor(
-    readonly status: 400 | 404 | 413 | 415,
+    readonly status: 400 | 403 | 404 | 413 | 415,
     readonly title: string,
     detail: string,
     readonly errors?: ProblemFieldError[],
@@ -54,8 +57,23 @@ export function zodFieldErrors(error: z.ZodError): ProblemFieldError[] {
   });
 }
 
-/** A known error becomes its problem; anything else is undefined (a 500 for the caller to log). */
-export function problemFor(error: unknown): Problem | undefined {
+/** A known error as its HTTP answer; undefined for anything else (a 500 for the caller to log). */
+export function problemResponseFor(error: unknown): Response | undefined {
+  const known = problemFor(error);
+  return known && problemResponse(known, problemHeadersFor(error));
+}
+
+function problemHeadersFor(error: unknown): Record<string, string> {
+  if (error instanceof RateLimitedError) return error.headers;
+  if (error instanceof SignInLockedError) return error.lockout.headers;
+  if (error instanceof UnauthenticatedError) return { "www-authenticate": 'Bearer realm="cluster-console"' };
+  return {};
+}
+
+function problemFor(error: unknown): Problem | undefined {
+  if (error instanceof UnauthenticatedError) return problem(401, "Unauthorized", error.message);
+  if (error instanceof ForbiddenError) return problem(403, "Forbidden", error.message);
+  if (error instanceof RateLimitedError || error instanceof SignInLockedError) return problem(429, "Too many requests", error.message);
   if (error instanceof RequestError) return problem(error.status, error.title, error.message, error.errors ? { errors: error.errors } : {});
   if (error instanceof NotFoundError) return problem(404, "Not found", error.message);
   if (error instanceof ConflictError) return problem(409, "Conflict", error.message);

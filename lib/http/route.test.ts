@@ -8,10 +8,10 @@ const context = (params: Record<string, string> = {}) => ({ params: Promise.reso
 const post = (body: BodyInit, contentType = "application/json") =>
   new Request("http://localhost/api/thing", { method: "POST", body, headers: { "content-type": contentType } });
 
-const echo = apiRoute({ body: z.strictObject({ name: z.string() }) }, async ({ body }) => json(body, { status: 201 }));
+const echo = apiRoute({ access: "public", body: z.strictObject({ name: z.string() }) }, async ({ body }) => json(body, { status: 201 }));
 
 function throwing(error: unknown) {
-  return apiRoute({}, async () => {
+  return apiRoute({ access: "public" }, async () => {
     throw error;
   });
 }

@@ -1,57 +1,113 @@
-// The one wrapper every route handler goes through: parse params, query and body with zod,
-// run the service, turn thrown errors into problem+json, and log one line per request.
+// The one wrapper every route handler goes through: authenticate, spend the rate budget, check
+// the role (and the origin of cookie-borne mutations), parse params, query and body with zod, run
+// the service, turn thrown errors into problem+json, and log one line per request.
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
+import type { AuditContext } from "@/lib/audit/audit-context";
+import { authenticateRequest, ForbiddenError, type Principal, UnauthenticatedError } from "@/lib/auth/principal";
+import { hasRole, type Role } from "@/lib/auth/roles";
+import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { problem, problemFor, problemResponse, RequestError, zodFieldErrors } from "./problem";
+import { clientIp } from "./client-ip";
+import { problem, problemResponse, problemResponseFor, RequestError, zodFieldErrors } from "./problem";
+import { consumeBudget } from "./rate-limit";
 
 /** Request bodies above this are refused with 413 before they are parsed. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
+/** The role a route needs; "public" routes answer without credentials (the setup page's). */
+export type RouteAccess = Role | "public";
+
 interface RouteSchemas<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+  access: RouteAccess;
   params?: P;
   query?: Q;
   body?: B;
 }
 
-interface RouteInput<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+interface RouteInput<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, A extends RouteAccess> {
   params: z.output<P>;
   query: z.output<Q>;
   body: z.output<B>;
   request: Request;
+  principal: A extends "public" ? Principal | null : Principal;
+  /** Who is acting, for the audit line the service writes with its change. */
+  audit: AuditContext;
 }
 
-export function apiRoute<P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown>(
-  schemas: RouteSchemas<P, Q, B>,
-  handler: (input: RouteInput<P, Q, B>) => Promise<Response>,
+export function apiRoute<A extends RouteAccess, P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown>(
+  schemas: RouteSchemas<P, Q, B> & { access: A },
+  handler: (input: RouteInput<P, Q, B, A>) => Promise<Response>,
 ): (request: Request, context: RouteContext) => Promise<Response> {
   return async (request, context) => {
     const started = performance.now();
     const requestId = randomUUID();
-    const url = new URL(request.url);
+    const ip = clientIp(request.headers);
+    let principal: Principal | null = null;
+    let budgetHeaders: Record<string, string> = {};
     let response: Response;
     try {
+      principal = await authenticate(request, ip);
+      budgetHeaders = await consumeBudget(budgetOf(request, principal), principal ? principalKey(principal) : (ip ?? "unknown"));
+      authorize(schemas.access, principal);
+      if (principal?.via === "session" && !SAFE_METHODS.has(request.method)) assertSameOrigin(request);
+      const url = new URL(request.url);
       const params = parsePart(schemas.params, await context.params, "Not found", 404);
       const query = parsePart(schemas.query, Object.fromEntries(url.searchParams), "Invalid query", 400);
       const body = schemas.body ? parsePart(schemas.body, await readJsonBody(request), "Invalid request body", 400) : undefined;
-      response = await handler({ params, query, body, request } as RouteInput<P, Q, B>);
+      const audit: AuditContext = { actorId: principal?.userId ?? null, actorEmail: principal?.email ?? "anonymous", ip, requestId };
+      response = await handler({ params, query, body, request, principal, audit } as RouteInput<P, Q, B, A>);
     } catch (error) {
-      const known = problemFor(error);
-      if (known) {
-        response = problemResponse(known);
-      } else {
-        logger.error({ requestId, err: error }, "unhandled error");
-        response = problemResponse(
-          problem(500, "Internal error", `an unexpected error occurred; quote request id ${requestId} when reporting it`, { request_id: requestId }),
-        );
-      }
+      response = problemResponseFor(error) ?? internalError(error, requestId);
     }
-    logger.info({ requestId, method: request.method, path: url.pathname, status: response.status, ms: Math.round(performance.now() - started) }, "request");
+    const path = request.url.slice(request.url.indexOf("/", request.url.indexOf("//") + 2));
+    logger.info({ requestId, method: request.method, path, status: response.status, ms: Math.round(performance.now() - started), user: principal?.email ?? null, via: principal?.via ?? null }, "request");
     response.headers.set("x-request-id", requestId);
+    for (const [name, value] of Object.entries(budgetHeaders)) if (!response.headers.has(name)) response.headers.set(name, value);
     return response;
   };
+}
+
+/** Bad credentials still spend the caller's anonymous budget, so guessing tokens is rate limited too. */
+async function authenticate(request: Request, ip: string | null): Promise<Principal | null> {
+  try {
+    return await authenticateRequest(request.headers);
+  } catch (error) {
+    if (error instanceof UnauthenticatedError) await consumeBudget("anonymous", ip ?? "unknown");
+    throw error;
+  }
+}
+
+function budgetOf(request: Request, principal: Principal | null) {
+  if (!principal) return "anonymous" as const;
+  return SAFE_METHODS.has(request.method) ? ("read" as const) : ("mutation" as const);
+}
+
+function principalKey(principal: Principal): string {
+  return principal.tokenId ? `token:${principal.tokenId}` : `user:${principal.userId}`;
+}
+
+function authorize(access: RouteAccess, principal: Principal | null): void {
+  if (access === "public") return;
+  if (!principal) throw new UnauthenticatedError("sign in, or send an API token as Authorization: Bearer <token>");
+  if (!hasRole(principal.role, access)) throw new ForbiddenError(`this needs the ${access} role; ${principal.email} is ${principal.role}`);
+}
+
+/** A cookie travels with any request the browser makes, so a mutation must come from our own pages. */
+function assertSameOrigin(request: Request): void {
+  const expected = env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL).origin : new URL(request.url).origin;
+  const origin = request.headers.get("origin");
+  const sameSite = origin === null ? request.headers.get("sec-fetch-site") === "same-origin" : origin === expected;
+  if (!sameSite) throw new RequestError(403, "Cross-origin request refused", `a signed-in mutation must come from ${expected}; scripts use an API token`);
+}
+
+function internalError(error: unknown, requestId: string): Response {
+  logger.error({ requestId, err: error }, "unhandled error");
+  return problemResponse(problem(500, "Internal error", `an unexpected error occurred; quote request id ${requestId} when reporting it`, { request_id: requestId }));
 }
 
 function parsePart<S extends z.ZodType>(schema: S | undefined, value: unknown, title: string, status: 400 | 404): z.output<S> | undefined {

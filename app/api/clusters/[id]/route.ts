@@ -9,16 +9,16 @@ import { apiRoute } from "@/lib/http/route";
 import { getAgentRuntime } from "@/lib/runtime/runtime";
 
 // GET /api/clusters/{id} - one cluster
-export const GET = apiRoute({ params: clusterIdParamsSchema }, async ({ params }) => clusterResponse(await findClusterOrThrow(params.id)));
+export const GET = apiRoute({ access: "viewer", params: clusterIdParamsSchema }, async ({ params }) => clusterResponse(await findClusterOrThrow(params.id)));
 
 // PUT /api/clusters/{id} - update name, description, worker bounds or config
-export const PUT = apiRoute({ params: clusterIdParamsSchema, body: updateClusterRequestSchema }, async ({ params, body, request }) =>
-  clusterResponse(await updateCluster(params.id, body, { ifMatch: readIfMatch(request) })),
+export const PUT = apiRoute({ access: "operator", params: clusterIdParamsSchema, body: updateClusterRequestSchema }, async ({ params, body, request, audit }) =>
+  clusterResponse(await updateCluster(params.id, body, { audit, ifMatch: readIfMatch(request) })),
 );
 
 // DELETE /api/clusters/{id} - stop every agent, then remove the cluster
-export const DELETE = apiRoute({ params: clusterIdParamsSchema }, async ({ params, request }) => {
-  await deleteCluster(params.id, { runtime: getAgentRuntime(), ifMatch: readIfMatch(request) });
+export const DELETE = apiRoute({ access: "operator", params: clusterIdParamsSchema }, async ({ params, request, audit }) => {
+  await deleteCluster(params.id, { runtime: getAgentRuntime(), audit, ifMatch: readIfMatch(request) });
   return new Response(null, { status: 204 });
 });
 

@@ -7,8 +7,8 @@ import { apiRoute } from "@/lib/http/route";
 import { getAgentRuntime } from "@/lib/runtime/runtime";
 
 // POST /api/clusters/{id}/hibernate - put workers and specialists to sleep
-export const POST = apiRoute({ params: clusterIdParamsSchema }, async ({ params, request }) =>
-  clusterResponse(await hibernateCluster(params.id, { runtime: getAgentRuntime(), ifMatch: readIfMatch(request) })),
+export const POST = apiRoute({ access: "operator", params: clusterIdParamsSchema }, async ({ params, request, audit }) =>
+  clusterResponse(await hibernateCluster(params.id, { runtime: getAgentRuntime(), audit, ifMatch: readIfMatch(request) })),
 );
 
 export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed(["POST"]);

@@ -8,9 +8,9 @@ import { getAgentRuntime } from "@/lib/runtime/runtime";
 
 // POST /api/clusters/{id}/reactivate - wake the cluster, optionally to {target_workers}
 export const POST = apiRoute(
-  { params: clusterIdParamsSchema, body: reactivateClusterRequestSchema.optional() },
-  async ({ params, body, request }) =>
-    clusterResponse(await reactivateCluster(params.id, body?.target_workers, { runtime: getAgentRuntime(), ifMatch: readIfMatch(request) })),
+  { access: "operator", params: clusterIdParamsSchema, body: reactivateClusterRequestSchema.optional() },
+  async ({ params, body, request, audit }) =>
+    clusterResponse(await reactivateCluster(params.id, body?.target_workers, { runtime: getAgentRuntime(), audit, ifMatch: readIfMatch(request) })),
 );
 
 export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed(["POST"]);
