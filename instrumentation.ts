@@ -1,13 +1,20 @@
-// Runs once when the server starts: the runtime catches up with the database before requests arrive.
+// Runs once when the server starts: check the environment, create the first admin if the
+// environment names one, and let the runtime catch up with the database before requests arrive.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Imported first and outside the try: a bad environment stops the server with its message.
+  const { env } = await import("@/lib/env");
+  const { logger } = await import("@/lib/logger");
   const { reconcileClusters } = await import("@/lib/cluster/reconcile-clusters");
   const { getAgentRuntime } = await import("@/lib/runtime/runtime");
-  const { logger } = await import("@/lib/logger");
+  const { createAdminFromEnvironment, needsSetup } = await import("@/lib/auth/users");
   try {
+    const admin = await createAdminFromEnvironment({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
+    if (admin) logger.info({ email: admin.email }, "created the first admin from ADMIN_EMAIL");
+    else if (await needsSetup()) logger.warn("no user exists yet: open the console in a browser to create the first admin");
     logger.info(await reconcileClusters(getAgentRuntime()), "runtime reconciled with the database");
   } catch (error) {
     // Serving on is better than not starting: each request then answers its own problem+json.
-    logger.error({ err: error }, "could not reconcile the runtime with the database; is it migrated? (npm run db:migrate)");
+    logger.error({ err: error }, "start-up tasks failed; is the database migrated? (npm run db:migrate)");
   }
 }

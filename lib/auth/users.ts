@@ -74,3 +74,9 @@ function describeUserChange(user: User, changes: UpdateUserRequest): string {
   if (changes.password !== undefined) parts.push("password changed");
   return parts.length ? parts.join(", ") : "no change";
 }
+
+/** ADMIN_EMAIL and ADMIN_PASSWORD create the first admin unattended; afterwards they change nothing. */
+export async function createAdminFromEnvironment(credentials: { email?: string; password?: string }): Promise<UserView | null> {
+  if (!credentials.email || !credentials.password || !(await needsSetup())) return null;
+  return createFirstAdmin({ email: credentials.email.toLowerCase(), password: credentials.password }, { audit: systemAudit("environment") });
+}
