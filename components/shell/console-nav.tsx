@@ -1,19 +1,26 @@
 "use client";
-// The console's top navigation; marks the section the user is in.
+// The console's top navigation; marks the section the user is in and shows only the sections
+// the user's role can use.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { hasRole, type Role } from "@/lib/auth/roles";
+import { useCurrentUser } from "./current-user";
 
-const SECTIONS = [
-  { href: "/clusters", label: "Clusters" },
-  { href: "/blueprints", label: "Blueprints" },
-] as const;
+const SECTIONS: ReadonlyArray<{ href: string; label: string; role: Role }> = [
+  { href: "/clusters", label: "Clusters", role: "viewer" },
+  { href: "/blueprints", label: "Blueprints", role: "viewer" },
+  { href: "/tokens", label: "API tokens", role: "viewer" },
+  { href: "/users", label: "Users", role: "admin" },
+  { href: "/audit", label: "Audit log", role: "admin" },
+];
 
 export function ConsoleNav() {
   const pathname = usePathname();
+  const { role } = useCurrentUser();
   return (
     <nav aria-label="Main">
       <ul className="flex gap-1">
-        {SECTIONS.map(({ href, label }) => {
+        {SECTIONS.filter((section) => hasRole(role, section.role)).map(({ href, label }) => {
           const isCurrent = pathname === href || pathname.startsWith(`${href}/`);
           return (
             <li key={href}>

@@ -5,12 +5,16 @@ import { redirect } from "next/navigation";
 import { authenticateRequest, type Principal, UnauthenticatedError } from "./principal";
 import { needsSetup } from "./users";
 
-export async function requirePagePrincipal(returnTo: string): Promise<Principal> {
-  const principal = await authenticateRequest(await headers()).catch((error: unknown) => {
+/** `returnTo` defaults to the address the request asked for (set by proxy.ts). */
+export async function requirePagePrincipal(returnTo?: string): Promise<Principal> {
+  const requestHeaders = await headers();
+  const principal = await authenticateRequest(requestHeaders).catch((error: unknown) => {
     if (error instanceof UnauthenticatedError) return null;
     throw error;
   });
   if (principal) return principal;
   if (await needsSetup()) redirect("/setup");
-  redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  // Written by proxy.ts, whose header name lib/ may not import from the app root.
+  const requested = returnTo ?? requestHeaders.get("x-console-path") ?? "/";
+  redirect(`/signin?callbackUrl=${encodeURIComponent(requested)}`);
 }

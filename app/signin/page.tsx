@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/auth-card";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { needsSetup } from "@/lib/auth/users";
+
+export const metadata: Metadata = { title: "Sign in" };
+export const dynamic = "force-dynamic";
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+  if (await needsSetup()) redirect("/setup");
+  const { callbackUrl } = await searchParams;
+  return (
+    <AuthCard title="Sign in" intro="With the email and password an admin gave you.">
+      <SignInForm callbackUrl={callbackUrl} />
+    </AuthCard>
+  );
+}
