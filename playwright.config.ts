@@ -1,8 +1,28 @@
-// Browser and API tests against a production build on a fresh SQLite file, driven in Debian's Chromium.
+// Browser and API tests against a production build on fresh SQLite files, driven in Debian's Chromium.
+// A `setup` project creates the users and tokens first (through the README's command line); a
+// second server on an empty database serves the first-run setup page.
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+const FIRST_RUN_PORT = PORT + 1;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const browser = {
+  browserName: "chromium" as const,
+  launchOptions: {
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  },
+};
+
+// Budgets high enough that the suite never meets them; the rate-limit tests set their own.
+const serverEnv = {
+  LOG_LEVEL: "warn",
+  NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+  RATE_LIMIT_READS_PER_MINUTE: "100000",
+  RATE_LIMIT_MUTATIONS_PER_MINUTE: "100000",
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: "100000",
+  SIGNIN_MAX_FAILURES: "5",
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -13,24 +33,25 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: "test-results/e2e-report.json" }]],
   use: { baseURL: `http://127.0.0.1:${PORT}`, trace: "retain-on-failure" },
   projects: [
-    { name: "api", testDir: "e2e/api" },
+    { name: "setup", testDir: "e2e/setup", testMatch: /.*\.setup\.ts/, use: browser },
+    { name: "api", testDir: "e2e/api", dependencies: ["setup"] },
+    { name: "ui", testDir: "e2e/ui", dependencies: ["setup"], use: { ...browser, storageState: "e2e/.auth/admin.json" } },
+    { name: "first-run", testDir: "e2e/first-run", use: { ...browser, baseURL: `http://127.0.0.1:${FIRST_RUN_PORT}` } },
+  ],
+  webServer: [
     {
-      name: "ui",
-      testDir: "e2e/ui",
-      use: {
-        browserName: "chromium",
-        launchOptions: {
-          executablePath: CHROMIUM,
-          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        },
-      },
+      command: `rm -rf data/e2e.db data/e2e-blueprints e2e/.auth && npm run db:prepare --silent && npx next start -p ${PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${PORT}/api/setup`,
+      env: { ...serverEnv, DATABASE_URL: "file:./data/e2e.db", BLUEPRINTS_DIR: "data/e2e-blueprints", ADMIN_EMAIL: "admin@e2e.test", ADMIN_PASSWORD: "admin-password-e2e" },
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      command: `rm -rf data/e2e-first-run.db && npm run db:prepare --silent && npx next start -p ${FIRST_RUN_PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${FIRST_RUN_PORT}/api/setup`,
+      env: { ...serverEnv, DATABASE_URL: "file:./data/e2e-first-run.db", BLUEPRINTS_DIR: "data/e2e-first-run-blueprints" },
+      reuseExistingServer: false,
+      timeout: 120_000,
     },
   ],
-  webServer: {
-    command: `rm -rf data/e2e.db data/e2e-blueprints && npm run db:prepare --silent && npx next start -p ${PORT} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${PORT}/api/blueprints`,
-    env: { DATABASE_URL: "file:./data/e2e.db", BLUEPRINTS_DIR: "data/e2e-blueprints", LOG_LEVEL: "warn" },
-    reuseExistingServer: false,
-    timeout: 120_000,
-  },
 });

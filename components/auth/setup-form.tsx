@@ -44,7 +44,7 @@ export function SetupForm() {
     <form onSubmit={submit} className="space-y-4">
       <Field label="Email" name="email" type="email" autoComplete="username" error={fieldError("email")} />
       <Field label="Name (optional)" name="name" type="text" autoComplete="name" required={false} error={fieldError("name")} />
-      <Field label="Password (at least 10 characters)" name="password" type="password" autoComplete="new-password" minLength={10} error={fieldError("password")} />
+      <Field label="Password (at least 10 characters)" name="password" type="password" autoComplete="new-password" error={fieldError("password")} />
       <Field label="Repeat the password" name="confirm" type="password" autoComplete="new-password" error={fieldError("confirm")} />
       {error ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">
@@ -58,7 +58,7 @@ export function SetupForm() {
   );
 }
 
-function Field({ label, name, error, required = true, ...input }: { label: string; name: string; error?: string; required?: boolean; type: string; autoComplete: string; minLength?: number }) {
+function Field({ label, name, error, required = true, ...input }: { label: string; name: string; error?: string; required?: boolean; type: string; autoComplete: string }) {
   const errorId = `${name}-error`;
   return (
     <label className="block text-sm font-medium text-slate-700">

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 const EXAMPLE_IDS = ["marketing-v1", "product-launch-v1", "research-v1", "sales-v1", "support-v1"];
 

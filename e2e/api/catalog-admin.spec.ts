@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 const yaml = (version: string) => `metadata: { id: e2e-ops, name: E2E Ops, version: ${version} }
 cluster: { type: team, min_workers: 1, max_workers: 3 }

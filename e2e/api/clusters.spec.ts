@@ -1,4 +1,5 @@
-import { expect, type APIRequestContext, test } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 const SEED_CREATE = { blueprint_id: "marketing-v1", name: "Q1 Marketing Campaign", type: "campaign", target_workers: 5, description: "Q1 2024 Launch Campaign" };
 

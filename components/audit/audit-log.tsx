@@ -1,0 +1,195 @@
+"use client";
+// The audit log, newest first: who did what to which target, filtered by actor, action, target and time.
+import { type FormEvent, useState } from "react";
+import { type AuditFilters, useAuditLog } from "@/lib/client/admin-hooks";
+import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/status-panels";
+
+const ACTION_GROUPS = [
+  { prefix: "auth.", label: "Every sign-in event (auth.)" },
+  { prefix: "user.", label: "Every user change (user.)" },
+  { prefix: "token.", label: "Every token change (token.)" },
+  { prefix: "blueprint.", label: "Every blueprint change (blueprint.)" },
+  { prefix: "cluster.", label: "Every cluster action (cluster.)" },
+] as const;
+
+const ACTIONS = [
+  "auth.sign_in",
+  "auth.sign_in_failed",
+  "auth.lockout",
+  "auth.sign_out",
+  "user.setup",
+  "user.create",
+  "user.update",
+  "token.create",
+  "token.revoke",
+  "blueprint.create",
+  "blueprint.update",
+  "cluster.create",
+  "cluster.scale",
+  "cluster.hibernate",
+  "cluster.reactivate",
+  "cluster.update",
+  "cluster.delete",
+  "cluster.recover",
+] as const;
+
+const EMPTY_DRAFT = { actor: "", action: "", target: "", from: "", to: "" };
+type Draft = typeof EMPTY_DRAFT;
+
+const inputClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand focus:outline-none focus-visible:ring-2 focus-visible:ring-brand";
+const buttonClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-40 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand";
+const submitButtonClass = "rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:opacity-90 disabled:opacity-60 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand focus-visible:ring-offset-2";
+
+export function AuditLog() {
+  const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT);
+  const [filters, setFilters] = useState<AuditFilters>({ page: 1 });
+  const audit = useAuditLog(filters);
+  const filtered = Object.entries(filters).some(([key, value]) => key !== "page" && value !== undefined);
+  const edit = (changes: Partial<Draft>) => setDraft((current) => ({ ...current, ...changes }));
+
+  function apply(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFilters(toFilters(draft));
+  }
+
+  function clear() {
+    setDraft(EMPTY_DRAFT);
+    setFilters({ page: 1 });
+  }
+
+  return (
+    <div className="space-y-4">
+      <form onSubmit={apply} aria-label="Filter the audit log" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
+          <TextFilter id="audit-actor" label="Actor (email contains)" value={draft.actor} onChange={(actor) => edit({ actor })} />
+          <div className="text-sm">
+            <label htmlFor="audit-action" className="block font-medium text-slate-700">
+              Action
+            </label>
+            <select id="audit-action" value={draft.action} onChange={(event) => edit({ action: event.target.value })} className={inputClass}>
+              <option value="">Any action</option>
+              <optgroup label="Groups">
+                {ACTION_GROUPS.map(({ prefix, label }) => (
+                  <option key={prefix} value={prefix}>
+                    {label}
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label="Single actions">
+                {ACTIONS.map((action) => (
+                  <option key={action} value={action}>
+                    {action}
+                  </option>
+                ))}
+              </optgroup>
+            </select>
+          </div>
+          <TextFilter id="audit-target" label="Target (id or type)" value={draft.target} onChange={(target) => edit({ target })} />
+          <TextFilter id="audit-from" label="From" type="datetime-local" value={draft.from} onChange={(from) => edit({ from })} />
+          <TextFilter id="audit-to" label="To" type="datetime-local" value={draft.to} onChange={(to) => edit({ to })} />
+        </div>
+        <div className="flex gap-2">
+          <button type="submit" className={submitButtonClass}>
+            Apply filters
+          </button>
+          <button type="button" onClick={clear} className={buttonClass}>
+            Clear
+          </button>
+        </div>
+      </form>
+
+      {audit.data ? (
+        <p className="text-sm text-slate-600" aria-live="polite">
+          {audit.data.total} entr{audit.data.total === 1 ? "y" : "ies"}
+        </p>
+      ) : null}
+
+      {audit.isPending ? (
+        <LoadingPanel label="Loading the audit log…" />
+      ) : audit.isError ? (
+        <ErrorPanel title="The audit log could not be loaded" error={audit.error} onRetry={() => void audit.refetch()} />
+      ) : audit.data.items.length === 0 ? (
+        <EmptyPanel title={filtered ? "No entry matches these filters" : "The audit log is empty"}>{filtered ? "Widen the time range or clear the filters." : null}</EmptyPanel>
+      ) : (
+        <>
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table aria-label="Audit log" className="w-full text-left text-sm">
+              <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+                <tr>
+                  <th scope="col" className="px-4 py-3">Time</th>
+                  <th scope="col" className="px-4 py-3">Actor</th>
+                  <th scope="col" className="px-4 py-3">Action</th>
+                  <th scope="col" className="px-4 py-3">Target</th>
+                  <th scope="col" className="px-4 py-3">Summary</th>
+                  <th scope="col" className="px-4 py-3">IP</th>
+                  <th scope="col" className="px-4 py-3">Request id</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {audit.data.items.map((entry) => (
+                  <tr key={entry.id} className="align-top hover:bg-slate-50">
+                    <td className="whitespace-nowrap px-4 py-3">
+                      <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time>
+                    </td>
+                    <td className="px-4 py-3">{entry.actor ?? "—"}</td>
+                    <td className="px-4 py-3 font-mono text-xs">{entry.action}</td>
+                    <td className="px-4 py-3">
+                      {entry.target_type}
+                      {entry.target_id ? <div className="break-all font-mono text-xs text-slate-500">{entry.target_id}</div> : null}
+                    </td>
+                    <td className="px-4 py-3">{entry.summary}</td>
+                    <td className="px-4 py-3 font-mono text-xs">{entry.ip ?? "—"}</td>
+                    <td className="px-4 py-3 font-mono text-xs">{entry.request_id ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pager page={filters.page} pageSize={audit.data.page_size} total={audit.data.total} onPage={(page) => setFilters((current) => ({ ...current, page }))} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function toFilters(draft: Draft): AuditFilters {
+  const text = (value: string) => value.trim() || undefined;
+  return {
+    actor: text(draft.actor),
+    action: draft.action || undefined,
+    target: text(draft.target),
+    // datetime-local names a minute in the browser's time zone; "to" includes that whole minute.
+    from: draft.from ? new Date(draft.from).toISOString() : undefined,
+    to: draft.to ? new Date(new Date(draft.to).getTime() + 59_999).toISOString() : undefined,
+    page: 1,
+  };
+}
+
+function TextFilter({ id, label, value, onChange, type = "text" }: { id: string; label: string; value: string; onChange: (value: string) => void; type?: "text" | "datetime-local" }) {
+  return (
+    <div className="text-sm">
+      <label htmlFor={id} className="block font-medium text-slate-700">
+        {label}
+      </label>
+      <input id={id} type={type} value={value} onChange={(event) => onChange(event.target.value)} className={inputClass} />
+    </div>
+  );
+}
+
+function Pager({ page, pageSize, total, onPage }: { page: number; pageSize: number; total: number; onPage: (page: number) => void }) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (pages === 1) return null;
+  return (
+    <nav aria-label="Pages" className="flex items-center justify-end gap-2">
+      <button type="button" className={buttonClass} disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        Previous
+      </button>
+      <span className="text-sm text-slate-600">
+        Page {page} of {pages}
+      </span>
+      <button type="button" className={buttonClass} disabled={page >= pages} onClick={() => onPage(page + 1)}>
+        Next
+      </button>
+    </nav>
+  );
+}

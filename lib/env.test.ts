@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { EMBEDDED_DATABASE_URL, parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("fills defaults for an empty environment", () => {
+    expect(parseEnv({ NODE_ENV: "production" })).toMatchObject({ DATABASE_URL: EMBEDDED_DATABASE_URL, RATE_LIMIT_READS_PER_MINUTE: 600, SIGNIN_MAX_FAILURES: 5 });
+  });
+
+  it.each([
+    [{ DATABASE_URL: "postgres://x" }, /DATABASE_URL must be a SQLite URL/],
+    [{ RATE_LIMIT_READS_PER_MINUTE: "many" }, /RATE_LIMIT_READS_PER_MINUTE/],
+    [{ RATE_LIMIT_MUTATIONS_PER_MINUTE: "0" }, /must be above 0/],
+    [{ ADMIN_EMAIL: "admin@example.com" }, /set ADMIN_EMAIL and ADMIN_PASSWORD together/],
+    [{ ADMIN_EMAIL: "not-an-email", ADMIN_PASSWORD: "long-enough-pw" }, /ADMIN_EMAIL must be an email address/],
+    [{ NEXTAUTH_SECRET: "short" }, /at least 32 characters/],
+    [{ NODE_ENV: "production", DATABASE_URL: "file:/srv/console.db" }, /NEXTAUTH_SECRET is required in production/],
+  ])("names the variable and the fix for %o", (source, message) => {
+    expect(() => parseEnv(source)).toThrow(message);
+  });
+
+  it("lets production run without a secret on the embedded database, which generates its own", () => {
+    expect(parseEnv({ NODE_ENV: "production" }).NEXTAUTH_SECRET).toBeUndefined();
+  });
+});

@@ -1,0 +1,89 @@
+// The route wrapper's gatekeeping on a real database: credentials, roles, origin, and budgets.
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  process.env.RATE_LIMIT_READS_PER_MINUTE = "3";
+  process.env.RATE_LIMIT_MUTATIONS_PER_MINUTE = "2";
+  process.env.RATE_LIMIT_ANONYMOUS_PER_MINUTE = "2";
+});
+
+import { createToken } from "@/lib/auth/tokens";
+import { createUser } from "@/lib/auth/users";
+import { audit } from "@/lib/test/test-audit";
+import { apiRoute, json } from "./route";
+
+const context = { params: Promise.resolve({}) };
+const read = apiRoute({ access: "viewer" }, async ({ principal }) => json({ email: principal.email }));
+const mutate = apiRoute({ access: "operator" }, async () => json({ done: true }));
+const open = apiRoute({ access: "public" }, async () => json({ open: true }));
+
+let viewerToken = "";
+let operatorToken = "";
+let spareToken = "";
+
+beforeAll(async () => {
+  const viewer = await createUser({ email: "viewer@test.dev", password: "viewer-password", role: "viewer" }, { audit });
+  const operator = await createUser({ email: "operator@test.dev", password: "operator-password", role: "operator" }, { audit });
+  viewerToken = (await createToken(viewer, { name: "reads" }, { audit })).token;
+  spareToken = (await createToken(viewer, { name: "spare" }, { audit })).token;
+  operatorToken = (await createToken(operator, { name: "writes" }, { audit })).token;
+});
+
+const call = (handler: typeof read, init: { token?: string; method?: string; ip?: string; headers?: Record<string, string> } = {}) =>
+  handler(
+    new Request("http://console.test/api/thing", {
+      method: init.method ?? "GET",
+      headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), "x-forwarded-for": init.ip ?? "10.0.0.1", ...init.headers },
+    }),
+    context,
+  );
+
+describe("apiRoute access", () => {
+  it("answers 401 without credentials and with an unknown or malformed token", async () => {
+    for (const response of [await call(read, { ip: "10.1.0.1" }), await call(read, { token: "cct_nope", ip: "10.1.0.2" }), await call(read, { headers: { authorization: "Basic abc" }, ip: "10.1.0.3" })]) {
+      expect(response.status).toBe(401);
+      expect(response.headers.get("www-authenticate")).toContain("Bearer");
+    }
+  });
+
+  it("answers 403 naming the needed role when the role is too low", async () => {
+    const response = await call(mutate, { token: viewerToken, method: "POST" });
+    expect(response.status).toBe(403);
+    expect((await response.json()).detail).toBe("this needs the operator role; viewer@test.dev is viewer");
+  });
+
+  it("lets public routes answer without credentials", async () => {
+    expect((await call(open, { ip: "10.2.0.1" })).status).toBe(200);
+  });
+});
+
+describe("apiRoute rate limits", () => {
+  it("holds the read budget per token, with RateLimit headers, and a 429 with Retry-After past it", async () => {
+    const answers = [];
+    for (let index = 0; index < 4; index++) answers.push(await call(read, { token: viewerToken }));
+    expect(answers.map((response) => response.status)).toEqual([200, 200, 200, 429]);
+    expect(answers.map((response) => response.headers.get("ratelimit-remaining"))).toEqual(["2", "1", "0", "0"]);
+    expect(answers[0]!.headers.get("ratelimit-limit")).toBe("3");
+    const refused = answers[3]!;
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(60);
+    expect(await refused.json()).toMatchObject({ status: 429, title: "Too many requests" });
+  });
+
+  it("leaves callers under their own budget unaffected", async () => {
+    // Same user, another token: its own budget.
+    expect((await call(read, { token: spareToken })).status).toBe(200);
+    // Mutations have a budget separate from reads.
+    expect((await call(mutate, { token: operatorToken, method: "POST" })).status).toBe(200);
+    expect((await call(mutate, { token: operatorToken, method: "POST" })).status).toBe(200);
+    expect((await call(mutate, { token: operatorToken, method: "POST" })).status).toBe(429);
+    expect((await call(read, { token: operatorToken })).status).toBe(200);
+  });
+
+  it("limits anonymous callers by address, bad tokens included", async () => {
+    expect((await call(open, { ip: "10.9.9.9" })).status).toBe(200);
+    expect((await call(read, { token: "cct_guess", ip: "10.9.9.9" })).status).toBe(401);
+    expect((await call(open, { ip: "10.9.9.9" })).status).toBe(429);
+    expect((await call(open, { ip: "10.9.9.8" })).status).toBe(200);
+  });
+});
