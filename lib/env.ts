@@ -48,7 +48,7 @@ const envSchema = z
 
 export type Env = z.infer<typeof envSchema>;
 
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   // An empty value (DATABASE_URL= in a .env file) means "use the default".
   const present = Object.fromEntries(Object.keys(envSchema.shape).map((key) => [key, source[key] || undefined]));
   const result = envSchema.safeParse(present);

@@ -8,6 +8,8 @@ import { useCreateUser, useUpdateUser, useUsers } from "@/lib/client/admin-hooks
 import { ApiError } from "@/lib/client/api-client";
 import { useCurrentUser } from "@/components/shell/current-user";
 import { EmptyPanel, ErrorPanel, LoadingPanel, Tag } from "@/components/ui/status-panels";
+import { Pager } from "@/components/ui/pager";
+import { LocalTime } from "@/components/ui/local-time";
 
 const inputClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand focus:outline-none focus-visible:ring-2 focus-visible:ring-brand";
 const buttonClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-40 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand";
@@ -209,7 +211,7 @@ function UserRow({ user, isSelf }: { user: UserView; isSelf: boolean }) {
         </select>
       </td>
       <td className="px-4 py-3">{user.disabled ? <StatusBadge tone="off">Disabled</StatusBadge> : <StatusBadge tone="on">Enabled</StatusBadge>}</td>
-      <td className="px-4 py-3">{user.last_sign_in_at ? <Time iso={user.last_sign_in_at} /> : <span className="text-slate-500">Never</span>}</td>
+      <td className="px-4 py-3">{user.last_sign_in_at ? <LocalTime iso={user.last_sign_in_at} /> : <span className="text-slate-500">Never</span>}</td>
       <td className="px-4 py-3">
         <button
           ref={toggleButton}
@@ -253,24 +255,3 @@ function StatusBadge({ tone, children }: { tone: "on" | "off"; children: ReactNo
   return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${colours}`}>{children}</span>;
 }
 
-function Time({ iso }: { iso: string }) {
-  return <time dateTime={iso}>{new Date(iso).toLocaleString()}</time>;
-}
-
-function Pager({ page, pageSize, total, onPage }: { page: number; pageSize: number; total: number; onPage: (page: number) => void }) {
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  if (pages === 1) return null;
-  return (
-    <nav aria-label="Pages" className="flex items-center justify-end gap-2">
-      <button type="button" className={buttonClass} disabled={page <= 1} onClick={() => onPage(page - 1)}>
-        Previous
-      </button>
-      <span className="text-sm text-slate-600">
-        Page {page} of {pages}
-      </span>
-      <button type="button" className={buttonClass} disabled={page >= pages} onClick={() => onPage(page + 1)}>
-        Next
-      </button>
-    </nav>
-  );
-}

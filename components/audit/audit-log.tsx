@@ -3,6 +3,8 @@
 import { type FormEvent, useState } from "react";
 import { type AuditFilters, useAuditLog } from "@/lib/client/admin-hooks";
 import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/status-panels";
+import { Pager } from "@/components/ui/pager";
+import { LocalTime } from "@/components/ui/local-time";
 
 const ACTION_GROUPS = [
   { prefix: "auth.", label: "Every sign-in event (auth.)" },
@@ -129,7 +131,7 @@ export function AuditLog() {
                 {audit.data.items.map((entry) => (
                   <tr key={entry.id} className="align-top hover:bg-slate-50">
                     <td className="whitespace-nowrap px-4 py-3">
-                      <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time>
+                      <LocalTime iso={entry.at} />
                     </td>
                     <td className="px-4 py-3">{entry.actor ?? "—"}</td>
                     <td className="px-4 py-3 font-mono text-xs">{entry.action}</td>
@@ -176,20 +178,3 @@ function TextFilter({ id, label, value, onChange, type = "text" }: { id: string;
   );
 }
 
-function Pager({ page, pageSize, total, onPage }: { page: number; pageSize: number; total: number; onPage: (page: number) => void }) {
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  if (pages === 1) return null;
-  return (
-    <nav aria-label="Pages" className="flex items-center justify-end gap-2">
-      <button type="button" className={buttonClass} disabled={page <= 1} onClick={() => onPage(page - 1)}>
-        Previous
-      </button>
-      <span className="text-sm text-slate-600">
-        Page {page} of {pages}
-      </span>
-      <button type="button" className={buttonClass} disabled={page >= pages} onClick={() => onPage(page + 1)}>
-        Next
-      </button>
-    </nav>
-  );
-}

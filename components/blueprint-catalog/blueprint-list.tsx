@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useDeferredValue, useState } from "react";
 import { useBlueprints } from "@/lib/client/blueprint-hooks";
 import { EmptyPanel, ErrorPanel, LoadingPanel, Tag } from "@/components/ui/status-panels";
+import { Pager } from "@/components/ui/pager";
 
 export function BlueprintList() {
   const [search, setSearch] = useState("");
@@ -85,21 +86,3 @@ export function BlueprintList() {
   );
 }
 
-function Pager({ page, pageSize, total, onPage }: { page: number; pageSize: number; total: number; onPage: (page: number) => void }) {
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  if (pages === 1) return null;
-  const button = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm disabled:opacity-40 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand";
-  return (
-    <nav aria-label="Pages" className="flex items-center justify-end gap-2">
-      <button type="button" className={button} disabled={page <= 1} onClick={() => onPage(page - 1)}>
-        Previous
-      </button>
-      <span className="text-sm text-slate-600">
-        Page {page} of {pages}
-      </span>
-      <button type="button" className={button} disabled={page >= pages} onClick={() => onPage(page + 1)}>
-        Next
-      </button>
-    </nav>
-  );
-}

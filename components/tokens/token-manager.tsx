@@ -7,6 +7,7 @@ import { type CreatedToken, useCreateToken, useRevokeToken, useTokens } from "@/
 import { ApiError } from "@/lib/client/api-client";
 import { useCurrentUser } from "@/components/shell/current-user";
 import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/status-panels";
+import { LocalTime } from "@/components/ui/local-time";
 
 const inputClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand focus:outline-none focus-visible:ring-2 focus-visible:ring-brand";
 const buttonClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-40 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand";
@@ -105,7 +106,7 @@ function NewTokenForm() {
   return (
     <section aria-labelledby="new-token-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="new-token-heading" className="text-lg font-semibold">
-        New API token
+        Create a token
       </h2>
       {/* The server's messages are the ones shown next to the fields, so the browser's own checks stay out of the way. */}
       <form onSubmit={submit} noValidate className="space-y-4">
@@ -238,10 +239,10 @@ function TokenRow({ token, showOwner, now }: { token: TokenView; showOwner: bool
       <td className="px-4 py-3 font-mono text-xs">{token.prefix}…</td>
       {showOwner ? <td className="px-4 py-3">{token.owner_email}</td> : null}
       <td className="px-4 py-3">
-        <Time iso={token.created_at} />
+        <LocalTime iso={token.created_at} />
       </td>
-      <td className="px-4 py-3">{token.expires_at ? <Time iso={token.expires_at} /> : <span className="text-slate-500">Never</span>}</td>
-      <td className="px-4 py-3">{token.last_used_at ? <Time iso={token.last_used_at} /> : <span className="text-slate-500">Never</span>}</td>
+      <td className="px-4 py-3">{token.expires_at ? <LocalTime iso={token.expires_at} /> : <span className="text-slate-500">Never</span>}</td>
+      <td className="px-4 py-3">{token.last_used_at ? <LocalTime iso={token.last_used_at} /> : <span className="text-slate-500">Never</span>}</td>
       <td className="px-4 py-3">
         <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${status === "active" ? "bg-green-100 text-green-800" : "bg-slate-200 text-slate-700"}`}>{status}</span>
       </td>
@@ -276,6 +277,3 @@ function TokenRow({ token, showOwner, now }: { token: TokenView; showOwner: bool
   );
 }
 
-function Time({ iso }: { iso: string }) {
-  return <time dateTime={iso}>{new Date(iso).toLocaleString()}</time>;
-}

@@ -2,9 +2,10 @@
 import { test as base } from "@playwright/test";
 import { bearer, type Principals, readPrincipals } from "../support/principals";
 
+// Playwright's fixture callback is named `provide` here: ESLint's React rules read `use` as a hook.
 export const test = base.extend<{ principals: Principals }>({
-  principals: async ({}, use) => use(readPrincipals()),
-  extraHTTPHeaders: async ({}, use) => use(bearer(readPrincipals().tokens.admin)),
+  principals: async ({}, provide) => provide(readPrincipals()),
+  extraHTTPHeaders: async ({}, provide) => provide(bearer(readPrincipals().tokens.admin)),
 });
 
 export { expect } from "@playwright/test";

@@ -91,7 +91,9 @@ export function useAuditLog(filters: AuditFilters) {
   });
 }
 
-// Every mutation here also writes an audit entry, so each one marks the audit log stale with its own list.
+// Every mutation here writes an audit entry, so each marks the audit log stale along with its own
+// list. Returning the promise keeps the mutation pending until the lists are fresh, so a control
+// showing the pending value never flips back to the old one in between.
 function useInvalidate(...queryKeys: ReadonlyArray<readonly string[]>) {
   const queryClient = useQueryClient();
   return () => Promise.all(queryKeys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
