@@ -78,7 +78,7 @@ function discoverRoutes(): Array<{ key: string; method: string; notAllowed: bool
         const pattern = `/${path.dirname(path.relative("app", full)).split(path.sep).join("/")}`;
         const notAllowed = new Set(/export const \{([^}]*)\} = methodsNotAllowed/.exec(source)?.[1]?.split(",").map((name) => name.trim()) ?? []);
         for (const method of HTTP_METHODS) {
-          const exported = new RegExp(`export (const|(async )?function) ${method}\\b`).test(source) || notAllowed.has(method);
+          const exported = new RegExp(`export (const|(async )?function) ${method}\\b|export \\{[^}]*\\bas ${method}\\b`).test(source) || notAllowed.has(method);
           if (exported) found.push({ key: `${method} ${pattern}`, method, notAllowed: notAllowed.has(method) });
         }
       }

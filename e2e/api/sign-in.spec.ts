@@ -10,7 +10,7 @@ async function attempt(request: APIRequestContext, email: string, password: stri
 
 test.describe("[API][SIGN_IN]", () => {
   test("five wrong passwords lock the account: even the right one is refused with 429 and Retry-After", async ({ playwright, baseURL, principals, request }) => {
-    const browserLike = await playwright.request.newContext({ baseURL });
+    const browserLike = await playwright.request.newContext({ baseURL, extraHTTPHeaders: {} });
     const email = principals.users.locked;
     for (let failure = 1; failure <= 5; failure++) {
       const response = await attempt(browserLike, email, `wrong-password-${failure}`);
@@ -37,7 +37,7 @@ test.describe("[API][SIGN_IN]", () => {
   });
 
   test("a session cookie's mutation must come from the console's own origin", async ({ playwright, baseURL, principals }) => {
-    const browserLike = await playwright.request.newContext({ baseURL });
+    const browserLike = await playwright.request.newContext({ baseURL, extraHTTPHeaders: {} });
     expect((await attempt(browserLike, principals.users.operator, PASSWORD)).status()).toBe(200);
     const foreign = await browserLike.post("/api/clusters", { data: { blueprint_id: "marketing-v1", name: "from elsewhere" }, headers: { origin: "https://evil.example" } });
     expect(foreign.status()).toBe(403);

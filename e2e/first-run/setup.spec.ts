@@ -12,7 +12,7 @@ test.describe("[UI][FIRST_RUN]", () => {
     await page.getByLabel("Password (at least 10 characters)").fill("short");
     await page.getByLabel("Repeat the password").fill("short");
     await page.getByRole("button", { name: "Create admin and sign in" }).click();
-    await expect(page.getByText("the password must have at least 10 characters")).toBeVisible();
+    await expect(page.getByText("the password must have at least 10 characters", { exact: true })).toBeVisible();
 
     await page.getByLabel("Password (at least 10 characters)").fill("first-admin-password");
     await page.getByLabel("Repeat the password").fill("first-admin-password");

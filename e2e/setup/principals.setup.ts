@@ -22,13 +22,14 @@ async function signIn(page: Page, email: string, password: string, file: string)
 
 setup("create users and tokens, sign in the admin and the viewer", async ({ request, browser }) => {
   setup.setTimeout(120_000);
+  // The short-lived token first: each command takes a moment, so it has expired by the end.
+  const expiresAt = Date.now() + 8_000;
+  const expired = createToken(ADMIN.email, "short-lived", "--expires-at", new Date(expiresAt).toISOString());
   for (const [email, role] of [["operator@e2e.test", "operator"], ["viewer@e2e.test", "viewer"], ["disabled@e2e.test", "viewer"], ["locked@e2e.test", "viewer"]] as const) {
     createUser(email, role);
   }
   const admin = createToken(ADMIN.email, "e2e admin");
   const revoked = createToken("viewer@e2e.test", "to be revoked");
-  const expiresAt = Date.now() + 1500;
-  const expired = createToken("operator@e2e.test", "short-lived", "--expires-at", new Date(expiresAt).toISOString());
   const disabledUser = createToken("disabled@e2e.test", "of a disabled user");
   const principals = {
     tokens: { admin, operator: createToken("operator@e2e.test", "e2e operator"), viewer: createToken("viewer@e2e.test", "e2e viewer"), revoked, expired, disabledUser },

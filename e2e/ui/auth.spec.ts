@@ -11,7 +11,7 @@ test.describe("[UI][AUTH]", () => {
       await page.getByLabel("Email").fill(ADMIN.email);
       await page.getByLabel("Password").fill("not-the-password");
       await page.getByRole("button", { name: "Sign in" }).click();
-      await expect(page.getByRole("alert")).toHaveText("Wrong email or password.");
+      await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeVisible();
       await page.getByLabel("Password").fill(ADMIN.password);
       await page.getByRole("button", { name: "Sign in" }).click();
       await expect(page).toHaveURL(/\/blueprints\/marketing-v1$/);
@@ -36,18 +36,18 @@ test.describe("[UI][AUTH]", () => {
       await expect(nav.getByRole("link", { name: "Audit log" })).toHaveCount(0);
 
       await page.goto("/users");
-      await expect(page.getByRole("alert")).toContainText("This page needs the admin role");
+      await expect(page.getByRole("alert").filter({ hasText: "This page needs the admin role" })).toBeVisible();
       await expect(page.getByRole("button", { name: /create|new user/i })).toHaveCount(0);
       await expect(page.getByRole("textbox")).toHaveCount(0);
       await page.goto("/audit");
-      await expect(page.getByRole("alert")).toContainText("This page needs the admin role");
+      await expect(page.getByRole("alert").filter({ hasText: "This page needs the admin role" })).toBeVisible();
     });
   });
 
   test("an admin creates an API token in the console and a script calls the API with it", async ({ page, playwright, baseURL }) => {
     await page.goto("/tokens");
     await page.getByLabel("Name", { exact: true }).fill("deploy script");
-    await page.getByRole("button", { name: /create/i }).click();
+    await page.getByRole("button", { name: "Create token" }).click();
     const secret = await page.getByLabel("New API token").inputValue();
     expect(secret).toMatch(/^cct_/);
 

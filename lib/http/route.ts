@@ -97,12 +97,16 @@ function authorize(access: RouteAccess, principal: Principal | null): void {
   if (!hasRole(principal.role, access)) throw new ForbiddenError(`this needs the ${access} role; ${principal.email} is ${principal.role}`);
 }
 
-/** A cookie travels with any request the browser makes, so a mutation must come from our own pages. */
+/**
+ * A cookie travels with any request the browser makes, so a mutation must come from our own pages:
+ * its Origin must name the host the browser addressed (or NEXTAUTH_URL behind a proxy). A page
+ * elsewhere cannot forge Host or X-Forwarded-Host without a CORS preflight we never grant.
+ */
 function assertSameOrigin(request: Request): void {
-  const expected = env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL).origin : new URL(request.url).origin;
+  const expectedHost = env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL).host : (request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
   const origin = request.headers.get("origin");
-  const sameSite = origin === null ? request.headers.get("sec-fetch-site") === "same-origin" : origin === expected;
-  if (!sameSite) throw new RequestError(403, "Cross-origin request refused", `a signed-in mutation must come from ${expected}; scripts use an API token`);
+  const sameSite = origin === null ? request.headers.get("sec-fetch-site") === "same-origin" : URL.canParse(origin) && new URL(origin).host === expectedHost;
+  if (!sameSite) throw new RequestError(403, "Cross-origin request refused", `a signed-in mutation must come from the console's own pages (${expectedHost}); scripts use an API token`);
 }
 
 function internalError(error: unknown, requestId: string): Response {
