@@ -87,3 +87,52 @@ describe("apiRoute rate limits", () => {
     expect((await call(open, { ip: "10.9.9.8" })).status).toBe(200);
   });
 });
+
+describe("apiRoute with a session cookie", () => {
+  const cookieFor = async (userId: string) => {
+    const { encode } = await import("next-auth/jwt");
+    const { authSecret } = await import("@/lib/auth/auth-secret");
+    const { SESSION_COOKIE } = await import("@/lib/auth/principal");
+    return `${SESSION_COOKIE}=${await encode({ token: { sub: userId }, secret: authSecret() })}`;
+  };
+  const withSession = (handler: typeof read, cookie: string, init: { method?: string; origin?: string; ip: string }) =>
+    handler(
+      new Request("http://console.test/api/thing", {
+        method: init.method ?? "GET",
+        headers: { cookie, host: "console.test", "x-forwarded-for": init.ip, ...(init.origin ? { origin: init.origin } : {}) },
+      }),
+      context,
+    );
+
+  it("refuses a mutation from another origin, allows one from the console's own pages", async () => {
+    // Two users: the mutation budget in this file is two a minute.
+    const user = await createUser({ email: "session@test.dev", password: "session-password", role: "operator" }, { audit });
+    const other = await createUser({ email: "session2@test.dev", password: "session-password", role: "operator" }, { audit });
+    const cookie = await cookieFor(user.id);
+    expect((await withSession(mutate, cookie, { method: "POST", origin: "http://console.test", ip: "10.3.0.1" })).status).toBe(200);
+    const foreign = await withSession(mutate, cookie, { method: "POST", origin: "https://evil.example", ip: "10.3.0.1" });
+    expect(foreign.status).toBe(403);
+    expect((await foreign.json()).title).toBe("Cross-origin request refused");
+    expect((await withSession(mutate, await cookieFor(other.id), { method: "POST", ip: "10.3.0.1" })).status).toBe(403);
+    // Reads are not forgeable into changes, so they need no origin.
+    expect((await withSession(read, cookie, { ip: "10.3.0.1" })).status).toBe(200);
+  });
+
+  it("stops a disabled user's session at once", async () => {
+    const { updateUser } = await import("@/lib/auth/users");
+    const user = await createUser({ email: "leaver@test.dev", password: "leaver-password", role: "viewer" }, { audit });
+    const cookie = await cookieFor(user.id);
+    expect((await withSession(read, cookie, { ip: "10.4.0.1" })).status).toBe(200);
+    await updateUser(user.id, { disabled: true }, { audit });
+    const refused = await withSession(read, cookie, { ip: "10.4.0.1" });
+    expect(refused.status).toBe(401);
+    expect((await refused.json()).detail).toBe("the user is disabled");
+  });
+
+  it("ignores a cookie signed with another secret", async () => {
+    const { encode } = await import("next-auth/jwt");
+    const { SESSION_COOKIE } = await import("@/lib/auth/principal");
+    const forged = `${SESSION_COOKIE}=${await encode({ token: { sub: "someone" }, secret: "another-secret-another-secret-another" })}`;
+    expect((await withSession(read, forged, { ip: "10.5.0.1" })).status).toBe(401);
+  });
+});
