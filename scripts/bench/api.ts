@@ -22,11 +22,14 @@ agents:
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+/** The admin's API token, created through the command line once the server is up. */
+let authorization = "";
+
 async function call(method: string, url: string, body?: unknown): Promise<{ ms: number; json: { id?: string; total_agents?: number } }> {
   const started = performance.now();
   const response = await fetch(`${BASE}${url}`, {
     method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
+    headers: { authorization, ...(body === undefined ? {} : { "content-type": "application/json" }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const json = (await response.json()) as { id?: string; total_agents?: number };
@@ -37,19 +40,37 @@ async function call(method: string, url: string, body?: unknown): Promise<{ ms: 
 
 /** Requests per second after a warm-up, so that JIT and connection set-up do not count. */
 async function throughput(url: string): Promise<autocannon.Result> {
-  await autocannon({ url: `${BASE}${url}`, connections: 50, duration: 3 });
-  return autocannon({ url: `${BASE}${url}`, connections: 50, duration: 10 });
+  const options = { url: `${BASE}${url}`, connections: 50, headers: { authorization } };
+  await autocannon({ ...options, duration: 3 });
+  return autocannon({ ...options, duration: 10 });
 }
 
 async function startServer(directory: string): Promise<ChildProcess> {
-  const env = { ...process.env, DATABASE_URL: `file:${path.join(directory, "bench.db")}`, BLUEPRINTS_DIR: path.join(directory, "blueprints"), LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" };
+  const env = {
+    ...process.env,
+    DATABASE_URL: `file:${path.join(directory, "bench.db")}`,
+    BLUEPRINTS_DIR: path.join(directory, "blueprints"),
+    LOG_LEVEL: "warn",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXTAUTH_SECRET: randomUUID() + randomUUID(),
+    ADMIN_EMAIL: "bench@example.com",
+    ADMIN_PASSWORD: randomUUID(),
+    // The load generator is one caller; its budget must not be what is measured.
+    RATE_LIMIT_READS_PER_MINUTE: "100000000",
+    RATE_LIMIT_MUTATIONS_PER_MINUTE: "100000000",
+  };
   const migrated = spawnSync("node", ["scripts/db/migrate.mjs"], { env, stdio: "inherit" });
   if (migrated.status !== 0) throw new Error("migrating the bench database failed");
   // The next binary itself, not npx, so that killing this child stops the server.
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", "inherit", "inherit"] });
   for (let attempt = 0; attempt < 100; attempt++) {
     try {
-      if ((await fetch(`${BASE}/api/blueprints`)).ok) return server;
+      if ((await fetch(`${BASE}/api/setup`)).ok) {
+        const token = spawnSync("npm", ["run", "--silent", "console", "--", "token", "create", "--email", "bench@example.com", "--name", "bench"], { env, encoding: "utf8" });
+        if (token.status !== 0) throw new Error(`creating the bench token failed: ${token.stderr}`);
+        authorization = `Bearer ${token.stdout.trim()}`;
+        return server;
+      }
     } catch {
       // not listening yet
     }
