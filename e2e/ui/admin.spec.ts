@@ -1,0 +1,38 @@
+import { expect, test } from "@playwright/test";
+
+test.describe("[UI][ADMIN]", () => {
+  test("an admin creates a user, changes the role, disables them, and finds it all in the audit log", async ({ page }) => {
+    await page.goto("/users");
+    await page.getByLabel("Email").fill("not-an-email");
+    await page.getByLabel("Password (at least 10 characters)").fill("short");
+    await page.getByRole("button", { name: "Create user" }).click();
+    await expect(page.getByText("must be an email address", { exact: true })).toBeVisible();
+    await expect(page.getByLabel("Email")).toHaveValue("not-an-email");
+
+    await page.getByLabel("Email").fill("new-operator@e2e.test");
+    await page.getByLabel("Password (at least 10 characters)").fill("new-operator-password");
+    await page.getByLabel("Role", { exact: true }).selectOption("operator");
+    await page.getByRole("button", { name: "Create user" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Created new-operator@e2e.test." })).toBeVisible();
+
+    const row = page.getByRole("table", { name: "Users" }).getByRole("row").filter({ hasText: "new-operator@e2e.test" });
+    await expect(row.getByLabel("Role of new-operator@e2e.test")).toHaveValue("operator");
+    await row.getByLabel("Role of new-operator@e2e.test").selectOption("viewer");
+    await expect(row.getByLabel("Role of new-operator@e2e.test")).toHaveValue("viewer");
+    await expect(row.getByLabel("Role of new-operator@e2e.test")).toBeEnabled();
+
+    await row.getByRole("button", { name: "Disable" }).click();
+    await row.getByRole("button", { name: "Yes, disable" }).click();
+    await expect(row).toContainText("Disabled");
+    await page.reload();
+    await expect(page.getByRole("table", { name: "Users" }).getByRole("row").filter({ hasText: "new-operator@e2e.test" })).toContainText("Disabled");
+
+    await page.goto("/audit");
+    await page.getByLabel("Target (id or type)").fill("user");
+    await page.getByLabel("Action").selectOption("user.update");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    const log = page.getByRole("table", { name: "Audit log" });
+    await expect(log).toContainText("new-operator@e2e.test: disabled");
+    await expect(log).toContainText("new-operator@e2e.test: role operator -> viewer");
+  });
+});
