@@ -3,7 +3,8 @@
 // secret shown once, and revoking behind a confirmation step because scripts using it stop at once.
 import { type FormEvent, useRef, useState } from "react";
 import type { TokenView } from "@/lib/auth/api-schema";
-import { type CreatedToken, useCreateToken, useRevokeToken, useTokens } from "@/lib/client/admin-hooks";
+import type { CreatedTokenView } from "@/lib/auth/api-schema";
+import { useCreateToken, useRevokeToken, useTokens } from "@/lib/client/admin-hooks";
 import { ApiError } from "@/lib/client/api-client";
 import { useCurrentUser } from "@/components/shell/current-user";
 import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/status-panels";
@@ -176,7 +177,7 @@ function NewTokenForm() {
   );
 }
 
-function NewTokenSecret({ token, onDone }: { token: CreatedToken; onDone: () => void }) {
+function NewTokenSecret({ token, onDone }: { token: CreatedTokenView; onDone: () => void }) {
   const [copy, setCopy] = useState<"idle" | "copied" | "failed">("idle");
 
   function copySecret() {

@@ -59,6 +59,7 @@ export type TokenView = z.infer<typeof tokenSchema>;
 
 /** The one answer that carries the secret; it is never shown again. */
 export const createdTokenSchema = tokenSchema.extend({ token: z.string() });
+export type CreatedTokenView = z.infer<typeof createdTokenSchema>;
 
 export const meSchema = z.object({ id: z.string(), email: z.string(), name: z.string().nullable(), role: roleSchema, via: z.enum(["session", "token"]) });
 export type MeView = z.infer<typeof meSchema>;

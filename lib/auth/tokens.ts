@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import type { ApiToken } from "@/lib/generated/prisma/client";
-import type { CreateTokenRequest, TokenView } from "./api-schema";
+import type { CreatedTokenView, CreateTokenRequest, TokenView } from "./api-schema";
 
 const TOKEN_PREFIX = "cct_";
 /** Writing last use at most this often keeps a busy script from turning every read into a write. */
@@ -14,11 +14,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 export const hashTokenSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
 
-export function looksLikeApiToken(value: string): boolean {
-  return value.startsWith(TOKEN_PREFIX);
-}
-
-export async function createToken(owner: { id: string; email: string }, input: CreateTokenRequest, options: { audit: AuditContext }) {
+export async function createToken(owner: { id: string; email: string }, input: CreateTokenRequest, options: { audit: AuditContext }): Promise<CreatedTokenView> {
   const secret = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const row = await db.$transaction(async (tx) => {
     const created = await tx.apiToken.create({

@@ -1,12 +1,11 @@
 // TanStack Query hooks for the user, API token and audit routes: the UI's only door to that data.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { AuditEntryView } from "@/lib/audit/api-schema";
-import type { CreateTokenRequest, CreateUserRequest, TokenView, UpdateUserRequest, UserView } from "@/lib/auth/api-schema";
+import type { CreatedTokenView, CreateTokenRequest, CreateUserRequest, TokenView, UpdateUserRequest, UserView } from "@/lib/auth/api-schema";
 import type { Page } from "@/lib/blueprint/api-schema";
 import { apiFetch } from "./api-client";
 
 /** The answer to creating a token: the only time its secret is sent. */
-export type CreatedToken = TokenView & { token: string };
 
 export interface AuditFilters {
   actor?: string;
@@ -66,7 +65,7 @@ export function useTokens(all: boolean) {
 
 export function useCreateToken() {
   return useMutation({
-    mutationFn: (token: CreateTokenRequest) => apiFetch<CreatedToken>("/api/tokens", { method: "POST", body: JSON.stringify(token) }),
+    mutationFn: (token: CreateTokenRequest) => apiFetch<CreatedTokenView>("/api/tokens", { method: "POST", body: JSON.stringify(token) }),
     onSuccess: useInvalidate(tokenKeys.all, auditKeys.all),
   });
 }
