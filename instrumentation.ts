@@ -1,5 +1,6 @@
-// Runs once when the server starts: check the environment, create the first admin if the
-// environment names one, and let the runtime catch up with the database before requests arrive.
+// Runs once when the server starts: check the environment and the session key, create the first
+// admin if the environment names one, and let the runtime catch up with the database before
+// requests arrive.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // Imported first and outside the try: a bad environment stops the server with its message.
@@ -8,6 +9,9 @@ export async function register() {
   const { reconcileClusters } = await import("@/lib/cluster/reconcile-clusters");
   const { getAgentRuntime } = await import("@/lib/runtime/runtime");
   const { createAdminFromEnvironment, needsSetup } = await import("@/lib/auth/users");
+  const { authSecret } = await import("@/lib/auth/auth-secret");
+  // Without NEXTAUTH_SECRET the embedded set-up generates its key now rather than at the first sign-in.
+  authSecret();
   try {
     const admin = await createAdminFromEnvironment({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
     if (admin) logger.info({ email: admin.email }, "created the first admin from ADMIN_EMAIL");
