@@ -7,9 +7,10 @@ import { ROLES, type Role } from "@/lib/auth/roles";
 import { useCreateUser, useUpdateUser, useUsers } from "@/lib/client/admin-hooks";
 import { ApiError } from "@/lib/client/api-client";
 import { useCurrentUser } from "@/components/shell/current-user";
-import { EmptyPanel, ErrorPanel, LoadingPanel, Tag } from "@/components/ui/status-panels";
+import { EmptyPanel, ErrorPanel, LoadingPanel, Tag, FormAlert } from "@/components/ui/status-panels";
 import { Pager } from "@/components/ui/pager";
 import { LocalTime } from "@/components/ui/local-time";
+import { DataTable } from "@/components/ui/data-table";
 
 const inputClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand focus:outline-none focus-visible:ring-2 focus-visible:ring-brand";
 const buttonClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-40 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand";
@@ -43,25 +44,11 @@ export function UserAdmin() {
           <EmptyPanel title="No users on this page" />
         ) : (
           <>
-            <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-              <table aria-label="Users" className="w-full text-left text-sm">
-                <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-                  <tr>
-                    <th scope="col" className="px-4 py-3">Email</th>
-                    <th scope="col" className="px-4 py-3">Name</th>
-                    <th scope="col" className="px-4 py-3">Role</th>
-                    <th scope="col" className="px-4 py-3">Status</th>
-                    <th scope="col" className="px-4 py-3">Last sign-in</th>
-                    <th scope="col" className="px-4 py-3">Actions</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {users.data.items.map((user) => (
-                    <UserRow key={user.id} user={user} isSelf={user.email === me.email} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable label="Users" columns={["Email", "Name", "Role", "Status", "Last sign-in", "Actions"]}>
+              {users.data.items.map((user) => (
+                <UserRow key={user.id} user={user} isSelf={user.email === me.email} />
+              ))}
+            </DataTable>
             <Pager page={page} pageSize={users.data.page_size} total={users.data.total} onPage={setPage} />
           </>
         )}
@@ -127,9 +114,9 @@ function NewUserForm() {
           </Field>
         </div>
         {createUser.isError ? (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">
+          <FormAlert>
             {createUser.error.message}
-          </p>
+          </FormAlert>
         ) : null}
         {createdEmail ? (
           <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900">

@@ -5,6 +5,7 @@ import { type AuditFilters, useAuditLog } from "@/lib/client/admin-hooks";
 import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/status-panels";
 import { Pager } from "@/components/ui/pager";
 import { LocalTime } from "@/components/ui/local-time";
+import { DataTable } from "@/components/ui/data-table";
 
 const ACTION_GROUPS = [
   { prefix: "auth.", label: "Every sign-in event (auth.)" },
@@ -114,39 +115,24 @@ export function AuditLog() {
         <EmptyPanel title={filtered ? "No entry matches these filters" : "The audit log is empty"}>{filtered ? "Widen the time range or clear the filters." : null}</EmptyPanel>
       ) : (
         <>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table aria-label="Audit log" className="w-full text-left text-sm">
-              <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-4 py-3">Time</th>
-                  <th scope="col" className="px-4 py-3">Actor</th>
-                  <th scope="col" className="px-4 py-3">Action</th>
-                  <th scope="col" className="px-4 py-3">Target</th>
-                  <th scope="col" className="px-4 py-3">Summary</th>
-                  <th scope="col" className="px-4 py-3">IP</th>
-                  <th scope="col" className="px-4 py-3">Request id</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {audit.data.items.map((entry) => (
-                  <tr key={entry.id} className="align-top hover:bg-slate-50">
-                    <td className="whitespace-nowrap px-4 py-3">
-                      <LocalTime iso={entry.at} />
-                    </td>
-                    <td className="px-4 py-3">{entry.actor ?? "—"}</td>
-                    <td className="px-4 py-3 font-mono text-xs">{entry.action}</td>
-                    <td className="px-4 py-3">
-                      {entry.target_type}
-                      {entry.target_id ? <div className="break-all font-mono text-xs text-slate-500">{entry.target_id}</div> : null}
-                    </td>
-                    <td className="px-4 py-3">{entry.summary}</td>
-                    <td className="px-4 py-3 font-mono text-xs">{entry.ip ?? "—"}</td>
-                    <td className="px-4 py-3 font-mono text-xs">{entry.request_id ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable label="Audit log" columns={["Time", "Actor", "Action", "Target", "Summary", "IP", "Request id"]}>
+            {audit.data.items.map((entry) => (
+              <tr key={entry.id} className="align-top hover:bg-slate-50">
+                <td className="whitespace-nowrap px-4 py-3">
+                  <LocalTime iso={entry.at} />
+                </td>
+                <td className="px-4 py-3">{entry.actor ?? "—"}</td>
+                <td className="px-4 py-3 font-mono text-xs">{entry.action}</td>
+                <td className="px-4 py-3">
+                  {entry.target_type}
+                  {entry.target_id ? <div className="break-all font-mono text-xs text-slate-500">{entry.target_id}</div> : null}
+                </td>
+                <td className="px-4 py-3">{entry.summary}</td>
+                <td className="px-4 py-3 font-mono text-xs">{entry.ip ?? "—"}</td>
+                <td className="px-4 py-3 font-mono text-xs">{entry.request_id ?? "—"}</td>
+              </tr>
+            ))}
+          </DataTable>
           <Pager page={filters.page} pageSize={audit.data.page_size} total={audit.data.total} onPage={(page) => setFilters((current) => ({ ...current, page }))} />
         </>
       )}

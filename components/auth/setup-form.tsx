@@ -5,6 +5,7 @@ import { apiFetch, ApiError } from "@/lib/client/api-client";
 import { signInWithPassword } from "@/lib/client/auth-client";
 import type { ProblemFieldError } from "@/lib/http/problem";
 import { authButtonClass, authInputClass } from "./auth-card";
+import { FormAlert } from "@/components/ui/status-panels";
 
 export function SetupForm() {
   const [error, setError] = useState<string | null>(null);
@@ -47,9 +48,9 @@ export function SetupForm() {
       <Field label="Password (at least 10 characters)" name="password" type="password" autoComplete="new-password" error={fieldError("password")} />
       <Field label="Repeat the password" name="confirm" type="password" autoComplete="new-password" error={fieldError("confirm")} />
       {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">
+        <FormAlert>
           {error}
-        </p>
+        </FormAlert>
       ) : null}
       <button type="submit" disabled={pending} className={authButtonClass}>
         {pending ? "Creating…" : "Create admin and sign in"}

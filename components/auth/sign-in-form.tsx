@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from "react";
 import { safeReturnPath, signInWithPassword } from "@/lib/client/auth-client";
 import { authButtonClass, authInputClass } from "./auth-card";
+import { FormAlert } from "@/components/ui/status-panels";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string | undefined }) {
   const [error, setError] = useState<string | null>(null);
@@ -34,9 +35,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | undefined })
         <input name="password" type="password" autoComplete="current-password" required className={authInputClass} />
       </label>
       {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">
+        <FormAlert>
           {error}
-        </p>
+        </FormAlert>
       ) : null}
       <button type="submit" disabled={pending} className={authButtonClass}>
         {pending ? "Signing in…" : "Sign in"}

@@ -5,6 +5,7 @@ import { useDeferredValue, useState } from "react";
 import { useBlueprints } from "@/lib/client/blueprint-hooks";
 import { EmptyPanel, ErrorPanel, LoadingPanel, Tag } from "@/components/ui/status-panels";
 import { Pager } from "@/components/ui/pager";
+import { DataTable } from "@/components/ui/data-table";
 
 export function BlueprintList() {
   const [search, setSearch] = useState("");
@@ -46,39 +47,27 @@ export function BlueprintList() {
         </EmptyPanel>
       ) : (
         <>
-          <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-4 py-3">Name</th>
-                  <th scope="col" className="px-4 py-3">Version</th>
-                  <th scope="col" className="px-4 py-3">Agent definitions</th>
-                  <th scope="col" className="px-4 py-3">Tags</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {blueprints.data.items.map((blueprint) => (
-                  <tr key={blueprint.id} className="hover:bg-slate-50">
-                    <td className="px-4 py-3">
-                      <Link href={`/blueprints/${encodeURIComponent(blueprint.id)}`} className="font-medium text-brand hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-brand">
-                        {blueprint.name}
-                      </Link>
-                      <div className="text-xs text-slate-500">{blueprint.id}</div>
-                    </td>
-                    <td className="px-4 py-3 font-mono text-xs">{blueprint.version}</td>
-                    <td className="px-4 py-3">{blueprint.agent_count}</td>
-                    <td className="px-4 py-3">
-                      <div className="flex flex-wrap gap-1">
-                        {blueprint.tags.map((tag) => (
-                          <Tag key={tag}>{tag}</Tag>
-                        ))}
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={["Name", "Version", "Agent definitions", "Tags"]}>
+            {blueprints.data.items.map((blueprint) => (
+              <tr key={blueprint.id} className="hover:bg-slate-50">
+                <td className="px-4 py-3">
+                  <Link href={`/blueprints/${encodeURIComponent(blueprint.id)}`} className="font-medium text-brand hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-brand">
+                    {blueprint.name}
+                  </Link>
+                  <div className="text-xs text-slate-500">{blueprint.id}</div>
+                </td>
+                <td className="px-4 py-3 font-mono text-xs">{blueprint.version}</td>
+                <td className="px-4 py-3">{blueprint.agent_count}</td>
+                <td className="px-4 py-3">
+                  <div className="flex flex-wrap gap-1">
+                    {blueprint.tags.map((tag) => (
+                      <Tag key={tag}>{tag}</Tag>
+                    ))}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           <Pager page={page} pageSize={blueprints.data.page_size} total={blueprints.data.total} onPage={setPage} />
         </>
       )}

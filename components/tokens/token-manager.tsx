@@ -7,8 +7,9 @@ import type { CreatedTokenView } from "@/lib/auth/api-schema";
 import { useCreateToken, useRevokeToken, useTokens } from "@/lib/client/admin-hooks";
 import { ApiError } from "@/lib/client/api-client";
 import { useCurrentUser } from "@/components/shell/current-user";
-import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/status-panels";
+import { EmptyPanel, ErrorPanel, LoadingPanel, FormAlert } from "@/components/ui/status-panels";
 import { LocalTime } from "@/components/ui/local-time";
+import { DataTable } from "@/components/ui/data-table";
 
 const inputClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand focus:outline-none focus-visible:ring-2 focus-visible:ring-brand";
 const buttonClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-40 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand";
@@ -43,28 +44,12 @@ export function TokenManager() {
         ) : tokens.data.items.length === 0 ? (
           <EmptyPanel title={listAll ? "Nobody has an API token yet" : "You have no API tokens yet"}>Create one above to call the API from a script.</EmptyPanel>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table aria-label="API tokens" className="w-full text-left text-sm">
-              <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-4 py-3">Name</th>
-                  <th scope="col" className="px-4 py-3">Token</th>
-                  {listAll ? <th scope="col" className="px-4 py-3">Owner</th> : null}
-                  <th scope="col" className="px-4 py-3">Created</th>
-                  <th scope="col" className="px-4 py-3">Expires</th>
-                  <th scope="col" className="px-4 py-3">Last used</th>
-                  <th scope="col" className="px-4 py-3">Status</th>
-                  <th scope="col" className="px-4 py-3">Actions</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {tokens.data.items.map((token) => (
-                  // Status is judged at the moment the list was fetched, so a render never reads the clock.
-                  <TokenRow key={token.id} token={token} showOwner={listAll} now={tokens.dataUpdatedAt} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable label="API tokens" columns={["Name", "Token", listAll && "Owner", "Created", "Expires", "Last used", "Status", "Actions"]}>
+            {tokens.data.items.map((token) => (
+              // Status is judged at the moment the list was fetched, so a render never reads the clock.
+              <TokenRow key={token.id} token={token} showOwner={listAll} now={tokens.dataUpdatedAt} />
+            ))}
+          </DataTable>
         )}
       </section>
     </div>
@@ -165,9 +150,9 @@ function NewTokenForm() {
           </div>
         </div>
         {createToken.isError ? (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">
+          <FormAlert>
             {createToken.error.message}
-          </p>
+          </FormAlert>
         ) : null}
         <button type="submit" disabled={createToken.isPending} className={submitButtonClass}>
           {createToken.isPending ? "Creating…" : "Create token"}

@@ -36,3 +36,12 @@ export function ErrorPanel({ title, error, onRetry }: { title: string; error: Er
 export function Tag({ children }: { children: ReactNode }) {
   return <span className="inline-flex rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{children}</span>;
 }
+
+/** A form's failure, announced to assistive technology. */
+export function FormAlert({ children }: { children: ReactNode }) {
+  return (
+    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">
+      {children}
+    </p>
+  );
+}
