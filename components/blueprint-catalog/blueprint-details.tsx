@@ -4,10 +4,12 @@ import Link from "next/link";
 import { useBlueprint, useBlueprintCheck } from "@/lib/client/blueprint-hooks";
 import { ApiError } from "@/lib/client/api-client";
 import { EmptyPanel, ErrorPanel, LoadingPanel, Tag } from "@/components/ui/status-panels";
+import { useHasRole } from "@/components/shell/current-user";
 import { SpawnPlanTree } from "./spawn-plan-tree";
 
 export function BlueprintDetails({ id }: { id: string }) {
   const blueprint = useBlueprint(id);
+  const canEdit = useHasRole("admin");
   const check = useBlueprintCheck(blueprint.data?.blueprint_yaml);
 
   if (blueprint.isPending) return <LoadingPanel label="Loading the blueprint…" />;
@@ -34,9 +36,17 @@ export function BlueprintDetails({ id }: { id: string }) {
           </Link>{" "}
           / {data.id}
         </nav>
-        <h1 id="blueprint-heading" className="text-2xl font-semibold">
-          {data.name}
-        </h1>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 id="blueprint-heading" className="flex-1 text-2xl font-semibold">
+            {data.name}
+          </h1>
+          <Link
+            href={`/blueprints/${encodeURIComponent(data.id)}/edit`}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand"
+          >
+            {canEdit ? "Edit in the studio" : "Open in the studio"}
+          </Link>
+        </div>
         {data.description ? <p className="text-slate-700">{data.description}</p> : null}
         <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-600">
           <div className="flex gap-1">

@@ -6,12 +6,14 @@ import { useBlueprints } from "@/lib/client/blueprint-hooks";
 import { EmptyPanel, ErrorPanel, LoadingPanel, Tag } from "@/components/ui/status-panels";
 import { Pager } from "@/components/ui/pager";
 import { DataTable } from "@/components/ui/data-table";
+import { useHasRole } from "@/components/shell/current-user";
 
 export function BlueprintList() {
   const [search, setSearch] = useState("");
   const [page, setPage] = useState(1);
   const query = useDeferredValue(search.trim());
   const blueprints = useBlueprints({ q: query || undefined, page });
+  const canCreate = useHasRole("admin");
 
   return (
     <div className="space-y-4">
@@ -34,6 +36,14 @@ export function BlueprintList() {
           <p className="text-sm text-slate-600" aria-live="polite">
             {blueprints.data.total} blueprint{blueprints.data.total === 1 ? "" : "s"}
           </p>
+        ) : null}
+        {canCreate ? (
+          <Link
+            href="/blueprints/new"
+            className="ml-auto rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:opacity-90 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand focus-visible:ring-offset-2"
+          >
+            New blueprint
+          </Link>
         ) : null}
       </div>
 

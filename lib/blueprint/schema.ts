@@ -51,17 +51,19 @@ export const blueprintIdSchema = z
   });
 
 export const metadataSchema = z.strictObject({
-  id: blueprintIdSchema,
+  id: blueprintIdSchema.describe("Unique id of the blueprint, such as marketing-v1: letters, digits and single hyphens."),
   name: z
     .string({ error: "name must be a string" })
     .trim()
     .min(1, { error: "name must not be empty" })
-    .max(200, { error: "name must be at most 200 characters" }),
+    .max(200, { error: "name must be at most 200 characters" })
+    .describe("Display name of the blueprint."),
   version: z
     .string({ error: "version must be a semantic version such as 1.0.0 (quote it if YAML reads a number)" })
-    .regex(SEMVER_PATTERN, { error: "version must be a semantic version such as 1.0.0 or 2.1.0-rc.1" }),
-  description: z.string({ error: "description must be a string" }).optional(),
-  author: z.string({ error: "author must be a string" }).optional(),
+    .regex(SEMVER_PATTERN, { error: "version must be a semantic version such as 1.0.0 or 2.1.0-rc.1" })
+    .describe("Semantic version; every saved change of the YAML needs a higher one."),
+  description: z.string({ error: "description must be a string" }).optional().describe("What the team spawned from this blueprint does."),
+  author: z.string({ error: "author must be a string" }).optional().describe("Who maintains the blueprint."),
   tags: z
     .array(
       z
@@ -70,28 +72,30 @@ export const metadataSchema = z.strictObject({
         .max(MAX_TAG_LENGTH, { error: `a tag must be at most ${MAX_TAG_LENGTH} characters` }),
       { error: "tags must be a list of strings" },
     )
-    .optional(),
+    .optional()
+    .describe("Labels for finding the blueprint in the catalogue."),
 });
 
 export const scalingSchema = z.strictObject({
-  metric: z.enum(SCALING_METRICS, { error: `metric must be one of ${SCALING_METRICS.join(", ")}` }),
+  metric: z.enum(SCALING_METRICS, { error: `metric must be one of ${SCALING_METRICS.join(", ")}` }).describe("The metric the autoscaler watches."),
   target_value: z
     .number({ error: "target_value must be a number" })
-    .positive({ error: "target_value must be greater than 0" }),
-  tolerance: nonNegative("tolerance").default(0.1),
-  scale_up_stabilization_s: nonNegative("scale_up_stabilization_s").default(0),
-  scale_down_stabilization_s: nonNegative("scale_down_stabilization_s").default(300),
-  evaluation_interval_s: nonNegative("evaluation_interval_s").default(15),
-  hibernate_after_idle_s: nonNegative("hibernate_after_idle_s").optional(),
+    .positive({ error: "target_value must be greater than 0" })
+    .describe("The metric's target: per worker for queue_depth and tasks_per_minute, a cluster-wide average otherwise."),
+  tolerance: nonNegative("tolerance").default(0.1).describe("No scaling while the metric is within this fraction of the target."),
+  scale_up_stabilization_s: nonNegative("scale_up_stabilization_s").default(0).describe("Seconds of recommendations to weigh before scaling up."),
+  scale_down_stabilization_s: nonNegative("scale_down_stabilization_s").default(300).describe("Seconds of recommendations to weigh before scaling down."),
+  evaluation_interval_s: nonNegative("evaluation_interval_s").default(15).describe("Seconds between two autoscaler evaluations."),
+  hibernate_after_idle_s: nonNegative("hibernate_after_idle_s").optional().describe("Hibernate the cluster after the metric stays at zero this long."),
 });
 
 export const clusterSettingsSchema = z.strictObject({
-  type: z.enum(CLUSTER_TYPES, { error: `type must be one of ${CLUSTER_TYPES.join(", ")}` }),
-  min_workers: workerBound("min_workers"),
-  max_workers: workerBound("max_workers"),
-  target_workers: workerBound("target_workers").optional(),
-  scaling: scalingSchema.optional(),
-  config: freeFormConfig.optional(),
+  type: z.enum(CLUSTER_TYPES, { error: `type must be one of ${CLUSTER_TYPES.join(", ")}` }).describe("What kind of team the cluster is."),
+  min_workers: workerBound("min_workers").describe("The fewest workers the cluster may run."),
+  max_workers: workerBound("max_workers").describe("The most workers the cluster may run."),
+  target_workers: workerBound("target_workers").optional().describe("Workers to start with; defaults to min_workers."),
+  scaling: scalingSchema.optional().describe("How the autoscaler sizes the workers."),
+  config: freeFormConfig.optional().describe("Settings every agent of the cluster receives."),
 });
 
 /** An integer, or for workers a range "MIN-MAX"; role-dependent rules live in rules.ts. */
@@ -109,14 +113,20 @@ export const agentDefinitionSchema = z.strictObject({
     .string({ error: "name must be a string" })
     .min(1, { error: "name must not be empty" })
     .max(64, { error: "name must be at most 64 characters" })
-    .regex(AGENT_NAME_PATTERN, { error: "name may hold letters, digits, '-' and '_' only" }),
-  role: z.enum(AGENT_ROLES, { error: `role must be one of ${AGENT_ROLES.join(", ")}` }),
-  count: agentCountSchema.optional(),
-  reports_to: z.string({ error: "reports_to must be the name of another agent definition" }).optional(),
-  description: z.string({ error: "description must be a string" }).optional(),
-  capabilities: stringList.optional(),
-  skills: stringList.optional(),
-  config: freeFormConfig.optional(),
+    .regex(AGENT_NAME_PATTERN, { error: "name may hold letters, digits, '-' and '_' only" })
+    .describe("Unique name of the agent definition; instances are named <name>-1, <name>-2, ..."),
+  role: z
+    .enum(AGENT_ROLES, { error: `role must be one of ${AGENT_ROLES.join(", ")}` })
+    .describe("supervisor (exactly one, leads the cluster), lead, specialist, or worker (the scalable group)."),
+  count: agentCountSchema.optional().describe('How many instances: a whole number, or for workers a range such as "2-8".'),
+  reports_to: z
+    .string({ error: "reports_to must be the name of another agent definition" })
+    .optional()
+    .describe("The agent definition this one reports to; every agent but the supervisor reports to someone."),
+  description: z.string({ error: "description must be a string" }).optional().describe("What this agent does."),
+  capabilities: stringList.optional().describe("What the agent can do, such as write or review."),
+  skills: stringList.optional().describe("Tools and knowledge the agent brings."),
+  config: freeFormConfig.optional().describe("Settings for this agent, over the cluster's config."),
 });
 
 export const blueprintSchema = z.strictObject(

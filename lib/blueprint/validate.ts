@@ -20,6 +20,8 @@ export interface BlueprintValidation {
   warnings: Finding[];
   /** The parsed blueprint when there are no errors. */
   blueprint?: Blueprint;
+  /** The YAML as plain data whenever it parses, rule breaks included: what the editor's preview draws. */
+  document?: unknown;
 }
 
 export function validateBlueprint(source: string | Uint8Array): BlueprintValidation {
@@ -35,7 +37,7 @@ function validateFast(text: string): BlueprintValidation | undefined {
   if (value === undefined) return undefined;
   const parsed = blueprintSchema.safeParse(value);
   if (!parsed.success || checkBlueprintRules(value).length > 0) return undefined;
-  return { valid: true, errors: [], warnings: [], blueprint: parsed.data };
+  return { valid: true, errors: [], warnings: [], blueprint: parsed.data, document: value };
 }
 
 /** Every finding with its position; exported for the test that holds both paths to the same answers, and the bench. */
@@ -53,7 +55,7 @@ export function validateWithPositions(text: string): BlueprintValidation {
   const errors = findings.filter((finding) => finding.severity === "error").sort(compareFindings);
   const warnings = findings.filter((finding) => finding.severity === "warning").sort(compareFindings);
   const valid = errors.length === 0 && parsed.success;
-  return { valid, errors, warnings, blueprint: valid ? parsed.data : undefined };
+  return { valid, errors, warnings, blueprint: valid ? parsed.data : undefined, document: yaml.value };
 }
 
 function place(finding: RuleFinding, yaml: YamlSource): Finding {

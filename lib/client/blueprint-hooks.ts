@@ -1,5 +1,5 @@
 // TanStack Query hooks for the blueprint routes: the UI's only door to blueprint data.
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { BlueprintDetail, BlueprintSummary, Page } from "@/lib/blueprint/api-schema";
 import type { BlueprintCheck } from "@/lib/blueprint/check-blueprint";
 import { apiFetch } from "./api-client";
@@ -28,10 +28,12 @@ export function useBlueprints(filters: BlueprintListFilters) {
   });
 }
 
-export function useBlueprint(id: string) {
+/** One blueprint with its YAML; nothing is fetched while `id` is undefined. */
+export function useBlueprint(id: string | undefined) {
   return useQuery({
-    queryKey: blueprintKeys.detail(id),
-    queryFn: () => apiFetch<BlueprintDetail>(`/api/blueprints/${encodeURIComponent(id)}?include_yaml=true`),
+    queryKey: blueprintKeys.detail(id ?? ""),
+    queryFn: () => apiFetch<BlueprintDetail>(`/api/blueprints/${encodeURIComponent(id!)}?include_yaml=true`),
+    enabled: id !== undefined,
   });
 }
 
@@ -41,5 +43,23 @@ export function useBlueprintCheck(yaml: string | undefined) {
     queryFn: () => apiFetch<BlueprintCheck>("/api/blueprints/validate", { method: "POST", body: JSON.stringify({ blueprint_yaml: yaml }) }),
     enabled: yaml !== undefined,
     staleTime: Infinity,
+  });
+}
+
+/** Creates the blueprint (first save) or stores the text as its next revision. */
+export function useSaveBlueprint(existingId: string | undefined) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (draft: { yaml: string; metadata: { id: string; name: string; version: string; description?: string; tags?: string[] } }) =>
+      existingId === undefined
+        ? apiFetch<BlueprintDetail>("/api/blueprints", {
+            method: "POST",
+            body: JSON.stringify({ id: draft.metadata.id, name: draft.metadata.name, version: draft.metadata.version, blueprint_yaml: draft.yaml }),
+          })
+        : apiFetch<BlueprintDetail>(`/api/blueprints/${encodeURIComponent(existingId)}`, { method: "PUT", body: JSON.stringify({ blueprint_yaml: draft.yaml }) }),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(blueprintKeys.detail(saved.id), saved);
+      await queryClient.invalidateQueries({ queryKey: blueprintKeys.all });
+    },
   });
 }

@@ -1,0 +1,150 @@
+"use client";
+// The blueprint studio: the YAML in Monaco beside a live preview of the hierarchy, the problems
+// under the editor, and saving through the API (Ctrl/Cmd+S). Read-only below the admin role.
+import dynamic from "next/dynamic";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useHasRole } from "@/components/shell/current-user";
+import { FormAlert, LoadingPanel } from "@/components/ui/status-panels";
+import type { Finding } from "@/lib/blueprint/finding";
+import { ApiError } from "@/lib/client/api-client";
+import { useSaveBlueprint } from "@/lib/client/blueprint-hooks";
+import { DefinitionGraphView } from "./definition-graph-view";
+import { ProblemsPanel } from "./problems-panel";
+import { SummaryStrip } from "./summary-strip";
+import { useBlueprintAnalysis } from "./use-blueprint-analysis";
+import type { YamlEditorHandle } from "./yaml-editor";
+
+const YamlEditor = dynamic(() => import("./yaml-editor"), { ssr: false, loading: () => <LoadingPanel label="Loading the editor…" /> });
+
+export function BlueprintStudio({ blueprintId, initialText, title }: { blueprintId?: string; initialText: string; title: string }) {
+  const router = useRouter();
+  const canEdit = useHasRole("admin");
+  const [text, setText] = useState(initialText);
+  const [savedText, setSavedText] = useState(blueprintId ? initialText : "");
+  const [serverFindings, setServerFindings] = useState<Finding[]>([]);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const editor = useRef<YamlEditorHandle | null>(null);
+  const { analysis, pending } = useBlueprintAnalysis(text);
+  const save = useSaveBlueprint(blueprintId);
+  const dirty = text !== savedText;
+  const findings = serverFindings.length > 0 ? [...analysis.findings, ...serverFindings] : analysis.findings;
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+
+  const onSave = useCallback(() => {
+    if (!canEdit || save.isPending) return;
+    setSaveError(null);
+    setServerFindings([]);
+    const metadata = analysis.validation.blueprint?.metadata;
+    if (analysis.text !== text || !metadata) {
+      setSaveError(analysis.text !== text ? "Still checking the latest change; save again in a moment." : "Fix the errors in the problems list before saving.");
+      return;
+    }
+    save.mutate(
+      { yaml: text, metadata },
+      {
+        onSuccess: (saved) => {
+          setSavedText(text);
+          setSavedAt(`Saved version ${saved.version} as revision ${saved.revision}.`);
+          if (!blueprintId) router.replace(`/blueprints/${encodeURIComponent(saved.id)}/edit`);
+        },
+        onError: (error) => {
+          setSaveError(error.message);
+          if (error instanceof ApiError) {
+            setServerFindings(
+              (error.problem.errors ?? []).map((fieldError) => ({
+                severity: "error",
+                path: fieldError.path,
+                message: `server: ${fieldError.message}`,
+                line: fieldError.line ?? 1,
+                column: fieldError.column ?? 1,
+              })),
+            );
+          }
+        },
+      },
+    );
+  }, [analysis, blueprintId, canEdit, router, save, text]);
+
+  return (
+    <article aria-labelledby="studio-heading" className="space-y-4">
+      <header className="flex flex-wrap items-center gap-3">
+        <div className="min-w-0 flex-1">
+          <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+            <Link href="/blueprints" className="hover:underline">
+              Blueprints
+            </Link>
+            {blueprintId ? (
+              <>
+                {" / "}
+                <Link href={`/blueprints/${encodeURIComponent(blueprintId)}`} className="hover:underline">
+                  {blueprintId}
+                </Link>
+              </>
+            ) : null}{" "}
+            / editor
+          </nav>
+          <h1 id="studio-heading" className="text-2xl font-semibold">
+            {title}
+          </h1>
+        </div>
+        <p className="text-sm text-slate-600" aria-live="polite" data-testid="save-state">
+          {!canEdit ? "Read-only: editing blueprints needs the admin role." : save.isPending ? "Saving…" : dirty ? "Unsaved changes" : (savedAt ?? "All changes saved")}
+        </p>
+        {canEdit ? (
+          <button
+            type="button"
+            onClick={onSave}
+            disabled={save.isPending || !dirty}
+            className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:opacity-90 disabled:opacity-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand focus-visible:ring-offset-2"
+          >
+            Save
+          </button>
+        ) : null}
+      </header>
+      {saveError ? <FormAlert>{saveError}</FormAlert> : null}
+      {analysis.summary ? <SummaryStrip summary={analysis.summary} /> : null}
+      <div className="grid gap-4 lg:grid-cols-2">
+        <div className="space-y-4">
+          <div className="h-[60vh] overflow-hidden rounded-lg border border-slate-200 bg-white">
+            <YamlEditor
+              value={text}
+              onChange={(next) => {
+                setText(next);
+                if (serverFindings.length > 0) setServerFindings([]);
+              }}
+              findings={findings}
+              readOnly={!canEdit}
+              onSave={onSave}
+              onReady={(handle) => {
+                editor.current = handle;
+              }}
+            />
+          </div>
+          <ProblemsPanel findings={findings} pending={pending} onSelect={(finding) => editor.current?.reveal(finding.line, finding.column)} />
+        </div>
+        <section aria-labelledby="preview-heading" className="flex h-[60vh] flex-col rounded-lg border border-slate-200 bg-white">
+          <h2 id="preview-heading" className="border-b border-slate-200 px-4 py-2 text-sm font-semibold">
+            Hierarchy preview
+          </h2>
+          <div className="min-h-0 flex-1">
+            <DefinitionGraphView graph={analysis.graph} />
+          </div>
+          {analysis.graph.danglingReports.length > 0 ? (
+            <p className="border-t border-slate-200 px-4 py-2 text-xs text-red-700">
+              {analysis.graph.danglingReports.map((report) => `${analysis.graph.nodes[report.index]!.name} reports to "${report.reportsTo}", which is not defined`).join("; ")}
+            </p>
+          ) : null}
+        </section>
+      </div>
+    </article>
+  );
+}
