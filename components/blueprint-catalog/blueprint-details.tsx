@@ -5,6 +5,7 @@ import { useBlueprint, useBlueprintCheck } from "@/lib/client/blueprint-hooks";
 import { ApiError } from "@/lib/client/api-client";
 import { EmptyPanel, ErrorPanel, LoadingPanel, Tag } from "@/components/ui/status-panels";
 import { useHasRole } from "@/components/shell/current-user";
+import { RevisionHistory } from "./revision-history";
 import { SpawnPlanTree } from "./spawn-plan-tree";
 
 export function BlueprintDetails({ id }: { id: string }) {
@@ -92,6 +93,8 @@ export function BlueprintDetails({ id }: { id: string }) {
           {data.blueprint_yaml}
         </pre>
       </section>
+
+      <RevisionHistory blueprintId={data.id} currentRevision={data.revision} />
     </article>
   );
 }

@@ -8,17 +8,20 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { useHasRole } from "@/components/shell/current-user";
 import { FormAlert, LoadingPanel } from "@/components/ui/status-panels";
 import type { Finding } from "@/lib/blueprint/finding";
-import { ApiError } from "@/lib/client/api-client";
+import type { BlueprintDetail } from "@/lib/blueprint/api-schema";
+import { validateBlueprint } from "@/lib/blueprint/validate";
+import { ApiError, apiFetch } from "@/lib/client/api-client";
 import { useSaveBlueprint } from "@/lib/client/blueprint-hooks";
 import { DefinitionGraphView } from "./definition-graph-view";
 import { ProblemsPanel } from "./problems-panel";
+import { SaveConflict } from "./save-conflict";
 import { SummaryStrip } from "./summary-strip";
 import { useBlueprintAnalysis } from "./use-blueprint-analysis";
 import type { YamlEditorHandle } from "./yaml-editor";
 
 const YamlEditor = dynamic(() => import("./yaml-editor"), { ssr: false, loading: () => <LoadingPanel label="Loading the editor…" /> });
 
-export function BlueprintStudio({ blueprintId, initialText, title }: { blueprintId?: string; initialText: string; title: string }) {
+export function BlueprintStudio({ blueprintId, baseRevision, initialText, title }: { blueprintId?: string; baseRevision?: number; initialText: string; title: string }) {
   const router = useRouter();
   const canEdit = useHasRole("admin");
   const [text, setText] = useState(initialText);
@@ -26,6 +29,8 @@ export function BlueprintStudio({ blueprintId, initialText, title }: { blueprint
   const [serverFindings, setServerFindings] = useState<Finding[]>([]);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [base, setBase] = useState(baseRevision);
+  const [conflict, setConflict] = useState<BlueprintDetail | null>(null);
   const editor = useRef<YamlEditorHandle | null>(null);
   const { analysis, pending } = useBlueprintAnalysis(text);
   const save = useSaveBlueprint(blueprintId);
@@ -39,40 +44,48 @@ export function BlueprintStudio({ blueprintId, initialText, title }: { blueprint
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
 
+  const store = useCallback(
+    (yaml: string, baseRevision: number | undefined) => {
+      setSaveError(null);
+      setServerFindings([]);
+      const validation = validateBlueprint(yaml);
+      const metadata = validation.blueprint?.metadata;
+      if (!metadata) {
+        // Named here too: a merged text's errors are not the ones the problems panel shows.
+        const errors = validation.errors.slice(0, 3).map((finding) => `line ${finding.line}: ${finding.message}`);
+        setSaveError(`Fix these errors before saving: ${errors.join("; ")}${validation.errors.length > 3 ? "; …" : ""}`);
+        return;
+      }
+      save.mutate(
+        { yaml, metadata, baseRevision },
+        {
+          onSuccess: (saved) => {
+            setSavedText(yaml);
+            setBase(saved.revision);
+            setConflict(null);
+            setSavedAt(`Saved version ${saved.version} as revision ${saved.revision}.`);
+            if (!blueprintId) router.replace(`/blueprints/${encodeURIComponent(saved.id)}/edit`);
+          },
+          onError: async (error) => {
+            if (error instanceof ApiError && error.status === 409 && blueprintId) {
+              // Someone saved meanwhile: show what they saved beside this text instead of just failing.
+              setConflict(await apiFetch<BlueprintDetail>(`/api/blueprints/${encodeURIComponent(blueprintId)}?include_yaml=true`));
+              return;
+            }
+            setSaveError(error.message);
+            if (error instanceof ApiError) setServerFindings(serverFindingsOf(error));
+          },
+        },
+      );
+    },
+    [blueprintId, router, save],
+  );
+
+  // Saving validates the text itself, so Ctrl/Cmd+S right after a keystroke saves what is on screen.
   const onSave = useCallback(() => {
-    if (!canEdit || save.isPending) return;
-    setSaveError(null);
-    setServerFindings([]);
-    const metadata = analysis.validation.blueprint?.metadata;
-    if (analysis.text !== text || !metadata) {
-      setSaveError(analysis.text !== text ? "Still checking the latest change; save again in a moment." : "Fix the errors in the problems list before saving.");
-      return;
-    }
-    save.mutate(
-      { yaml: text, metadata },
-      {
-        onSuccess: (saved) => {
-          setSavedText(text);
-          setSavedAt(`Saved version ${saved.version} as revision ${saved.revision}.`);
-          if (!blueprintId) router.replace(`/blueprints/${encodeURIComponent(saved.id)}/edit`);
-        },
-        onError: (error) => {
-          setSaveError(error.message);
-          if (error instanceof ApiError) {
-            setServerFindings(
-              (error.problem.errors ?? []).map((fieldError) => ({
-                severity: "error",
-                path: fieldError.path,
-                message: `server: ${fieldError.message}`,
-                line: fieldError.line ?? 1,
-                column: fieldError.column ?? 1,
-              })),
-            );
-          }
-        },
-      },
-    );
-  }, [analysis, blueprintId, canEdit, router, save, text]);
+    if (!canEdit || save.isPending || conflict) return;
+    store(text, base);
+  }, [base, canEdit, conflict, save.isPending, store, text]);
 
   return (
     <article aria-labelledby="studio-heading" className="space-y-4">
@@ -111,6 +124,24 @@ export function BlueprintStudio({ blueprintId, initialText, title }: { blueprint
         ) : null}
       </header>
       {saveError ? <FormAlert>{saveError}</FormAlert> : null}
+      {conflict ? (
+        <SaveConflict
+          theirs={conflict}
+          mine={text}
+          saving={save.isPending}
+          onKeepMine={(merged) => {
+            setText(merged);
+            store(merged, conflict.revision);
+          }}
+          onTakeTheirs={() => {
+            const theirs = conflict.blueprint_yaml ?? "";
+            setText(theirs);
+            setSavedText(theirs);
+            setBase(conflict.revision);
+            setConflict(null);
+          }}
+        />
+      ) : null}
       {analysis.summary ? <SummaryStrip summary={analysis.summary} /> : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <div className="space-y-4">
@@ -147,4 +178,15 @@ export function BlueprintStudio({ blueprintId, initialText, title }: { blueprint
       </div>
     </article>
   );
+}
+
+/** The server's findings, as markers beside the browser's own. */
+function serverFindingsOf(error: ApiError): Finding[] {
+  return (error.problem.errors ?? []).map((fieldError) => ({
+    severity: "error",
+    path: fieldError.path,
+    message: `server: ${fieldError.message}`,
+    line: fieldError.line ?? 1,
+    column: fieldError.column ?? 1,
+  }));
 }

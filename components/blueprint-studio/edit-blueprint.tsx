@@ -21,6 +21,6 @@ export function EditBlueprint({ id }: { id: string }) {
     }
     return <ErrorPanel title="The blueprint could not be loaded" error={blueprint.error} onRetry={() => void blueprint.refetch()} />;
   }
-  // Keyed by revision: a newer revision loaded later starts a fresh editing session.
-  return <BlueprintStudio key={blueprint.data.revision} blueprintId={id} initialText={blueprint.data.blueprint_yaml ?? ""} title={blueprint.data.name} />;
+  // Keyed by id alone: a refetch that brings a newer revision must not wipe unsaved edits; a stale save shows the conflict instead.
+  return <BlueprintStudio key={id} blueprintId={id} baseRevision={blueprint.data.revision} initialText={blueprint.data.blueprint_yaml ?? ""} title={blueprint.data.name} />;
 }

@@ -71,3 +71,19 @@ export const updateBlueprintRequestSchema = z
   })
   .refine((body) => Object.keys(body).length > 0, { error: "send at least one of blueprint_yaml, name, description, tags, is_active" });
 export type UpdateBlueprintRequest = z.output<typeof updateBlueprintRequestSchema>;
+
+export const revisionParamsSchema = z.object({
+  id: z.string().min(1).max(64),
+  revision: z.coerce.number({ error: "must be a revision number" }).int({ error: "must be a revision number" }).min(1, { error: "must be a revision number" }),
+});
+
+export const revisionSummarySchema = z.object({
+  revision: z.int(),
+  version: z.string(),
+  created_at: z.iso.datetime(),
+  created_by: z.string().nullable(),
+});
+export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
+
+export const revisionDetailSchema = revisionSummarySchema.extend({ blueprint_yaml: z.string() });
+export type RevisionDetail = z.infer<typeof revisionDetailSchema>;

@@ -44,11 +44,22 @@ export async function createBlueprint(input: CreateBlueprintRequest, options: { 
   return { ...toBlueprintSummary(row), blueprint_yaml: input.blueprint_yaml };
 }
 
-export async function updateBlueprint(id: string, changes: UpdateBlueprintRequest, options: { audit: AuditContext }): Promise<BlueprintDetail> {
+export interface UpdateBlueprintOptions {
+  audit: AuditContext;
+  /** The revision from `If-Match`: a save based on an older revision is refused (409). */
+  ifMatch?: number;
+  /** Why, when the change is not typed by hand (a restore, say); it leads the audit summary. */
+  reason?: string;
+}
+
+export async function updateBlueprint(id: string, changes: UpdateBlueprintRequest, options: UpdateBlueprintOptions): Promise<BlueprintDetail> {
   const parsed = changes.blueprint_yaml === undefined ? undefined : loadBlueprint(changes.blueprint_yaml);
   const { row, yaml } = await db.$transaction(async (tx) => {
     const current = await tx.blueprint.findUnique({ where: { id } });
     if (!current) throw new NotFoundError("blueprint", id);
+    if (options.ifMatch !== undefined && options.ifMatch !== current.currentRevision) {
+      throw new ConflictError(`the blueprint changed since revision ${options.ifMatch}; it is at revision ${current.currentRevision}, reload and retry`);
+    }
     const currentRevision = await tx.blueprintRevision.findUniqueOrThrow({
       where: { blueprintId_revision: { blueprintId: id, revision: current.currentRevision } },
     });
@@ -69,7 +80,7 @@ export async function updateBlueprint(id: string, changes: UpdateBlueprintReques
     await tx.blueprintRevision.create({
       data: { blueprintId: id, revision: updated.currentRevision, version: updated.version, blueprintYaml: nextYaml, createdBy: options.audit.actorEmail },
     });
-    await recordAudit(tx, options.audit, { action: "blueprint.update", targetType: "blueprint", targetId: id, summary: `revision ${updated.currentRevision}: ${describeBlueprintChange(current, changes, updated.version)}` });
+    await recordAudit(tx, options.audit, { action: "blueprint.update", targetType: "blueprint", targetId: id, summary: `revision ${updated.currentRevision}: ${options.reason ? `${options.reason}, ` : ""}${describeBlueprintChange(current, changes, updated.version)}` });
     if (parsed) await writeBlueprintFile(id, nextYaml);
     return { row: updated, yaml: nextYaml };
   });
