@@ -13,6 +13,7 @@ import { validateBlueprint } from "@/lib/blueprint/validate";
 import { ApiError, apiFetch } from "@/lib/client/api-client";
 import { useSaveBlueprint } from "@/lib/client/blueprint-hooks";
 import { DefinitionGraphView } from "./definition-graph-view";
+import { FileActions } from "./file-actions";
 import { ProblemsPanel } from "./problems-panel";
 import { SaveConflict } from "./save-conflict";
 import { SummaryStrip } from "./summary-strip";
@@ -40,8 +41,21 @@ export function BlueprintStudio({ blueprintId, baseRevision, initialText, title 
   useEffect(() => {
     if (!dirty) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    // Links inside the console navigate without unloading the page, so they are asked separately.
+    const confirmLeaving = (event: MouseEvent) => {
+      const link = (event.target as Element | null)?.closest?.("a[href]");
+      if (!link || link.getAttribute("download") !== null || link.getAttribute("target") === "_blank") return;
+      if (!window.confirm("Leave the editor? Your unsaved changes will be lost.")) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
     window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
+    document.addEventListener("click", confirmLeaving, true);
+    return () => {
+      window.removeEventListener("beforeunload", warn);
+      document.removeEventListener("click", confirmLeaving, true);
+    };
   }, [dirty]);
 
   const store = useCallback(
@@ -112,6 +126,7 @@ export function BlueprintStudio({ blueprintId, baseRevision, initialText, title 
         <p className="text-sm text-slate-600" aria-live="polite" data-testid="save-state">
           {!canEdit ? "Read-only: editing blueprints needs the admin role." : save.isPending ? "Saving…" : dirty ? "Unsaved changes" : (savedAt ?? "All changes saved")}
         </p>
+        <FileActions text={text} fileName={`${analysis.validation.blueprint?.metadata.id ?? blueprintId ?? "blueprint"}.yaml`} canUpload={canEdit} onUpload={setText} />
         {canEdit ? (
           <button
             type="button"

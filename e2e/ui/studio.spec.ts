@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { AUTH_DIR } from "../support/principals";
 
@@ -46,6 +47,29 @@ test.describe("[UI][STUDIO]", () => {
 
     const foreign = requests.filter((url) => !url.startsWith("http://127.0.0.1:"));
     expect(foreign).toEqual([]);
+  });
+
+  test("upload a .yaml file, download the text, and leaving with unsaved changes asks first", async ({ page }) => {
+    await page.goto("/blueprints/new");
+    await page.getByRole("button", { name: /Sales Team/ }).click();
+    await expect(page.locator(".view-line").first()).toBeVisible({ timeout: 20_000 });
+    const uploaded = readFileSync("blueprints/support.yaml", "utf8");
+    await page.getByLabel("Upload a YAML file").setInputFiles({ name: "support.yaml", mimeType: "application/yaml", buffer: Buffer.from(uploaded) });
+    await expect(page.locator(".view-lines")).toContainText("id: support-v1");
+    await expect(page.getByTestId("save-state")).toHaveText("Unsaved changes");
+
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Download" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe("support-v1.yaml");
+    expect(readFileSync((await download.path())!, "utf8")).toBe(uploaded);
+
+    page.once("dialog", (dialog) => void dialog.dismiss());
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Clusters" }).click();
+    await expect(page).toHaveURL(/\/blueprints\/new$/);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Clusters" }).click();
+    await expect(page).toHaveURL(/\/clusters$/);
   });
 
   test.describe("as a viewer", () => {
