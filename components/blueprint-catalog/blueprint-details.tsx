@@ -2,30 +2,18 @@
 // A read-only blueprint: what it is, its cluster settings, its agents and the YAML it is written in.
 import Link from "next/link";
 import { useBlueprint, useBlueprintCheck } from "@/lib/client/blueprint-hooks";
-import { ApiError } from "@/lib/client/api-client";
-import { EmptyPanel, ErrorPanel, LoadingPanel, Tag } from "@/components/ui/status-panels";
+import { ErrorPanel, LoadingPanel, Tag } from "@/components/ui/status-panels";
 import { useHasRole } from "@/components/shell/current-user";
 import { RevisionHistory } from "./revision-history";
 import { SpawnPlanTree } from "./spawn-plan-tree";
+import { BlueprintLoadState } from "@/components/blueprint-catalog/blueprint-load-state";
 
 export function BlueprintDetails({ id }: { id: string }) {
   const blueprint = useBlueprint(id);
   const canEdit = useHasRole("admin");
   const check = useBlueprintCheck(blueprint.data?.blueprint_yaml);
 
-  if (blueprint.isPending) return <LoadingPanel label="Loading the blueprint…" />;
-  if (blueprint.isError) {
-    if (blueprint.error instanceof ApiError && blueprint.error.status === 404) {
-      return (
-        <EmptyPanel title={`There is no blueprint "${id}"`}>
-          <Link href="/blueprints" className="font-medium text-brand underline">
-            Back to the blueprints
-          </Link>
-        </EmptyPanel>
-      );
-    }
-    return <ErrorPanel title="The blueprint could not be loaded" error={blueprint.error} onRetry={() => void blueprint.refetch()} />;
-  }
+  if (!blueprint.isSuccess) return <BlueprintLoadState id={id} query={blueprint} />;
 
   const data = blueprint.data;
   return (
