@@ -102,7 +102,7 @@ export function BlueprintStudio({ blueprintId, baseRevision, initialText, title 
   }, [base, canEdit, conflict, save.isPending, store, text]);
 
   return (
-    <article aria-labelledby="studio-heading" className="space-y-4">
+    <article aria-labelledby="studio-heading" className="space-y-4" data-analysis-ms={analysis.ms.toFixed(1)}>
       <header className="flex flex-wrap items-center gap-3">
         <div className="min-w-0 flex-1">
           <nav aria-label="Breadcrumb" className="text-sm text-slate-500">

@@ -1,13 +1,12 @@
 // npm run bench:api - the production server on a fresh database: medians of the cluster actions
 // that move many agents, the hierarchy read, GET throughput, and two floors: a bare better-sqlite3
 // insert of the same 1,000 agent rows, and the throughput of a route handler that does nothing.
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import { startBenchServer } from "./bench-server";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -22,7 +21,7 @@ agents:
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/** The admin's API token, created through the command line once the server is up. */
+/** The admin's API token from the bench server. */
 let authorization = "";
 
 async function call(method: string, url: string, body?: unknown): Promise<{ ms: number; json: { id?: string; total_agents?: number } }> {
@@ -43,41 +42,6 @@ async function throughput(url: string): Promise<autocannon.Result> {
   const options = { url: `${BASE}${url}`, connections: 50, headers: { authorization } };
   await autocannon({ ...options, duration: 3 });
   return autocannon({ ...options, duration: 10 });
-}
-
-async function startServer(directory: string): Promise<ChildProcess> {
-  const env = {
-    ...process.env,
-    DATABASE_URL: `file:${path.join(directory, "bench.db")}`,
-    BLUEPRINTS_DIR: path.join(directory, "blueprints"),
-    LOG_LEVEL: "warn",
-    NEXT_TELEMETRY_DISABLED: "1",
-    NEXTAUTH_SECRET: randomUUID() + randomUUID(),
-    ADMIN_EMAIL: "bench@example.com",
-    ADMIN_PASSWORD: randomUUID(),
-    // The load generator is one caller; its budget must not be what is measured.
-    RATE_LIMIT_READS_PER_MINUTE: "100000000",
-    RATE_LIMIT_MUTATIONS_PER_MINUTE: "100000000",
-  };
-  const migrated = spawnSync("node", ["scripts/db/migrate.mjs"], { env, stdio: "inherit" });
-  if (migrated.status !== 0) throw new Error("migrating the bench database failed");
-  // The next binary itself, not npx, so that killing this child stops the server.
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", "inherit", "inherit"] });
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await fetch(`${BASE}/api/setup`)).ok) {
-        const token = spawnSync("npm", ["run", "--silent", "console", "--", "token", "create", "--email", "bench@example.com", "--name", "bench"], { env, encoding: "utf8" });
-        if (token.status !== 0) throw new Error(`creating the bench token failed: ${token.stderr}`);
-        authorization = `Bearer ${token.stdout.trim()}`;
-        return server;
-      }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  server.kill();
-  throw new Error("the server did not start within 20 s");
 }
 
 /** The floor: one better-sqlite3 transaction inserting the same 1,000 agent rows. */
@@ -110,12 +74,9 @@ function bareInsertMedian(directory: string): number {
 }
 
 async function main() {
-  if (!existsSync(".next/BUILD_ID")) {
-    console.log("no production build yet: running next build");
-    if (spawnSync("npx", ["next", "build"], { stdio: "inherit" }).status !== 0) throw new Error("next build failed");
-  }
-  const directory = mkdtempSync(path.join(tmpdir(), "bench-api-"));
-  const server = await startServer(directory);
+  const server = await startBenchServer(PORT);
+  authorization = server.authorization;
+  const { directory } = server;
   try {
     await call("POST", "/api/blueprints", { id: "bench-1000", name: "Bench", version: "1.0.0", blueprint_yaml: BLUEPRINT_YAML });
     const create: number[] = [];
@@ -153,8 +114,7 @@ async function main() {
     console.log(`\nbench:api (medians of ${RUNS} runs; hierarchy of ${RUNS * 4})`);
     for (const [what, value, note] of rows) console.log(`${what.padEnd(42)} ${value.padStart(14)}  ${note}`);
   } finally {
-    server.kill();
-    rmSync(directory, { recursive: true, force: true });
+    server.stop();
   }
 }
 
