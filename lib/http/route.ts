@@ -16,6 +16,8 @@ import { consumeBudget } from "./rate-limit";
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Behind a proxy, the console's public host; otherwise each request's own Host is the console's. */
+const PUBLIC_HOST = env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL).host : null;
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
@@ -46,6 +48,7 @@ export function apiRoute<A extends RouteAccess, P extends z.ZodType = z.ZodUnkno
   return async (request, context) => {
     const started = performance.now();
     const requestId = randomUUID();
+    const url = new URL(request.url);
     const ip = clientIp(request.headers);
     let principal: Principal | null = null;
     let budgetHeaders: Record<string, string> = {};
@@ -55,7 +58,6 @@ export function apiRoute<A extends RouteAccess, P extends z.ZodType = z.ZodUnkno
       budgetHeaders = await consumeBudget(budgetOf(request, principal), principal ? principalKey(principal) : (ip ?? "unknown"));
       authorize(schemas.access, principal);
       if (principal?.via === "session" && !SAFE_METHODS.has(request.method)) assertSameOrigin(request);
-      const url = new URL(request.url);
       const params = parsePart(schemas.params, await context.params, "Not found", 404);
       const query = parsePart(schemas.query, Object.fromEntries(url.searchParams), "Invalid query", 400);
       const body = schemas.body ? parsePart(schemas.body, await readJsonBody(request), "Invalid request body", 400) : undefined;
@@ -64,8 +66,7 @@ export function apiRoute<A extends RouteAccess, P extends z.ZodType = z.ZodUnkno
     } catch (error) {
       response = problemResponseFor(error) ?? internalError(error, requestId);
     }
-    const path = request.url.slice(request.url.indexOf("/", request.url.indexOf("//") + 2));
-    logger.info({ requestId, method: request.method, path, status: response.status, ms: Math.round(performance.now() - started), user: principal?.email ?? null, via: principal?.via ?? null }, "request");
+    logger.info({ requestId, method: request.method, path: url.pathname, status: response.status, ms: Math.round(performance.now() - started), user: principal?.email ?? null, via: principal?.via ?? null }, "request");
     response.headers.set("x-request-id", requestId);
     for (const [name, value] of Object.entries(budgetHeaders)) if (!response.headers.has(name)) response.headers.set(name, value);
     return response;
@@ -103,7 +104,7 @@ function authorize(access: RouteAccess, principal: Principal | null): void {
  * elsewhere cannot forge Host or X-Forwarded-Host without a CORS preflight we never grant.
  */
 function assertSameOrigin(request: Request): void {
-  const expectedHost = env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL).host : (request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
+  const expectedHost = PUBLIC_HOST ?? request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   const origin = request.headers.get("origin");
   const sameSite = origin === null ? request.headers.get("sec-fetch-site") === "same-origin" : URL.canParse(origin) && new URL(origin).host === expectedHost;
   if (!sameSite) throw new RequestError(403, "Cross-origin request refused", `a signed-in mutation must come from the console's own pages (${expectedHost}); scripts use an API token`);
