@@ -2,7 +2,7 @@
 // for SIGNIN_LOCKOUT_SECONDS; ten times as many from one address lock that address.
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
-import { rateLimitHeaders } from "@/lib/http/rate-limit";
+import { refusalHeaders } from "@/lib/http/rate-limit";
 
 const byEmail = new RateLimiterMemory({ keyPrefix: "signin-email", points: env.SIGNIN_MAX_FAILURES, duration: env.SIGNIN_LOCKOUT_SECONDS, blockDuration: env.SIGNIN_LOCKOUT_SECONDS });
 const byAddress = new RateLimiterMemory({ keyPrefix: "signin-ip", points: env.SIGNIN_MAX_FAILURES * 10, duration: env.SIGNIN_LOCKOUT_SECONDS, blockDuration: env.SIGNIN_LOCKOUT_SECONDS });
@@ -23,8 +23,8 @@ export async function currentLockout(email: string, ip: string | null): Promise<
 async function lockoutOf(limiter: RateLimiterMemory, key: string): Promise<Lockout | null> {
   const state = await limiter.get(key);
   if (!state || state.consumedPoints < limiter.points) return null;
-  const headers = rateLimitHeaders(limiter.points, state);
-  return { retryAfterSeconds: Number(headers["ratelimit-reset"]), headers: { ...headers, "retry-after": headers["ratelimit-reset"]! } };
+  const headers = refusalHeaders(limiter.points, state);
+  return { retryAfterSeconds: Number(headers["retry-after"]), headers };
 }
 
 /** Counts a failed attempt; true when this failure starts a lockout. */

@@ -26,12 +26,17 @@ export async function consumeBudget(budget: Budget, key: string): Promise<Record
     return rateLimitHeaders(limiter.points, await limiter.consume(key));
   } catch (refusal) {
     if (!(refusal instanceof RateLimiterRes)) throw refusal;
-    const headers = rateLimitHeaders(limiter.points, refusal);
-    throw new RateLimitedError({ ...headers, "retry-after": headers["ratelimit-reset"]! });
+    throw new RateLimitedError(refusalHeaders(limiter.points, refusal));
   }
 }
 
-export function rateLimitHeaders(limit: number, state: RateLimiterRes): Record<string, string> {
+/** The headers of a refused request: what is left, and Retry-After for when the budget returns. */
+export function refusalHeaders(limit: number, state: RateLimiterRes): Record<string, string> {
+  const headers = rateLimitHeaders(limit, state);
+  return { ...headers, "retry-after": headers["ratelimit-reset"]! };
+}
+
+function rateLimitHeaders(limit: number, state: RateLimiterRes): Record<string, string> {
   return {
     "ratelimit-limit": String(limit),
     "ratelimit-remaining": String(Math.max(0, state.remainingPoints)),
