@@ -14,6 +14,13 @@ export class ConflictError extends Error {
   override name = "ConflictError";
 }
 
+/** `If-Match` carries the revision the caller saw; a different one means someone changed it since. */
+export function assertRevisionMatches(resource: string, current: number, ifMatch: number | undefined): void {
+  if (ifMatch !== undefined && ifMatch !== current) {
+    throw new ConflictError(`the ${resource} changed since revision ${ifMatch}; it is at revision ${current}, reload and retry`);
+  }
+}
+
 /** Input that is well-formed but breaks a domain rule (a target outside the bounds, say). */
 export class InvalidInputError extends Error {
   constructor(

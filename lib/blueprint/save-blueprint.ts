@@ -7,7 +7,7 @@ import type { AuditContext } from "@/lib/audit/audit-context";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { assertRevisionMatches, ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { Blueprint as BlueprintRow, Prisma } from "@/lib/generated/prisma/client";
 import type { BlueprintDetail, CreateBlueprintRequest, UpdateBlueprintRequest } from "./api-schema";
 import { toBlueprintSummary } from "./blueprint-record";
@@ -57,9 +57,7 @@ export async function updateBlueprint(id: string, changes: UpdateBlueprintReques
   const { row, yaml } = await db.$transaction(async (tx) => {
     const current = await tx.blueprint.findUnique({ where: { id } });
     if (!current) throw new NotFoundError("blueprint", id);
-    if (options.ifMatch !== undefined && options.ifMatch !== current.currentRevision) {
-      throw new ConflictError(`the blueprint changed since revision ${options.ifMatch}; it is at revision ${current.currentRevision}, reload and retry`);
-    }
+    assertRevisionMatches("blueprint", current.currentRevision, options.ifMatch);
     const currentRevision = await tx.blueprintRevision.findUniqueOrThrow({
       where: { blueprintId_revision: { blueprintId: id, revision: current.currentRevision } },
     });

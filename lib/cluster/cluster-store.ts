@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { loadBlueprint } from "@/lib/blueprint/load";
 import type { Blueprint } from "@/lib/blueprint/schema";
 import { db } from "@/lib/db";
-import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { assertRevisionMatches, InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { Agent, Cluster } from "@/lib/generated/prisma/client";
 import type { AgentRuntime, RuntimeAgent } from "@/lib/runtime/agent-runtime";
 import type { ClusterStatus } from "./state-machine";
@@ -15,11 +15,8 @@ export async function findClusterOrThrow(id: string): Promise<Cluster> {
   return cluster;
 }
 
-/** `If-Match` carries the revision the caller saw; a different one means someone changed it since. */
 export function assertRevision(cluster: Cluster, ifMatch: number | undefined): void {
-  if (ifMatch !== undefined && ifMatch !== cluster.revision) {
-    throw new ConflictError(`the cluster changed since revision ${ifMatch}; it is at revision ${cluster.revision}, reload and retry`);
-  }
+  assertRevisionMatches("cluster", cluster.revision, ifMatch);
 }
 
 export function assertTargetWithinBounds(cluster: Pick<Cluster, "minWorkers" | "maxWorkers">, target: number): void {
