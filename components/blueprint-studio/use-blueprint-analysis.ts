@@ -3,7 +3,7 @@
 // code the API runs, no server round trip.
 import { useEffect, useState } from "react";
 import { buildDefinitionGraph, type DefinitionGraph } from "@/lib/blueprint/definition-graph";
-import type { Finding } from "@/lib/blueprint/finding";
+import { compareFindings, type Finding } from "@/lib/blueprint/finding";
 import { type BlueprintSummaryStrip, summarizeBlueprint } from "@/lib/blueprint/summarize-blueprint";
 import { type BlueprintValidation, validateBlueprint } from "@/lib/blueprint/validate";
 
@@ -22,7 +22,7 @@ export interface BlueprintAnalysis {
 export function analyzeBlueprint(text: string): BlueprintAnalysis {
   const started = performance.now();
   const validation = validateBlueprint(text);
-  const findings = [...validation.errors, ...validation.warnings].sort((a, b) => a.line - b.line || a.column - b.column);
+  const findings = [...validation.errors, ...validation.warnings].sort(compareFindings);
   const graph = buildDefinitionGraph(validation.document, findings);
   const summary = validation.blueprint ? summarizeBlueprint(validation.blueprint) : null;
   return { text, validation, findings, graph, summary, ms: performance.now() - started };

@@ -1,7 +1,7 @@
 // What changed in meaning between two versions of a blueprint, in words, above the text diff:
 // "worker range 2-8 -> 2-12", "new agent editor", "reports_to of copywriter: a -> b".
 // Works on the YAML as data, so it also compares texts that break rules.
-import { countBounds } from "./rules";
+import { formatCount, isRecord } from "./rules";
 
 type Definition = { role?: unknown; count?: unknown; reports_to?: unknown };
 
@@ -54,9 +54,7 @@ function definitionsByName(agents: unknown): Map<string, Definition> {
 }
 
 function describeCount(count: unknown): string {
-  const bounds = countBounds(count);
-  if (!bounds) return show(count);
-  return bounds.lo === bounds.hi ? String(bounds.lo) : `${bounds.lo}-${bounds.hi}`;
+  return formatCount(count) ?? show(count);
 }
 
 function show(value: unknown): string {
@@ -64,5 +62,5 @@ function show(value: unknown): string {
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return isRecord(value) ? value : {};
 }

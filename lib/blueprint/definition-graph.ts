@@ -2,7 +2,7 @@
 // the YAML as typed (rule breaks included), with each finding pinned to the definition it concerns.
 // Pure and browser-safe like the validator.
 import type { Finding } from "./finding";
-import { countBounds } from "./rules";
+import { formatCount, isRecord } from "./rules";
 import { AGENT_ROLES, type AgentRole } from "./schema";
 
 export interface DefinitionNode {
@@ -39,7 +39,7 @@ export function buildDefinitionGraph(document: unknown, findings: readonly Findi
       index,
       name: typeof agent.name === "string" && agent.name !== "" ? agent.name : `agents[${index}]`,
       role: AGENT_ROLES.includes(agent.role as AgentRole) ? (agent.role as AgentRole) : null,
-      count: describeCount(agent.count),
+      count: formatCount(agent.count) ?? null,
       errors: [],
       warnings: [],
     };
@@ -62,14 +62,4 @@ export function buildDefinitionGraph(document: unknown, findings: readonly Findi
     else edges.push({ from: index, to: target });
   });
   return { nodes, edges, danglingReports };
-}
-
-function describeCount(count: unknown): string | null {
-  const bounds = countBounds(count);
-  if (!bounds) return null;
-  return bounds.lo === bounds.hi ? String(bounds.lo) : `${bounds.lo}-${bounds.hi}`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

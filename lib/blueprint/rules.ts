@@ -19,7 +19,7 @@ type Bounds = { lo: number; hi: number };
 const ROLE_RANK: Record<string, number> = { supervisor: 4, lead: 3, specialist: 2, worker: 1 };
 const MAX_CORE_AGENTS = 1000;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 const isWholeNumber = (value: unknown): value is number => typeof value === "number" && Number.isInteger(value);
 const isWorkerBound = (value: unknown): value is number => isWholeNumber(value) && value >= 0 && value <= MAX_WORKERS_LIMIT;
@@ -30,6 +30,13 @@ export function countBounds(count: unknown): Bounds | undefined {
   if (isWholeNumber(count)) return count >= 1 && count <= MAX_COUNT ? { lo: count, hi: count } : undefined;
   const range = readRange(count);
   return range && range.lo <= range.hi && range.hi <= MAX_COUNT ? range : undefined;
+}
+
+/** A count as the editor shows it: `3` or `2-8`; undefined when malformed. */
+export function formatCount(count: unknown): string | undefined {
+  const bounds = countBounds(count);
+  if (!bounds) return undefined;
+  return bounds.lo === bounds.hi ? String(bounds.lo) : `${bounds.lo}-${bounds.hi}`;
 }
 
 function readRange(count: unknown): Bounds | undefined {
