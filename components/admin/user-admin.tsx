@@ -11,11 +11,7 @@ import { EmptyPanel, ErrorPanel, LoadingPanel, Tag, FormAlert } from "@/componen
 import { Pager } from "@/components/ui/pager";
 import { LocalTime } from "@/components/ui/local-time";
 import { DataTable } from "@/components/ui/data-table";
-
-const inputClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand focus:outline-none focus-visible:ring-2 focus-visible:ring-brand";
-const buttonClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-40 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand";
-const dangerButtonClass = "rounded-md bg-red-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-700 disabled:opacity-60 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand focus-visible:ring-offset-2";
-const submitButtonClass = "rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:opacity-90 disabled:opacity-60 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand focus-visible:ring-offset-2";
+import { buttonClass, dangerButtonClass, inputClass, primaryButtonClass } from "@/components/ui/control-classes";
 
 export function UserAdmin() {
   const [page, setPage] = useState(1);
@@ -123,7 +119,7 @@ function NewUserForm() {
             Created {createdEmail}.
           </p>
         ) : null}
-        <button type="submit" disabled={createUser.isPending} className={submitButtonClass}>
+        <button type="submit" disabled={createUser.isPending} className={primaryButtonClass}>
           {createUser.isPending ? "Creating…" : "Create user"}
         </button>
       </form>

@@ -6,6 +6,7 @@ import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/status-pan
 import { Pager } from "@/components/ui/pager";
 import { LocalTime } from "@/components/ui/local-time";
 import { DataTable } from "@/components/ui/data-table";
+import { buttonClass, inputClass, primaryButtonClass } from "@/components/ui/control-classes";
 
 const ACTION_GROUPS = [
   { prefix: "auth.", label: "Every sign-in event (auth.)" },
@@ -38,10 +39,6 @@ const ACTIONS = [
 
 const EMPTY_DRAFT = { actor: "", action: "", target: "", from: "", to: "" };
 type Draft = typeof EMPTY_DRAFT;
-
-const inputClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand focus:outline-none focus-visible:ring-2 focus-visible:ring-brand";
-const buttonClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-40 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand";
-const submitButtonClass = "rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:opacity-90 disabled:opacity-60 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand focus-visible:ring-offset-2";
 
 export function AuditLog() {
   const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT);
@@ -92,7 +89,7 @@ export function AuditLog() {
           <TextFilter id="audit-to" label="To" type="datetime-local" value={draft.to} onChange={(to) => edit({ to })} />
         </div>
         <div className="flex gap-2">
-          <button type="submit" className={submitButtonClass}>
+          <button type="submit" className={primaryButtonClass}>
             Apply filters
           </button>
           <button type="button" onClick={clear} className={buttonClass}>

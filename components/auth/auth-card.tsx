@@ -1,5 +1,6 @@
 // The frame of the sign-in and setup pages: the console's name above one card.
 import type { ReactNode } from "react";
+import { primaryButtonClass } from "@/components/ui/control-classes";
 
 export function AuthCard({ title, intro, children }: { title: string; intro?: ReactNode; children: ReactNode }) {
   return (
@@ -20,5 +21,4 @@ export function AuthCard({ title, intro, children }: { title: string; intro?: Re
 
 export const authInputClass =
   "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-brand focus:outline-none focus-visible:ring-2 focus-visible:ring-brand";
-export const authButtonClass =
-  "w-full rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:opacity-90 disabled:opacity-60 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand focus-visible:ring-offset-2";
+export const authButtonClass = `w-full ${primaryButtonClass}`;

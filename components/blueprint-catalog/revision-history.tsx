@@ -8,8 +8,7 @@ import { DataTable } from "@/components/ui/data-table";
 import { LocalTime } from "@/components/ui/local-time";
 import { ErrorPanel, FormAlert, LoadingPanel } from "@/components/ui/status-panels";
 import { useRestoreRevision, useRevisions } from "@/lib/client/blueprint-hooks";
-
-const buttonClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-40 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand";
+import { buttonClass } from "@/components/ui/control-classes";
 
 export function RevisionHistory({ blueprintId, currentRevision }: { blueprintId: string; currentRevision: number }) {
   const revisions = useRevisions(blueprintId);

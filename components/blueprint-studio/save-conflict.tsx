@@ -5,10 +5,9 @@ import dynamic from "next/dynamic";
 import { useState } from "react";
 import { LoadingPanel } from "@/components/ui/status-panels";
 import type { BlueprintDetail } from "@/lib/blueprint/api-schema";
+import { buttonClass } from "@/components/ui/control-classes";
 
 const YamlDiff = dynamic(() => import("./yaml-diff"), { ssr: false, loading: () => <LoadingPanel label="Loading the diff…" /> });
-
-const buttonClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-40 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand";
 
 export function SaveConflict({
   theirs,

@@ -2,19 +2,14 @@
 // API tokens: the signed-in user's own (or, for an admin, everyone's), a form for new ones, the new
 // secret shown once, and revoking behind a confirmation step because scripts using it stop at once.
 import { type FormEvent, useRef, useState } from "react";
-import type { TokenView } from "@/lib/auth/api-schema";
-import type { CreatedTokenView } from "@/lib/auth/api-schema";
+import type { CreatedTokenView, TokenView } from "@/lib/auth/api-schema";
 import { useCreateToken, useRevokeToken, useTokens } from "@/lib/client/admin-hooks";
 import { ApiError } from "@/lib/client/api-client";
 import { useCurrentUser } from "@/components/shell/current-user";
 import { EmptyPanel, ErrorPanel, LoadingPanel, FormAlert } from "@/components/ui/status-panels";
 import { LocalTime } from "@/components/ui/local-time";
 import { DataTable } from "@/components/ui/data-table";
-
-const inputClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand focus:outline-none focus-visible:ring-2 focus-visible:ring-brand";
-const buttonClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 disabled:opacity-40 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand";
-const dangerButtonClass = "rounded-md bg-red-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-700 disabled:opacity-60 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand focus-visible:ring-offset-2";
-const submitButtonClass = "rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:opacity-90 disabled:opacity-60 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand focus-visible:ring-offset-2";
+import { buttonClass, dangerButtonClass, inputClass, primaryButtonClass } from "@/components/ui/control-classes";
 
 export function TokenManager() {
   const isAdmin = useCurrentUser().role === "admin";
@@ -154,7 +149,7 @@ function NewTokenForm() {
             {createToken.error.message}
           </FormAlert>
         ) : null}
-        <button type="submit" disabled={createToken.isPending} className={submitButtonClass}>
+        <button type="submit" disabled={createToken.isPending} className={primaryButtonClass}>
           {createToken.isPending ? "Creating…" : "Create token"}
         </button>
       </form>
@@ -199,7 +194,7 @@ function NewTokenSecret({ token, onDone }: { token: CreatedTokenView; onDone: ()
       <p role="status" className="text-xs">
         {copy === "copied" ? "Copied to the clipboard." : copy === "failed" ? "The browser refused to copy; select the token and copy it by hand." : ""}
       </p>
-      <button type="button" onClick={onDone} className={submitButtonClass}>
+      <button type="button" onClick={onDone} className={primaryButtonClass}>
         Done
       </button>
     </section>
