@@ -13,7 +13,7 @@ export async function createUser(input: CreateUserRequest, options: { audit: Aud
   const passwordHash = await hashPassword(input.password);
   const row = await db.$transaction(async (tx) => {
     await assertEmailFree(tx, input.email);
-    const created = await tx.user.create({ data: { id: crypto.randomUUID(), email: input.email, name: input.name ?? null, role: input.role, passwordHash } });
+    const created = await insertUser(tx, input, passwordHash);
     await recordAudit(tx, options.audit, { action: "user.create", targetType: "user", targetId: created.id, summary: `created ${created.email} as ${created.role}` });
     return created;
   });
@@ -25,7 +25,7 @@ export async function createFirstAdmin(input: Omit<CreateUserRequest, "role">, o
   const passwordHash = await hashPassword(input.password);
   const row = await db.$transaction(async (tx) => {
     if ((await tx.user.count()) > 0) throw new ConflictError("the console is already set up; sign in instead");
-    const created = await tx.user.create({ data: { id: crypto.randomUUID(), email: input.email, name: input.name ?? null, role: "admin", passwordHash } });
+    const created = await insertUser(tx, { ...input, role: "admin" }, passwordHash);
     const audit = options.audit ?? systemAudit("setup");
     await recordAudit(tx, { ...audit, actorId: audit.actorId ?? created.id }, { action: "user.setup", targetType: "user", targetId: created.id, summary: `created the first admin ${created.email}` });
     return created;
@@ -60,6 +60,10 @@ export async function listUsers(query: { page: number; page_size: number }) {
     db.user.count(),
   ]);
   return { items: rows.map(toUserView), total, page: query.page, page_size: query.page_size };
+}
+
+function insertUser(tx: Prisma.TransactionClient, input: CreateUserRequest, passwordHash: string): Promise<User> {
+  return tx.user.create({ data: { id: crypto.randomUUID(), email: input.email, name: input.name ?? null, role: input.role, passwordHash } });
 }
 
 async function assertEmailFree(tx: Prisma.TransactionClient, email: string): Promise<void> {
