@@ -3,6 +3,7 @@
 import { db } from "@/lib/db";
 import type { AuditEntry, Prisma } from "@/lib/generated/prisma/client";
 import type { AuditEntryView, ListAuditQuery } from "./api-schema";
+import { pageWindow, toPage } from "@/lib/pagination";
 
 export async function listAudit(query: ListAuditQuery) {
   const where: Prisma.AuditEntryWhereInput = {
@@ -12,10 +13,10 @@ export async function listAudit(query: ListAuditQuery) {
     at: query.from || query.to ? { gte: query.from ? new Date(query.from) : undefined, lte: query.to ? new Date(query.to) : undefined } : undefined,
   };
   const [rows, total] = await db.$transaction([
-    db.auditEntry.findMany({ where, orderBy: { id: "desc" }, skip: (query.page - 1) * query.page_size, take: query.page_size }),
+    db.auditEntry.findMany({ where, orderBy: { id: "desc" }, ...pageWindow(query) }),
     db.auditEntry.count({ where }),
   ]);
-  return { items: rows.map(toAuditEntryView), total, page: query.page, page_size: query.page_size };
+  return toPage(rows.map(toAuditEntryView), total, query);
 }
 
 function toAuditEntryView(row: AuditEntry): AuditEntryView {

@@ -8,6 +8,7 @@ import type { Prisma, User } from "@/lib/generated/prisma/client";
 import type { CreateUserRequest, UpdateUserRequest, UserView } from "./api-schema";
 import { hashPassword } from "./password";
 import { toUserView } from "./user-record";
+import { type PageQuery, pageWindow, toPage } from "@/lib/pagination";
 
 export async function createUser(input: CreateUserRequest, options: { audit: AuditContext }): Promise<UserView> {
   const passwordHash = await hashPassword(input.password);
@@ -54,12 +55,12 @@ export async function updateUser(id: string, changes: UpdateUserRequest, options
   return toUserView(row);
 }
 
-export async function listUsers(query: { page: number; page_size: number }) {
+export async function listUsers(query: PageQuery) {
   const [rows, total] = await db.$transaction([
-    db.user.findMany({ orderBy: { email: "asc" }, skip: (query.page - 1) * query.page_size, take: query.page_size }),
+    db.user.findMany({ orderBy: { email: "asc" }, ...pageWindow(query) }),
     db.user.count(),
   ]);
-  return { items: rows.map(toUserView), total, page: query.page, page_size: query.page_size };
+  return toPage(rows.map(toUserView), total, query);
 }
 
 function insertUser(tx: Prisma.TransactionClient, input: CreateUserRequest, passwordHash: string): Promise<User> {

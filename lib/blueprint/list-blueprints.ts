@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BlueprintSummary, ListBlueprintsQuery, Page } from "./api-schema";
 import { toBlueprintSummary } from "./blueprint-record";
+import { pageWindow, toPage } from "@/lib/pagination";
 
 export async function listBlueprints(query: ListBlueprintsQuery): Promise<Page<BlueprintSummary>> {
   const where: Prisma.BlueprintWhereInput = {
@@ -14,8 +15,8 @@ export async function listBlueprints(query: ListBlueprintsQuery): Promise<Page<B
       : {}),
   };
   const [rows, total] = await db.$transaction([
-    db.blueprint.findMany({ where, orderBy: { name: "asc" }, skip: (query.page - 1) * query.page_size, take: query.page_size }),
+    db.blueprint.findMany({ where, orderBy: { name: "asc" }, ...pageWindow(query) }),
     db.blueprint.count({ where }),
   ]);
-  return { items: rows.map(toBlueprintSummary), total, page: query.page, page_size: query.page_size };
+  return toPage(rows.map(toBlueprintSummary), total, query);
 }
