@@ -4,7 +4,7 @@
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useHasRole } from "@/components/shell/current-user";
 import { FormAlert, LoadingPanel } from "@/components/ui/status-panels";
 import type { Finding } from "@/lib/blueprint/finding";
@@ -20,6 +20,8 @@ import { SummaryStrip } from "./summary-strip";
 import { useBlueprintAnalysis } from "./use-blueprint-analysis";
 import type { YamlEditorHandle } from "./yaml-editor";
 
+const NO_FINDINGS: Finding[] = [];
+
 const YamlEditor = dynamic(() => import("./yaml-editor"), { ssr: false, loading: () => <LoadingPanel label="Loading the editor…" /> });
 
 export function BlueprintStudio({ blueprintId, baseRevision, initialText, title }: { blueprintId?: string; baseRevision?: number; initialText: string; title: string }) {
@@ -33,10 +35,11 @@ export function BlueprintStudio({ blueprintId, baseRevision, initialText, title 
   const [base, setBase] = useState(baseRevision);
   const [conflict, setConflict] = useState<BlueprintDetail | null>(null);
   const editor = useRef<YamlEditorHandle | null>(null);
-  const { analysis, pending } = useBlueprintAnalysis(text);
+  const { analysis, pending, failure } = useBlueprintAnalysis(text);
   const save = useSaveBlueprint(blueprintId);
   const dirty = text !== savedText;
-  const findings = serverFindings.length > 0 ? [...analysis.findings, ...serverFindings] : analysis.findings;
+  const checkedFindings = analysis?.findings ?? NO_FINDINGS;
+  const findings = useMemo(() => (serverFindings.length > 0 ? [...checkedFindings, ...serverFindings] : checkedFindings), [checkedFindings, serverFindings]);
 
   useEffect(() => {
     if (!dirty) return;
@@ -102,7 +105,7 @@ export function BlueprintStudio({ blueprintId, baseRevision, initialText, title 
   }, [base, canEdit, conflict, save.isPending, store, text]);
 
   return (
-    <article aria-labelledby="studio-heading" className="space-y-4" data-analysis-ms={analysis.ms.toFixed(1)}>
+    <article aria-labelledby="studio-heading" className="space-y-4" data-analysis-ms={analysis?.ms.toFixed(1)}>
       <header className="flex flex-wrap items-center gap-3">
         <div className="min-w-0 flex-1">
           <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
@@ -126,7 +129,7 @@ export function BlueprintStudio({ blueprintId, baseRevision, initialText, title 
         <p className="text-sm text-slate-600" aria-live="polite" data-testid="save-state">
           {!canEdit ? "Read-only: editing blueprints needs the admin role." : save.isPending ? "Saving…" : dirty ? "Unsaved changes" : (savedAt ?? "All changes saved")}
         </p>
-        <FileActions text={text} fileName={`${analysis.validation.blueprint?.metadata.id ?? blueprintId ?? "blueprint"}.yaml`} canUpload={canEdit} onUpload={setText} />
+        <FileActions text={text} fileName={`${analysis?.blueprintId ?? blueprintId ?? "blueprint"}.yaml`} canUpload={canEdit} onUpload={setText} />
         {canEdit ? (
           <button
             type="button"
@@ -139,6 +142,7 @@ export function BlueprintStudio({ blueprintId, baseRevision, initialText, title 
         ) : null}
       </header>
       {saveError ? <FormAlert>{saveError}</FormAlert> : null}
+      {failure ? <FormAlert>Live checking stopped ({failure}). Saving still validates on the server; reload the page to restart it.</FormAlert> : null}
       {conflict ? (
         <SaveConflict
           theirs={conflict}
@@ -157,7 +161,7 @@ export function BlueprintStudio({ blueprintId, baseRevision, initialText, title 
           }}
         />
       ) : null}
-      {analysis.summary ? <SummaryStrip summary={analysis.summary} /> : null}
+      {analysis?.summary ? <SummaryStrip summary={analysis.summary} /> : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <div className="space-y-4">
           <div className="h-[60vh] overflow-hidden rounded-lg border border-slate-200 bg-white">
@@ -182,9 +186,9 @@ export function BlueprintStudio({ blueprintId, baseRevision, initialText, title 
             Hierarchy preview
           </h2>
           <div className="min-h-0 flex-1">
-            <DefinitionGraphView graph={analysis.graph} />
+            {analysis ? <DefinitionGraphView graph={analysis.graph} positions={analysis.positions} /> : <LoadingPanel label="Laying out the hierarchy…" />}
           </div>
-          {analysis.graph.danglingReports.length > 0 ? (
+          {analysis && analysis.graph.danglingReports.length > 0 ? (
             <p className="border-t border-slate-200 px-4 py-2 text-xs text-red-700">
               {analysis.graph.danglingReports.map((report) => `${analysis.graph.nodes[report.index]!.name} reports to "${report.reportsTo}", which is not defined`).join("; ")}
             </p>

@@ -1,14 +1,11 @@
 "use client";
 // The live preview: one node per agent definition (role, count), arrows for reports_to, laid out
-// top-down by dagre; a definition with errors is drawn red and lists them.
-import dagre from "@dagrejs/dagre";
+// top-down by d3-hierarchy (in the analysis worker); a definition with errors is drawn red and lists them.
 import { Background, Controls, type Edge, Handle, type Node, type NodeProps, Position, ReactFlow } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { memo, useMemo } from "react";
+import { memo, useMemo, useState } from "react";
 import type { DefinitionGraph, DefinitionNode } from "@/lib/blueprint/definition-graph";
-
-const NODE_WIDTH = 180;
-const NODE_HEIGHT = 64;
+import { NODE_WIDTH, type NodePosition, structureOf } from "./definition-layout";
 
 const ROLE_STYLE: Record<string, string> = {
   supervisor: "border-indigo-400 bg-indigo-50",
@@ -44,45 +41,69 @@ const DefinitionCard = memo(function DefinitionCard({ data }: NodeProps<Definiti
 // Module scope keeps the object stable across renders, as React Flow asks.
 const nodeTypes = { definition: DefinitionCard };
 
-/** What the layout depends on: which definitions exist and who reports to whom, not their text. */
-function structureOf(graph: DefinitionGraph): string {
-  return `${graph.nodes.length}|${graph.edges.map((edge) => `${edge.from}>${edge.to}`).join(",")}`;
-}
-
-/** Node positions by dagre; the slow part (about 0.8 s for 1,000 definitions), so run only when the structure changes. */
-function layoutPositions(graph: DefinitionGraph): Array<{ x: number; y: number }> {
-  const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: "TB", nodesep: 24, ranksep: 48 });
-  g.setDefaultEdgeLabel(() => ({}));
-  for (const node of graph.nodes) g.setNode(String(node.index), { width: NODE_WIDTH, height: NODE_HEIGHT });
-  // Drawn from the superior down: the edge runs from the definition reported to.
-  for (const edge of graph.edges) g.setEdge(String(edge.to), String(edge.from));
-  dagre.layout(g);
-  return graph.nodes.map((definition) => {
-    const placed = g.node(String(definition.index));
-    return { x: placed.x - NODE_WIDTH / 2, y: placed.y - NODE_HEIGHT / 2 };
-  });
-}
-
-export function DefinitionGraphView({ graph }: { graph: DefinitionGraph }) {
+export function DefinitionGraphView({ graph, positions }: { graph: DefinitionGraph; positions: readonly NodePosition[] }) {
+  const nodes = useStableNodes(graph, positions);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the first view only; later layouts keep the user's viewport
+  const fitViewOptions = useMemo(() => ({ nodes: openingNodes(graph, positions), maxZoom: 1 }), []);
   const structure = structureOf(graph);
-  // Keyed by the structure alone: typing a description or a count keeps every node where it is.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const positions = useMemo(() => layoutPositions(graph), [structure]);
-  const nodes = useMemo<DefinitionFlowNode[]>(
-    () => graph.nodes.map((definition) => ({ id: String(definition.index), type: "definition", position: positions[definition.index]!, data: { definition }, draggable: false })),
-    [graph, positions],
-  );
-  const edges = useMemo<Edge[]>(() => graph.edges.map((edge) => ({ id: `${edge.to}->${edge.from}`, source: String(edge.to), target: String(edge.from) })), [graph]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the edges are a function of the structure alone
+  const edges = useMemo<Edge[]>(() => graph.edges.map((edge) => ({ id: `${edge.to}->${edge.from}`, source: String(edge.to), target: String(edge.from) })), [structure]);
   if (graph.nodes.length === 0) {
     return <p className="p-4 text-sm text-slate-600">The preview appears once the YAML lists agents.</p>;
   }
   return (
     <div className="h-full w-full" role="img" aria-label={`Hierarchy preview: ${graph.nodes.length} agent definitions, ${graph.edges.length} reporting lines`}>
-      <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} fitView onlyRenderVisibleElements nodesConnectable={false} proOptions={{ hideAttribution: true }} minZoom={0.05}>
+      <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} fitView fitViewOptions={fitViewOptions} onlyRenderVisibleElements nodesConnectable={false} proOptions={{ hideAttribution: true }} minZoom={0.05}>
         <Background />
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>
   );
+}
+
+/** How many definitions the first view of a big plan shows. */
+const OPENING_VIEW_NODES = 12;
+
+/**
+ * What the first view shows: the whole plan when it is small, else the top of the hierarchy at a
+ * readable zoom (the fit-view control shows everything). Drawing 1,000 cards at once would also
+ * make every later update repaint all of them.
+ */
+function openingNodes(graph: DefinitionGraph, positions: readonly NodePosition[]): Array<{ id: string }> | undefined {
+  if (graph.nodes.length <= OPENING_VIEW_NODES) return undefined;
+  const top = positions.reduce((lowest, position) => Math.min(lowest, position.y), Infinity);
+  const anchor = positions.find((position) => position.y === top)?.x ?? 0;
+  return graph.nodes
+    .map((node) => ({ id: String(node.index), position: positions[node.index] ?? { x: 0, y: 0 } }))
+    .sort((a, b) => a.position.y - b.position.y || Math.abs(a.position.x - anchor) - Math.abs(b.position.x - anchor))
+    .slice(0, OPENING_VIEW_NODES)
+    .map(({ id }) => ({ id }));
+}
+
+/**
+ * The flow nodes, reusing the previous object for every definition whose card and place did not
+ * change: React Flow then skips them, so an update of 1,000 definitions touches a few nodes.
+ * Kept in state and updated during render, React's pattern for values derived from the last props.
+ */
+function useStableNodes(graph: DefinitionGraph, positions: readonly NodePosition[]): DefinitionFlowNode[] {
+  const [derived, setDerived] = useState(() => ({ graph, positions, nodes: toFlowNodes(graph, positions, []) }));
+  if (derived.graph !== graph || derived.positions !== positions) {
+    const next = { graph, positions, nodes: toFlowNodes(graph, positions, derived.nodes) };
+    setDerived(next);
+    return next.nodes;
+  }
+  return derived.nodes;
+}
+
+function toFlowNodes(graph: DefinitionGraph, positions: readonly NodePosition[], previous: readonly DefinitionFlowNode[]): DefinitionFlowNode[] {
+  return graph.nodes.map((definition) => {
+    const position = positions[definition.index] ?? { x: 0, y: 0 };
+    const kept = previous[definition.index];
+    if (kept && sameCard(kept.data.definition, definition) && kept.position.x === position.x && kept.position.y === position.y) return kept;
+    return { id: String(definition.index), type: "definition", position, data: { definition }, draggable: false };
+  });
+}
+
+function sameCard(a: DefinitionNode, b: DefinitionNode): boolean {
+  return a.name === b.name && a.role === b.role && a.count === b.count && a.errors.join("\n") === b.errors.join("\n") && a.warnings.length === b.warnings.length;
 }

@@ -1,40 +1,37 @@
 "use client";
-// The validator and the preview, run in the browser 150 ms after the last keystroke: the same
-// code the API runs, no server round trip.
-import { useEffect, useState } from "react";
-import { buildDefinitionGraph, type DefinitionGraph } from "@/lib/blueprint/definition-graph";
-import { compareFindings, type Finding } from "@/lib/blueprint/finding";
-import { type BlueprintSummaryStrip, summarizeBlueprint } from "@/lib/blueprint/summarize-blueprint";
-import { type BlueprintValidation, validateBlueprint } from "@/lib/blueprint/validate";
+// The validator and the preview's layout for the latest text, computed in a Web Worker (the same
+// code the API runs, no server round trip) so that neither typing nor the page's first paint waits.
+import { useEffect, useRef, useState } from "react";
+import type { BlueprintAnalysis } from "./analyze-blueprint";
 
-const DEBOUNCE_MS = 150;
-
-export interface BlueprintAnalysis {
-  text: string;
-  validation: BlueprintValidation;
-  findings: Finding[];
-  graph: DefinitionGraph;
-  summary: BlueprintSummaryStrip | null;
-  /** How long validation and the preview's data took, for the benchmark. */
-  ms: number;
+export interface BlueprintAnalysisState {
+  /** The newest analysis that arrived; null until the first one does. */
+  analysis: BlueprintAnalysis | null;
+  /** True while the text on screen is newer than the analysis shown. */
+  pending: boolean;
+  /** Set when the worker itself failed, so the page can say that live checks stopped. */
+  failure: string | null;
 }
 
-export function analyzeBlueprint(text: string): BlueprintAnalysis {
-  const started = performance.now();
-  const validation = validateBlueprint(text);
-  const findings = [...validation.errors, ...validation.warnings].sort(compareFindings);
-  const graph = buildDefinitionGraph(validation.document, findings);
-  const summary = validation.blueprint ? summarizeBlueprint(validation.blueprint) : null;
-  return { text, validation, findings, graph, summary, ms: performance.now() - started };
-}
+export function useBlueprintAnalysis(text: string): BlueprintAnalysisState {
+  const [analysis, setAnalysis] = useState<BlueprintAnalysis | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const worker = useRef<Worker | null>(null);
 
-/** The analysis of the latest text; `pending` while a newer text waits for its turn. */
-export function useBlueprintAnalysis(text: string): { analysis: BlueprintAnalysis; pending: boolean } {
-  const [analysis, setAnalysis] = useState(() => analyzeBlueprint(text));
   useEffect(() => {
-    if (analysis.text === text) return;
-    const timer = setTimeout(() => setAnalysis(analyzeBlueprint(text)), DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text, analysis.text]);
-  return { analysis, pending: analysis.text !== text };
+    const created = new Worker(new URL("./analysis.worker.ts", import.meta.url), { type: "module" });
+    created.onmessage = (event: MessageEvent<BlueprintAnalysis>) => setAnalysis(event.data);
+    created.onerror = (event) => setFailure(event.message || "the analysis worker failed");
+    worker.current = created;
+    return () => {
+      created.terminate();
+      worker.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    worker.current?.postMessage(text);
+  }, [text]);
+
+  return { analysis, pending: analysis?.text !== text, failure };
 }
