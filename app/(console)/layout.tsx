@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { ConsoleNav } from "@/components/shell/console-nav";
 import { CurrentUserProvider } from "@/components/shell/current-user";
+import { LiveUpdates } from "@/components/shell/live-updates";
 import { UserMenu } from "@/components/shell/user-menu";
 import { requirePagePrincipal } from "@/lib/auth/page-principal";
 
@@ -21,7 +22,8 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
               Cluster Console
             </Link>
             <ConsoleNav />
-            <div className="ml-auto">
+            <div className="ml-auto flex items-center gap-4">
+              <LiveUpdates />
               <UserMenu />
             </div>
           </div>

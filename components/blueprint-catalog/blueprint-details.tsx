@@ -11,6 +11,7 @@ import { BlueprintLoadState } from "@/components/blueprint-catalog/blueprint-loa
 export function BlueprintDetails({ id }: { id: string }) {
   const blueprint = useBlueprint(id);
   const canEdit = useHasRole("admin");
+  const canOperate = useHasRole("operator");
   const check = useBlueprintCheck(blueprint.data?.blueprint_yaml);
 
   if (!blueprint.isSuccess) return <BlueprintLoadState id={id} query={blueprint} />;
@@ -29,6 +30,14 @@ export function BlueprintDetails({ id }: { id: string }) {
           <h1 id="blueprint-heading" className="flex-1 text-2xl font-semibold">
             {data.name}
           </h1>
+          {canOperate && data.is_active ? (
+            <Link
+              href={`/clusters?create=${encodeURIComponent(data.id)}`}
+              className="rounded-md bg-brand px-3 py-1.5 text-sm font-medium text-white hover:opacity-90 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand focus-visible:ring-offset-2"
+            >
+              Create a cluster
+            </Link>
+          ) : null}
           <Link
             href={`/blueprints/${encodeURIComponent(data.id)}/edit`}
             className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand"

@@ -19,13 +19,17 @@ test.describe("[API][BLUEPRINT_ADMIN]", () => {
     expect((await invalid.json()).errors[0]).toMatchObject({ line: 1 });
 
     const cluster = await (await request.post("/api/clusters", { data: { blueprint_id: "e2e-ops", name: "Ops team" } })).json();
-    expect(cluster).toMatchObject({ blueprint_version: "1.0.0", current_workers: 1 });
+    expect(cluster).toMatchObject({ blueprint_version: "1.0.0", blueprint_revision: 1, current_workers: 1 });
 
     expect((await request.put("/api/blueprints/e2e-ops", { data: { blueprint_yaml: yaml("1.0.0") } })).status()).toBe(400);
     const revised = await request.put("/api/blueprints/e2e-ops", { data: { blueprint_yaml: yaml("1.1.0") } });
     expect(await revised.json()).toMatchObject({ version: "1.1.0", revision: 2 });
     // The existing cluster keeps scaling by the version it was spawned from.
-    expect((await request.post(`/api/clusters/${cluster.id}/scale`, { data: { target_workers: 3 } })).status()).toBe(200);
+    const scaled = await request.post(`/api/clusters/${cluster.id}/scale`, { data: { target_workers: 3 } });
+    expect(scaled.status()).toBe(200);
+    expect(await scaled.json()).toMatchObject({ blueprint_version: "1.0.0", blueprint_revision: 1, blueprint_latest_revision: 2 });
+    const newer = await (await request.post("/api/clusters", { data: { blueprint_id: "e2e-ops", name: "Ops team 2" } })).json();
+    expect(newer).toMatchObject({ blueprint_version: "1.1.0", blueprint_revision: 2 });
 
     expect(await (await request.put("/api/blueprints/e2e-ops", { data: { is_active: false } })).json()).toMatchObject({ is_active: false, revision: 3 });
     expect((await request.post("/api/clusters", { data: { blueprint_id: "e2e-ops", name: "Another" } })).status()).toBe(409);

@@ -20,7 +20,7 @@ async function signIn(page: Page, email: string, password: string, file: string)
   await page.context().storageState({ path: `${AUTH_DIR}/${file}` });
 }
 
-setup("create users and tokens, sign in the admin and the viewer", async ({ request, browser }) => {
+setup("create users and tokens, sign in the admin, the operator and the viewer", async ({ request, browser }) => {
   setup.setTimeout(120_000);
   // The short-lived token first: each command takes a moment, so it has expired by the end.
   const expiresAt = Date.now() + 8_000;
@@ -45,7 +45,7 @@ setup("create users and tokens, sign in the admin and the viewer", async ({ requ
   expect((await request.patch(`/api/users/${disabled.id}`, { headers, data: { disabled: true } })).status()).toBe(200);
   writePrincipals(principals);
 
-  for (const [email, password, file] of [[ADMIN.email, ADMIN.password, "admin.json"], ["viewer@e2e.test", PASSWORD, "viewer.json"]] as const) {
+  for (const [email, password, file] of [[ADMIN.email, ADMIN.password, "admin.json"], ["operator@e2e.test", PASSWORD, "operator.json"], ["viewer@e2e.test", PASSWORD, "viewer.json"]] as const) {
     const context = await browser.newContext();
     await signIn(await context.newPage(), email, password, file);
     await context.close();

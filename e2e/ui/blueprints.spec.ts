@@ -3,6 +3,8 @@ import { expect, test } from "@playwright/test";
 test.describe("[UI][BLUEPRINTS]", () => {
   test("a new user finds a blueprint and sees what it would spawn", async ({ page }) => {
     await page.goto("/");
+    await expect(page).toHaveURL(/\/clusters$/);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Blueprints" }).click();
     await expect(page).toHaveURL(/\/blueprints$/);
     await expect(page.getByRole("heading", { name: "Blueprints" })).toBeVisible();
     const rows = page.getByRole("row");

@@ -5,12 +5,12 @@ import type { Blueprint as BlueprintRow } from "@/lib/generated/prisma/client";
 import type { BlueprintDetail } from "./api-schema";
 import { toBlueprintSummary } from "./blueprint-record";
 
-/** The stored row and its current YAML; the current revision is always the newest. */
-export async function findCurrentBlueprint(id: string): Promise<{ row: BlueprintRow; yaml: string }> {
+/** The stored row and its current YAML and revision number; the current revision is always the newest. */
+export async function findCurrentBlueprint(id: string): Promise<{ row: BlueprintRow; yaml: string; revision: number }> {
   const found = await db.blueprint.findUnique({ where: { id }, include: { revisions: { orderBy: { revision: "desc" }, take: 1 } } });
   if (!found) throw new NotFoundError("blueprint", id);
   const { revisions, ...row } = found;
-  return { row, yaml: revisions[0]!.blueprintYaml };
+  return { row, yaml: revisions[0]!.blueprintYaml, revision: revisions[0]!.revision };
 }
 
 export async function getBlueprintOrThrow(id: string, options: { includeYaml: boolean }): Promise<BlueprintDetail> {

@@ -21,6 +21,8 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
     const body: unknown = await response.json().catch(() => undefined);
     throw new ApiError(isProblem(body) ? body : { type: "about:blank", title: response.statusText, status: response.status, detail: `the server answered ${response.status}` });
   }
+  // 204 No Content (a deletion) has no body to parse.
+  if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
 

@@ -30,6 +30,8 @@ export const clusterSchema = z.object({
   status: z.enum(CLUSTER_STATUSES),
   blueprint_id: z.string(),
   blueprint_version: z.string(),
+  blueprint_revision: z.int().describe("The blueprint revision the cluster was spawned from; compare with the blueprint's `revision` to see whether a newer one exists."),
+  blueprint_latest_revision: z.int().describe("The blueprint's current revision: newer than `blueprint_revision` when the blueprint changed after the cluster was spawned."),
   min_workers: z.int(),
   max_workers: z.int(),
   target_workers: z.int(),
@@ -48,6 +50,8 @@ export type ClusterView = z.infer<typeof clusterSchema>;
 export interface HierarchyNode {
   agent_id: string;
   name: string;
+  /** The blueprint definition the agent was spawned from: instances of a worker group share it. */
+  definition: string;
   role: string;
   status: string;
   subordinates: HierarchyNode[];
@@ -74,6 +78,7 @@ export type UpdateClusterRequest = z.output<typeof updateClusterRequestSchema>;
 export const reactivateClusterRequestSchema = z.strictObject({ target_workers: workerCount.optional() });
 
 export const clusterIdParamsSchema = z.object({ id: z.string().min(1).max(100) });
+export const agentParamsSchema = clusterIdParamsSchema.extend({ agentId: z.string().min(1).max(100) });
 
 export const listClustersQuerySchema = z.object({
   status: z.enum(CLUSTER_STATUSES).optional(),
@@ -83,6 +88,29 @@ export const listClustersQuerySchema = z.object({
   ...paginationQuery,
 });
 export type ListClustersQuery = z.output<typeof listClustersQuerySchema>;
+
+export const clusterActivitySchema = z.object({
+  id: z.int(),
+  kind: z.string().describe("created, scaled, hibernated, reactivated, updated or recovered"),
+  from_status: z.string().nullable(),
+  to_status: z.string().nullable(),
+  from_workers: z.int().nullable(),
+  to_workers: z.int().nullable(),
+  reason: z.string(),
+  actor: z.string().nullable(),
+  created_at: z.iso.datetime(),
+});
+export type ClusterActivity = z.infer<typeof clusterActivitySchema>;
+
+export const listActivityQuerySchema = z.object({ ...paginationQuery });
+export type ListActivityQuery = z.output<typeof listActivityQuerySchema>;
+
+export const clusterEventsQuerySchema = z.object({
+  cluster_id: z.string().min(1).max(100).optional().describe("Only this cluster's changes."),
+});
+
+/** EventSource's Last-Event-ID header: a change-feed id. */
+export const lastEventIdSchema = z.coerce.number().int().nonnegative();
 
 export const createClusterQuerySchema = z.object({ dry_run: booleanQuery.default(false) });
 

@@ -3,6 +3,7 @@
 import { db } from "@/lib/db";
 import type { Cluster } from "@/lib/generated/prisma/client";
 import type { AgentRuntime } from "@/lib/runtime/agent-runtime";
+import { recordClusterChange } from "./change-feed";
 import { startAgents } from "./cluster-store";
 import { insertAgents } from "./insert-agents";
 import type { WorkerChange } from "./worker-pool";
@@ -23,6 +24,7 @@ export async function applyWorkerChange(cluster: Cluster, change: WorkerChange, 
   }));
   await db.$transaction(async (tx) => {
     await tx.cluster.update({ where: { id: cluster.id }, data: { status: transitionalStatus } });
+    await recordClusterChange(tx, cluster.id);
     if (change.stop.length) {
       await tx.agent.updateMany({ where: { id: { in: change.stop.map((agent) => agent.id) } }, data: { status: "inactive" } });
     }

@@ -4,7 +4,8 @@ import type { Agent as AgentRow, Cluster as ClusterRow } from "@/lib/generated/p
 import type { AGENT_STATUSES, AgentView, ClusterView } from "./api-schema";
 import type { ClusterStatus } from "./state-machine";
 
-export function toClusterView(row: ClusterRow): ClusterView {
+/** `blueprintLatestRevision` is the blueprint's current revision, to tell whether a newer one exists. */
+export function toClusterView(row: ClusterRow, blueprintLatestRevision: number): ClusterView {
   return {
     id: row.id,
     name: row.name,
@@ -13,6 +14,8 @@ export function toClusterView(row: ClusterRow): ClusterView {
     status: row.status as ClusterStatus,
     blueprint_id: row.blueprintId,
     blueprint_version: row.blueprintVersion,
+    blueprint_revision: row.blueprintRevision,
+    blueprint_latest_revision: blueprintLatestRevision,
     min_workers: row.minWorkers,
     max_workers: row.maxWorkers,
     target_workers: row.targetWorkers,

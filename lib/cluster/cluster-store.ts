@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { assertRevisionMatches, InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { Agent, Cluster } from "@/lib/generated/prisma/client";
 import type { AgentRuntime, RuntimeAgent } from "@/lib/runtime/agent-runtime";
+import { recordClusterChange } from "./change-feed";
 import type { ClusterStatus } from "./state-machine";
 
 export async function findClusterOrThrow(id: string): Promise<Cluster> {
@@ -26,13 +27,10 @@ export function assertTargetWithinBounds(cluster: Pick<Cluster, "minWorkers" | "
   ]);
 }
 
-/** The blueprint the cluster was spawned from, at the version it records. */
-export async function loadClusterBlueprint(cluster: Pick<Cluster, "blueprintId" | "blueprintVersion">): Promise<Blueprint> {
-  const revision = await db.blueprintRevision.findFirst({
-    where: { blueprintId: cluster.blueprintId, version: cluster.blueprintVersion },
-    orderBy: { revision: "desc" },
-  });
-  if (!revision) throw new NotFoundError("blueprint version", `${cluster.blueprintId}@${cluster.blueprintVersion}`);
+/** The blueprint the cluster was spawned from, at the revision it records. */
+export async function loadClusterBlueprint(cluster: Pick<Cluster, "blueprintId" | "blueprintRevision">): Promise<Blueprint> {
+  const revision = await db.blueprintRevision.findFirst({ where: { blueprintId: cluster.blueprintId, revision: cluster.blueprintRevision } });
+  if (!revision) throw new NotFoundError("blueprint revision", `${cluster.blueprintId} revision ${cluster.blueprintRevision}`);
   return loadBlueprint(revision.blueprintYaml);
 }
 
@@ -114,6 +112,7 @@ export async function settleCluster(
         actor: change.audit.actorEmail,
       },
     });
+    await recordClusterChange(tx, clusterId);
     await recordAudit(tx, change.audit, {
       action: AUDIT_ACTIONS[change.event.kind],
       targetType: "cluster",

@@ -8,12 +8,13 @@ import { db } from "@/lib/db";
 import { ConflictError } from "@/lib/errors";
 import type { AgentRuntime } from "@/lib/runtime/agent-runtime";
 import type { CreateClusterRequest } from "./api-schema";
+import { recordClusterChange } from "./change-feed";
 import { settleCluster, startAgents } from "./cluster-store";
 import { insertAgents } from "./insert-agents";
 import { mergeConfig } from "./merge-config";
 
 export async function createCluster(input: CreateClusterRequest, options: { runtime: AgentRuntime; audit: AuditContext }) {
-  const { row: stored, yaml } = await findCurrentBlueprint(input.blueprint_id);
+  const { row: stored, yaml, revision } = await findCurrentBlueprint(input.blueprint_id);
   if (!stored.isActive) throw new ConflictError(`blueprint "${stored.id}" is deactivated; activate it to create clusters from it`);
   const blueprint = loadBlueprint(yaml);
   const plan = planCluster(blueprint, input);
@@ -51,6 +52,7 @@ export async function createCluster(input: CreateClusterRequest, options: { runt
         status: "spawning",
         blueprintId: stored.id,
         blueprintVersion: blueprint.metadata.version,
+        blueprintRevision: revision,
         minWorkers: plan.min_workers,
         maxWorkers: plan.max_workers,
         targetWorkers: plan.target_workers,
@@ -59,6 +61,7 @@ export async function createCluster(input: CreateClusterRequest, options: { runt
       },
     });
     await insertAgents(tx, agentRows);
+    await recordClusterChange(tx, clusterId);
   });
 
   try {
@@ -70,7 +73,10 @@ export async function createCluster(input: CreateClusterRequest, options: { runt
     );
   } catch (error) {
     await Promise.allSettled(agentRows.map((agent) => options.runtime.stop(agent.id)));
-    await db.cluster.deleteMany({ where: { id: clusterId } });
+    await db.$transaction(async (tx) => {
+      await tx.cluster.deleteMany({ where: { id: clusterId } });
+      await recordClusterChange(tx, clusterId, { deleted: true });
+    });
     throw error;
   }
 }

@@ -1,6 +1,7 @@
 // deleteCluster: stop every agent, then remove the cluster with its agents and events.
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
+import { recordClusterChange } from "./change-feed";
 import { withClusterLock } from "./cluster-lock";
 import { assertRevision, findClusterOrThrow } from "./cluster-store";
 import type { ClusterActionOptions } from "./scale-cluster";
@@ -11,11 +12,15 @@ export function deleteCluster(id: string, options: ClusterActionOptions): Promis
     const cluster = await findClusterOrThrow(id);
     assertActionAllowed(cluster.status as ClusterStatus, "delete");
     assertRevision(cluster, options.ifMatch);
-    await db.cluster.update({ where: { id }, data: { status: "deleting", revision: { increment: 1 } } });
+    await db.$transaction(async (tx) => {
+      await tx.cluster.update({ where: { id }, data: { status: "deleting", revision: { increment: 1 } } });
+      await recordClusterChange(tx, id);
+    });
     const agents = await db.agent.findMany({ where: { clusterId: id }, select: { id: true } });
     await Promise.allSettled(agents.map((agent) => options.runtime.stop(agent.id)));
     await db.$transaction(async (tx) => {
       await tx.cluster.delete({ where: { id } });
+      await recordClusterChange(tx, id, { deleted: true });
       await recordAudit(tx, options.audit, { action: "cluster.delete", targetType: "cluster", targetId: id, summary: `${cluster.name}: deleted with ${agents.length} agents` });
     });
   });

@@ -10,11 +10,11 @@ export async function getHierarchy(id: string): Promise<ClusterHierarchy> {
   const cluster = await findClusterOrThrow(id);
   const agents = await db.agent.findMany({
     where: { clusterId: id, status: { notIn: OUTSIDE_THE_TEAM } },
-    select: { id: true, name: true, role: true, status: true, supervisorId: true },
+    select: { id: true, name: true, definition: true, role: true, status: true, supervisorId: true },
     orderBy: [{ definition: "asc" }, { ordinal: "asc" }],
   });
   const nodes = new Map<string, HierarchyNode>(
-    agents.map((agent) => [agent.id, { agent_id: agent.id, name: agent.name, role: agent.role, status: agent.status, subordinates: [] }]),
+    agents.map((agent) => [agent.id, { agent_id: agent.id, name: agent.name, definition: agent.definition, role: agent.role, status: agent.status, subordinates: [] }]),
   );
   let supervisor: HierarchyNode | null = null;
   for (const agent of agents) {

@@ -8,6 +8,7 @@ import { LocalAgentRuntime } from "@/lib/runtime/local-runtime";
 import { createCluster } from "./create-cluster";
 import { deleteCluster } from "./delete-cluster";
 import { getHierarchy } from "./get-hierarchy";
+import { getAgent, listActivity } from "./list-clusters";
 import { hibernateCluster } from "./hibernate-cluster";
 import { reactivateCluster } from "./reactivate-cluster";
 import { scaleCluster } from "./scale-cluster";
@@ -32,7 +33,7 @@ describe("createCluster", () => {
     const runtime = new LocalAgentRuntime();
     const cluster = await createCluster({ ...seedRequest, config: { timezone: "UTC", extra: { a: 1 } } }, { runtime, audit });
     expect(cluster).toMatchObject({
-      name: "Q1 Marketing Campaign", type: "campaign", status: "active", blueprintVersion: "1.0.0",
+      name: "Q1 Marketing Campaign", type: "campaign", status: "active", blueprintVersion: "1.0.0", blueprintRevision: 1,
       minWorkers: 2, maxWorkers: 12, targetWorkers: 5, currentWorkers: 5, healthScore: 1, createdBy: "tester@example.com", revision: 2,
     });
     expect(cluster.startedAt).not.toBeNull();
@@ -164,6 +165,33 @@ describe("getHierarchy", () => {
     expect(tree.supervisor).toMatchObject({ name: "marketing-director", role: "supervisor" });
     const lead = tree.supervisor!.subordinates.find((node) => node.name === "content-lead")!;
     expect(lead.subordinates.map((node) => node.name).sort()).toEqual(["copywriter-1", "copywriter-2", "copywriter-3", "seo-specialist"]);
+    expect(lead.subordinates.find((node) => node.name === "copywriter-2")).toMatchObject({ definition: "copywriter", role: "worker", status: "active" });
+  });
+});
+
+describe("listActivity", () => {
+  it("lists the cluster's events newest first with who did what", async () => {
+    const runtime = new LocalAgentRuntime();
+    const { id } = await createCluster(seedRequest, { runtime, audit });
+    await scaleCluster(id, 7, { runtime, audit });
+    await hibernateCluster(id, { runtime, audit });
+    const page = await listActivity(id, { page: 1, page_size: 2 });
+    expect(page.total).toBe(3);
+    expect(page.items.map((item) => item.kind)).toEqual(["hibernated", "scaled"]);
+    expect(page.items[1]).toMatchObject({ from_workers: 5, to_workers: 7, from_status: "active", to_status: "active", actor: "tester@example.com" });
+    await expect(listActivity("no-such-cluster", { page: 1, page_size: 20 })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("getAgent", () => {
+  it("answers one agent of the cluster, and 404 for an agent of another cluster or none", async () => {
+    const runtime = new LocalAgentRuntime();
+    const first = await createCluster(seedRequest, { runtime, audit });
+    const second = await createCluster({ ...seedRequest, name: "Another" }, { runtime, audit });
+    const row = await db.agent.findFirstOrThrow({ where: { clusterId: first.id, name: "copywriter-1" } });
+    expect(await getAgent(first.id, row.id)).toMatchObject({ agent_id: row.id, cluster_id: first.id, name: "copywriter-1", definition: "copywriter", capabilities: expect.any(Array) });
+    await expect(getAgent(second.id, row.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getAgent("no-such-cluster", row.id)).rejects.toThrow(/cluster/);
   });
 });
 

@@ -1,10 +1,11 @@
-// listClusters and listAgents: filtered, paginated reads.
+// listClusters, findClusterViews, listAgents, getAgent and listActivity: the cluster reads besides the hierarchy.
 import type { Page } from "@/lib/blueprint/api-schema";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { AgentView, ClusterView, ListAgentsQuery, ListClustersQuery } from "./api-schema";
+import type { AgentView, ClusterActivity, ClusterView, ListActivityQuery, ListAgentsQuery, ListClustersQuery } from "./api-schema";
 import { toAgentView, toClusterView } from "./cluster-record";
 import { findClusterOrThrow } from "./cluster-store";
+import { NotFoundError } from "@/lib/errors";
 import { pageWindow, toPage } from "@/lib/pagination";
 
 export async function listClusters(query: ListClustersQuery): Promise<Page<ClusterView>> {
@@ -15,10 +16,16 @@ export async function listClusters(query: ListClustersQuery): Promise<Page<Clust
     ...(query.q ? { OR: [{ name: { contains: query.q } }, { description: { contains: query.q } }] } : {}),
   };
   const [rows, total] = await db.$transaction([
-    db.cluster.findMany({ where, orderBy: { createdAt: "desc" }, ...pageWindow(query) }),
+    db.cluster.findMany({ where, orderBy: { createdAt: "desc" }, include: { blueprint: { select: { currentRevision: true } } }, ...pageWindow(query) }),
     db.cluster.count({ where }),
   ]);
-  return toPage(rows.map(toClusterView), total, query);
+  return toPage(rows.map(({ blueprint, ...row }) => toClusterView(row, blueprint.currentRevision)), total, query);
+}
+
+/** The current views of the clusters that still exist among `ids`. */
+export async function findClusterViews(ids: readonly string[]): Promise<ClusterView[]> {
+  const rows = await db.cluster.findMany({ where: { id: { in: [...ids] } }, include: { blueprint: { select: { currentRevision: true } } } });
+  return rows.map(({ blueprint, ...row }) => toClusterView(row, blueprint.currentRevision));
 }
 
 export async function listAgents(clusterId: string, query: ListAgentsQuery): Promise<Page<AgentView>> {
@@ -29,4 +36,34 @@ export async function listAgents(clusterId: string, query: ListAgentsQuery): Pro
     db.agent.count({ where }),
   ]);
   return toPage(rows.map(toAgentView), total, query);
+}
+
+export async function getAgent(clusterId: string, agentId: string): Promise<AgentView> {
+  const row = await db.agent.findFirst({ where: { id: agentId, clusterId } });
+  if (!row) {
+    await findClusterOrThrow(clusterId);
+    throw new NotFoundError("agent", agentId);
+  }
+  return toAgentView(row);
+}
+
+/** The cluster's timeline, newest first: who scaled what when, status changes, failures. */
+export async function listActivity(clusterId: string, query: ListActivityQuery): Promise<Page<ClusterActivity>> {
+  await findClusterOrThrow(clusterId);
+  const [rows, total] = await db.$transaction([
+    db.clusterEvent.findMany({ where: { clusterId }, orderBy: { id: "desc" }, ...pageWindow(query) }),
+    db.clusterEvent.count({ where: { clusterId } }),
+  ]);
+  const items = rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    from_status: row.fromStatus,
+    to_status: row.toStatus,
+    from_workers: row.fromWorkers,
+    to_workers: row.toWorkers,
+    reason: row.reason,
+    actor: row.actor,
+    created_at: row.createdAt.toISOString(),
+  }));
+  return toPage(items, total, query);
 }

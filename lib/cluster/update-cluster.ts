@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { InvalidInputError } from "@/lib/errors";
 import type { Cluster } from "@/lib/generated/prisma/client";
+import { recordClusterChange } from "./change-feed";
 import type { UpdateClusterRequest } from "./api-schema";
 import { withClusterLock } from "./cluster-lock";
 import { assertRevision, findClusterOrThrow, loadClusterBlueprint } from "./cluster-store";
@@ -42,6 +43,7 @@ export function updateCluster(id: string, changes: UpdateClusterRequest, options
       await tx.clusterEvent.create({
         data: { clusterId: id, kind: "updated", reason: `updated ${Object.keys(changes).join(", ")}`, actor: options.audit.actorEmail },
       });
+      await recordClusterChange(tx, id);
       await recordAudit(tx, options.audit, { action: "cluster.update", targetType: "cluster", targetId: id, summary: `${updated.name}: ${describeClusterChange(cluster, changes)}` });
       return updated;
     });

@@ -1,0 +1,96 @@
+"use client";
+// One cluster: the header with status, health, blueprint revision and times; its hierarchy as a
+// graph; its agents as a table.
+import Link from "next/link";
+import { LocalTime } from "@/components/ui/local-time";
+import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/status-panels";
+import { ApiError } from "@/lib/client/api-client";
+import { useCluster } from "@/lib/client/cluster-hooks";
+import { useHasRole } from "@/components/shell/current-user";
+import { ActivityTimeline } from "./activity-timeline";
+import { AgentTable } from "./agent-table";
+import { ClusterActions } from "./cluster-actions";
+import { BlueprintRevision, ClusterStatusBadge, HealthScore } from "./cluster-badges";
+import { ClusterHierarchySection } from "./cluster-hierarchy-section";
+import { ScalingPanel } from "./scaling-panel";
+
+export function ClusterDetails({ id }: { id: string }) {
+  const cluster = useCluster(id);
+  const canOperate = useHasRole("operator");
+  if (cluster.isPending) return <LoadingPanel label="Loading the cluster…" />;
+  if (cluster.isError) {
+    if (cluster.error instanceof ApiError && cluster.error.status === 404) {
+      return (
+        <EmptyPanel title={`There is no cluster "${id}"`}>
+          It may have been deleted.{" "}
+          <Link href="/clusters" className="font-medium text-brand underline">
+            Back to the clusters
+          </Link>
+        </EmptyPanel>
+      );
+    }
+    return <ErrorPanel title="The cluster could not be loaded" error={cluster.error} onRetry={() => void cluster.refetch()} />;
+  }
+
+  const data = cluster.data;
+  return (
+    <article aria-labelledby="cluster-heading" className="space-y-8">
+      <header className="space-y-3">
+        <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+          <Link href="/clusters" className="hover:underline">
+            Clusters
+          </Link>{" "}
+          / {data.name}
+        </nav>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 id="cluster-heading" className="text-2xl font-semibold">
+            {data.name}
+          </h1>
+          <ClusterStatusBadge status={data.status} />
+          <HealthScore score={data.health_score} />
+          <div className="ml-auto">{canOperate ? <ClusterActions cluster={data} /> : <p className="text-sm text-slate-600">Read-only: operating clusters needs the operator role.</p>}</div>
+        </div>
+        {data.description ? <p className="text-slate-700">{data.description}</p> : null}
+        <dl className="grid gap-x-8 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
+          <Fact label="Workers">
+            <span data-testid="workers" className="tabular-nums">
+              {data.current_workers} current / {data.target_workers} target
+            </span>{" "}
+            <span className="text-slate-500">
+              (limits {data.min_workers} to {data.max_workers})
+            </span>
+          </Fact>
+          <Fact label="Blueprint">
+            <Link href={`/blueprints/${encodeURIComponent(data.blueprint_id)}`} className="text-brand hover:underline">
+              <BlueprintRevision cluster={data} />
+            </Link>
+          </Fact>
+          <Fact label="Type">{data.type}</Fact>
+          <Fact label="Created">
+            <LocalTime iso={data.created_at} />
+            {data.created_by ? <span className="text-slate-500"> by {data.created_by}</span> : null}
+          </Fact>
+          <Fact label="Started">{data.started_at ? <LocalTime iso={data.started_at} /> : "not yet"}</Fact>
+          <Fact label="Hibernated">{data.hibernated_at ? <LocalTime iso={data.hibernated_at} /> : "no"}</Fact>
+        </dl>
+      </header>
+      <ScalingPanel cluster={data} />
+      <ClusterHierarchySection clusterId={data.id} />
+      <div className="grid gap-8 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <AgentTable clusterId={data.id} />
+        </div>
+        <ActivityTimeline clusterId={data.id} />
+      </div>
+    </article>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="text-slate-900">{children}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+import { type APIRequestContext, expect, type Locator, type Page, request, test } from "@playwright/test";
+import { AUTH_DIR, bearer, readPrincipals } from "../support/principals";
+
+let api: APIRequestContext;
+
+test.beforeAll(async ({ baseURL }) => {
+  api = await request.newContext({ baseURL, extraHTTPHeaders: bearer(readPrincipals().tokens.admin) });
+});
+test.afterAll(async () => api.dispose());
+
+async function createThroughApi(name: string, target = 3): Promise<{ id: string; name: string }> {
+  const created = await api.post("/api/clusters", { data: { blueprint_id: "marketing-v1", name, target_workers: target } });
+  expect(created.status()).toBe(201);
+  return created.json();
+}
+
+/** Drags the slider's thumb to roughly `value`, then returns the value it landed on. */
+async function dragSlider(page: Page, slider: Locator, value: number, min: number, max: number): Promise<number> {
+  const box = (await slider.boundingBox())!;
+  const current = Number(await slider.inputValue());
+  const at = (v: number) => box.x + 8 + ((box.width - 16) * (v - min)) / (max - min);
+  await page.mouse.move(at(current), box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(at(value), box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  return Number(await slider.inputValue());
+}
+
+test.describe("[UI][OPERATOR_CONSOLE]", () => {
+  test("create from marketing-v1 in the dialog, scale 3 -> 8 with the slider, see 8 workers, hibernate and reactivate", async ({ page }) => {
+    await page.goto("/clusters");
+    await page.getByRole("button", { name: "New cluster" }).click();
+    const dialog = page.getByRole("dialog", { name: "Create a cluster" });
+    await dialog.getByLabel("Search blueprints").fill("marketing");
+    await dialog.getByRole("radio", { name: /Marketing Department/ }).check();
+    await dialog.getByLabel("Name", { exact: true }).fill("Dialog campaign");
+    await dialog.getByLabel("target_workers").fill("40");
+    // The server's own words for overrides the worker groups cannot hold, before anything is created.
+    await expect(dialog.getByRole("alert", { name: "Problems with these settings" })).toContainText("target_workers");
+    await expect(dialog.getByRole("button", { name: "Create cluster" })).toBeDisabled();
+    await dialog.getByLabel("target_workers").fill("3");
+    await expect(dialog.getByRole("list", { name: "Spawn plan" })).toContainText("copywriter-1");
+    await expect(dialog.getByText("6 agents at 3 workers")).toBeVisible();
+    await dialog.getByRole("button", { name: "Create cluster" }).click();
+
+    await expect(page).toHaveURL(/\/clusters\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole("heading", { name: "Dialog campaign" })).toBeVisible();
+    await expect(page.getByTestId("workers")).toHaveText("3 current / 3 target");
+
+    const slider = page.getByRole("slider", { name: "Target workers" });
+    const landed = await dragSlider(page, slider, 6, 2, 12);
+    expect(landed).toBeGreaterThan(3);
+    await slider.focus();
+    for (let value = landed; value < 8; value++) await page.keyboard.press("ArrowRight");
+    for (let value = landed; value > 8; value--) await page.keyboard.press("ArrowLeft");
+    await expect(slider).toHaveValue("8");
+    await expect(page.getByRole("list", { name: "Workers per group" })).toContainText(/copywriter \d+ → \d+/);
+    await page.getByRole("button", { name: "Scale to 8" }).click();
+    // 3 -> 8 is large: it asks first.
+    await page.getByRole("button", { name: "Yes, scale to 8" }).click();
+    await expect(page.getByTestId("workers")).toHaveText("8 current / 8 target");
+
+    await page.getByRole("button", { name: "Expand all" }).click();
+    await expect(page.locator('[data-testid^="agent-node-"][data-role="worker"]')).toHaveCount(8);
+
+    await page.getByRole("button", { name: "Hibernate" }).click();
+    await page.getByRole("dialog", { name: /Hibernate/ }).getByRole("button", { name: "Hibernate" }).click();
+    await expect(page.getByTestId("cluster-status")).toHaveText("hibernated");
+    await expect(page.getByTestId("workers")).toContainText("0 current");
+    await expect(page.getByTestId("agent-node-seo-specialist")).toHaveAttribute("data-status", "hibernated");
+    await expect(page.getByRole("slider", { name: "Target workers" })).toBeDisabled();
+    await expect(page.getByText("The cluster is hibernated: reactivate it to scale.")).toBeVisible();
+
+    await page.getByRole("button", { name: "Reactivate" }).click();
+    await page.getByRole("dialog", { name: /Reactivate/ }).getByRole("button", { name: "Reactivate" }).click();
+    await expect(page.getByTestId("cluster-status")).toHaveText("active");
+    await expect(page.getByTestId("workers")).toHaveText("2 current / 2 target");
+    await expect(page.getByRole("list", { name: "Activity" })).toContainText("reactivated");
+  });
+
+  test("a scale in one tab, and one by a script, shows in another tab within two seconds", async ({ page, context }) => {
+    const cluster = await createThroughApi("Two tabs");
+    const other = await context.newPage();
+    await page.goto(`/clusters/${cluster.id}`);
+    await other.goto(`/clusters/${cluster.id}`);
+    await expect(other.getByTestId("live-state")).toHaveAttribute("data-state", "live");
+
+    await page.getByRole("spinbutton", { name: "Target workers (number)" }).fill("5");
+    const scaled = page.waitForResponse((response) => response.url().endsWith("/scale") && response.status() === 200);
+    await page.getByRole("button", { name: "Scale to 5" }).click();
+    await scaled;
+    await expect(other.getByTestId("workers")).toHaveText("5 current / 5 target", { timeout: 2_000 });
+
+    expect((await api.post(`/api/clusters/${cluster.id}/scale`, { data: { target_workers: 4 } })).status()).toBe(200);
+    await expect(other.getByTestId("workers")).toHaveText("4 current / 4 target", { timeout: 2_000 });
+    await expect(page.getByTestId("workers")).toHaveText("4 current / 4 target", { timeout: 2_000 });
+    await expect(other.getByRole("list", { name: "Activity" })).toContainText("workers 5 → 4");
+  });
+
+  test("a refused action (stale revision) rolls back and says why", async ({ page }) => {
+    const cluster = await createThroughApi("Stale tab");
+    // Without live updates this tab keeps the revision it loaded.
+    await page.route("**/api/events", (route) => route.abort());
+    await page.goto(`/clusters/${cluster.id}`);
+    await expect(page.getByTestId("cluster-status")).toHaveText("active");
+    expect((await api.post(`/api/clusters/${cluster.id}/scale`, { data: { target_workers: 4 } })).status()).toBe(200);
+
+    await page.getByRole("button", { name: "Hibernate" }).click();
+    await page.getByRole("dialog", { name: /Hibernate/ }).getByRole("button", { name: "Hibernate" }).click();
+    await expect(page.getByText(`Could not hibernate "Stale tab"`)).toBeVisible();
+    await expect(page.getByText(/the cluster changed since revision \d+; it is at revision \d+/)).toBeVisible();
+    await expect(page.getByTestId("cluster-status")).toHaveText("active");
+    // The refetch after the refusal shows the other change.
+    await expect(page.getByTestId("workers")).toHaveText("4 current / 4 target");
+  });
+
+  test.describe("as a viewer", () => {
+    test.use({ storageState: `${AUTH_DIR}/viewer.json` });
+
+    test("sees the cluster without any mutation control", async ({ page }) => {
+      const cluster = await createThroughApi("Viewer view");
+      await page.goto(`/clusters/${cluster.id}`);
+      await expect(page.getByRole("heading", { name: "Viewer view" })).toBeVisible();
+      await expect(page.getByText("Read-only: operating clusters needs the operator role.")).toBeVisible();
+      await expect(page.getByText("Scaling needs the operator role.")).toBeVisible();
+      for (const name of ["Hibernate", "Reactivate", "Edit", "Delete", /Scale/]) await expect(page.getByRole("button", { name })).toHaveCount(0);
+      await expect(page.getByRole("slider")).toHaveCount(0);
+      await page.goto("/clusters");
+      await expect(page.getByRole("button", { name: "New cluster" })).toHaveCount(0);
+    });
+  });
+
+  test.describe("as an operator", () => {
+    test.use({ storageState: `${AUTH_DIR}/operator.json` });
+
+    test("operates clusters but cannot edit blueprints", async ({ page }) => {
+      await page.goto("/blueprints/marketing-v1");
+      await expect(page.getByRole("link", { name: "Create a cluster" })).toBeVisible();
+      await page.getByRole("link", { name: "Open in the studio" }).click();
+      await expect(page.getByTestId("save-state")).toHaveText("Read-only: editing blueprints needs the admin role.");
+      await expect(page.getByRole("button", { name: "Save" })).toHaveCount(0);
+    });
+  });
+});

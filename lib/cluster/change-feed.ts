@@ -1,0 +1,45 @@
+// The live-update feed: every committed change of a cluster or its agents appends a row, and the
+// event stream reads the rows after the last one a client saw. Rows in the database (not an
+// in-process emitter) make changes by scripts, other server instances and the autoscaler reach
+// every open tab, and let a reconnecting client resume from its Last-Event-ID.
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** Rows older than this are pruned; a client that was away longer refetches everything instead. */
+export const CHANGE_RETENTION_MS = 60 * 60 * 1000;
+
+export interface ClusterChangeNotice {
+  id: number;
+  clusterId: string;
+  deleted: boolean;
+}
+
+/** Appends a change row; call it inside the transaction that makes the change. */
+export async function recordClusterChange(tx: Prisma.TransactionClient, clusterId: string, options: { deleted?: boolean } = {}): Promise<void> {
+  await tx.clusterChange.create({ data: { clusterId, deleted: options.deleted ?? false } });
+}
+
+export async function latestChangeId(): Promise<number> {
+  const latest = await db.clusterChange.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+  return latest?.id ?? 0;
+}
+
+/** True when changes after `afterId` may have been pruned, so the caller cannot resume from it. */
+export async function changesLostAfter(afterId: number): Promise<boolean> {
+  const oldest = await db.clusterChange.findFirst({ orderBy: { id: "asc" }, select: { id: true } });
+  return oldest !== null && oldest.id > afterId + 1;
+}
+
+export async function changesAfter(afterId: number, clusterId?: string, take = 500): Promise<ClusterChangeNotice[]> {
+  return db.clusterChange.findMany({
+    where: { id: { gt: afterId }, clusterId },
+    orderBy: { id: "asc" },
+    take,
+    select: { id: true, clusterId: true, deleted: true },
+  });
+}
+
+export async function pruneClusterChanges(now = new Date()): Promise<number> {
+  const { count } = await db.clusterChange.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - CHANGE_RETENTION_MS) } } });
+  return count;
+}

@@ -1,0 +1,123 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { importExampleBlueprints } from "@/lib/blueprint/import-example-blueprints";
+import { db } from "@/lib/db";
+import { LocalAgentRuntime } from "@/lib/runtime/local-runtime";
+import { audit } from "@/lib/test/test-audit";
+import { changesAfter, latestChangeId, pruneClusterChanges } from "./change-feed";
+import { clusterEventStream, eventsForChanges, openingEvent } from "./cluster-event-stream";
+import { createCluster } from "./create-cluster";
+import { deleteCluster } from "./delete-cluster";
+import { hibernateCluster } from "./hibernate-cluster";
+import { scaleCluster } from "./scale-cluster";
+import { updateCluster } from "./update-cluster";
+
+beforeAll(async () => {
+  await importExampleBlueprints("blueprints");
+});
+
+const request = { blueprint_id: "marketing-v1", name: "Streamed", target_workers: 3 };
+
+/** Reads server-sent events from the stream until `done` says enough, then aborts it. */
+async function readEvents(stream: ReadableStream<Uint8Array>, abort: AbortController, done: (events: Array<{ id: number; event: string; data: unknown }>) => boolean) {
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  const events: Array<{ id: number; event: string; data: unknown }> = [];
+  let buffer = "";
+  const deadline = Date.now() + 10_000;
+  while (!done(events) && Date.now() < deadline) {
+    const { value, done: ended } = await reader.read();
+    if (ended) break;
+    buffer += decoder.decode(value, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf("\n\n")) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const field = (name: string) => block.split("\n").find((line) => line.startsWith(`${name}: `))?.slice(name.length + 2);
+      if (field("event")) events.push({ id: Number(field("id")), event: field("event")!, data: JSON.parse(field("data")!) });
+    }
+  }
+  abort.abort();
+  return events;
+}
+
+describe("the change feed", () => {
+  it("records a change for every step a client must see, and a deletion", async () => {
+    const runtime = new LocalAgentRuntime();
+    const before = await latestChangeId();
+    const cluster = await createCluster(request, { runtime, audit });
+    await scaleCluster(cluster.id, 5, { runtime, audit });
+    await updateCluster(cluster.id, { description: "changed" }, { audit });
+    await hibernateCluster(cluster.id, { runtime, audit });
+    await deleteCluster(cluster.id, { runtime, audit });
+    const changes = await changesAfter(before, cluster.id);
+    // created (spawning, settled), scaling (started, settled), update, hibernate, deleting, deleted
+    expect(changes.length).toBe(8);
+    expect(changes.at(-1)).toMatchObject({ clusterId: cluster.id, deleted: true });
+    expect(changes.slice(0, -1).every((change) => !change.deleted)).toBe(true);
+  });
+
+  it("prunes rows older than an hour only", async () => {
+    const kept = await latestChangeId();
+    await db.clusterChange.create({ data: { clusterId: "old", createdAt: new Date(Date.now() - 2 * 60 * 60 * 1000) } });
+    expect(await pruneClusterChanges()).toBe(1);
+    expect(await latestChangeId()).toBeGreaterThanOrEqual(kept);
+  });
+});
+
+describe("eventsForChanges and openingEvent", () => {
+  it("sends one event per cluster with its newest change and view, and a deletion for a cluster that is gone", async () => {
+    const runtime = new LocalAgentRuntime();
+    const a = await createCluster({ ...request, name: "A" }, { runtime, audit });
+    const b = await createCluster({ ...request, name: "B" }, { runtime, audit });
+    const events = await eventsForChanges([
+      { id: 1, clusterId: a.id, deleted: false },
+      { id: 2, clusterId: b.id, deleted: false },
+      { id: 3, clusterId: a.id, deleted: false },
+      { id: 4, clusterId: "gone", deleted: false },
+      { id: 5, clusterId: "removed", deleted: true },
+    ]);
+    expect(events.map((event) => [event.event, event.id])).toEqual([
+      ["cluster", 2],
+      ["cluster", 3],
+      ["cluster-deleted", 4],
+      ["cluster-deleted", 5],
+    ]);
+    expect(events[1]!.data).toMatchObject({ id: a.id, name: "A", current_workers: 3, blueprint_revision: 1, blueprint_latest_revision: 1 });
+  });
+
+  it("starts a new client at the latest change, resumes a known id, and resets one that is too old or unknown", async () => {
+    const latest = await latestChangeId();
+    expect(await openingEvent(undefined)).toEqual({ event: "ready", id: latest, data: { resumed: false } });
+    expect(await openingEvent(latest - 1)).toEqual({ event: "ready", id: latest - 1, data: { resumed: true } });
+    expect((await openingEvent(latest + 10)).event).toBe("reset");
+    await db.clusterChange.deleteMany({ where: { id: { lte: 2 } } });
+    expect(await openingEvent(0)).toMatchObject({ event: "reset", id: latest });
+  });
+});
+
+describe("clusterEventStream", () => {
+  it("streams a scale made after it opened, with the settled worker count", async () => {
+    const runtime = new LocalAgentRuntime();
+    const cluster = await createCluster({ ...request, name: "Live" }, { runtime, audit });
+    const abort = new AbortController();
+    const stream = clusterEventStream({ clusterId: cluster.id, signal: abort.signal });
+    const reading = readEvents(stream, abort, (events) => events.some((event) => event.event === "cluster" && (event.data as { current_workers: number }).current_workers === 6));
+    await scaleCluster(cluster.id, 6, { runtime, audit });
+    const events = await reading;
+    expect(events[0]).toMatchObject({ event: "ready", data: { resumed: false } });
+    expect(events.at(-1)).toMatchObject({ event: "cluster", data: { id: cluster.id, status: "active", current_workers: 6, target_workers: 6 } });
+    expect(events.map((event) => event.id)).toEqual([...events.map((event) => event.id)].sort((x, y) => x - y));
+  });
+
+  it("replays what a reconnecting client missed, from its Last-Event-ID", async () => {
+    const runtime = new LocalAgentRuntime();
+    const cluster = await createCluster({ ...request, name: "Resumed" }, { runtime, audit });
+    const seen = await latestChangeId();
+    await scaleCluster(cluster.id, 4, { runtime, audit });
+    await deleteCluster(cluster.id, { runtime, audit });
+    const abort = new AbortController();
+    const events = await readEvents(clusterEventStream({ lastEventId: seen, signal: abort.signal }), abort, (received) => received.some((event) => event.event === "cluster-deleted"));
+    expect(events[0]).toMatchObject({ event: "ready", id: seen, data: { resumed: true } });
+    expect(events.at(-1)).toMatchObject({ event: "cluster-deleted", data: { id: cluster.id } });
+  });
+});

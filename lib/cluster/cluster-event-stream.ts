@@ -1,0 +1,99 @@
+// The Server-Sent Events stream of cluster changes. Each event carries the cluster's current view
+// (or its deletion) and the change-feed id as its event id, so EventSource's automatic reconnect
+// with Last-Event-ID resumes exactly where the client left off.
+import { logger } from "@/lib/logger";
+import type { ClusterView } from "./api-schema";
+import { changesAfter, changesLostAfter, type ClusterChangeNotice, latestChangeId, pruneClusterChanges } from "./change-feed";
+import { findClusterViews } from "./list-clusters";
+
+export const STREAM_POLL_MS = 300;
+const HEARTBEAT_MS = 15_000;
+const PRUNE_INTERVAL_MS = 60_000;
+/** How long a browser waits before reconnecting after the stream drops. */
+const RECONNECT_MS = 1_000;
+
+export type ClusterStreamEvent =
+  | { event: "ready"; id: number; data: { resumed: boolean } }
+  | { event: "reset"; id: number; data: { reason: string } }
+  | { event: "cluster"; id: number; data: ClusterView }
+  | { event: "cluster-deleted"; id: number; data: { id: string } };
+
+let lastPrune = 0;
+
+export function formatServerSentEvent({ event, id, data }: ClusterStreamEvent): string {
+  return `id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+/** One event per changed cluster (its newest change), in feed order. */
+export async function eventsForChanges(changes: readonly ClusterChangeNotice[]): Promise<ClusterStreamEvent[]> {
+  const newest = new Map<string, ClusterChangeNotice>();
+  for (const change of changes) {
+    newest.delete(change.clusterId);
+    newest.set(change.clusterId, change);
+  }
+  const views = new Map((await findClusterViews([...newest.values()].filter((change) => !change.deleted).map((change) => change.clusterId))).map((view) => [view.id, view]));
+  return [...newest.values()].map((change) => {
+    const view = change.deleted ? undefined : views.get(change.clusterId);
+    // A change whose cluster is gone by now is reported as the deletion it became.
+    return view ? { event: "cluster", id: change.id, data: view } : { event: "cluster-deleted", id: change.id, data: { id: change.clusterId } };
+  });
+}
+
+/** Where a (re)connecting client starts, and what it is told first. */
+export async function openingEvent(lastEventId: number | undefined): Promise<ClusterStreamEvent> {
+  const latest = await latestChangeId();
+  if (lastEventId === undefined) return { event: "ready", id: latest, data: { resumed: false } };
+  if (lastEventId > latest || (await changesLostAfter(lastEventId))) {
+    return { event: "reset", id: latest, data: { reason: "the changes since your last event are no longer kept; reload everything" } };
+  }
+  return { event: "ready", id: lastEventId, data: { resumed: true } };
+}
+
+export function clusterEventStream(options: { lastEventId?: number; clusterId?: string; signal: AbortSignal }): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  const stop = () => {
+    clearTimeout(timer);
+    clearInterval(heartbeat);
+  };
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (text: string) => {
+        if (!options.signal.aborted) controller.enqueue(encoder.encode(text));
+      };
+      const opening = await openingEvent(options.lastEventId);
+      send(`retry: ${RECONNECT_MS}\n`);
+      send(formatServerSentEvent(opening));
+      let cursor = opening.id;
+      heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
+
+      const poll = async () => {
+        try {
+          const changes = await changesAfter(cursor, options.clusterId);
+          if (changes.length > 0) {
+            for (const event of await eventsForChanges(changes)) send(formatServerSentEvent(event));
+            cursor = changes.at(-1)!.id;
+          }
+          if (Date.now() - lastPrune > PRUNE_INTERVAL_MS) {
+            lastPrune = Date.now();
+            await pruneClusterChanges();
+          }
+        } catch (error) {
+          logger.warn({ err: error }, "cluster event stream poll failed");
+        }
+        if (!options.signal.aborted) timer = setTimeout(poll, STREAM_POLL_MS);
+      };
+      timer = setTimeout(poll, STREAM_POLL_MS);
+      options.signal.addEventListener("abort", () => {
+        stop();
+        try {
+          controller.close();
+        } catch {
+          // Already closed by the runtime when the client went away.
+        }
+      });
+    },
+    cancel: stop,
+  });
+}
