@@ -62,11 +62,25 @@ test.describe("[UI][OPERATOR_CONSOLE]", () => {
 
     await page.getByRole("button", { name: "Expand all" }).click();
     await expect(page.locator('[data-testid^="agent-node-"][data-role="worker"]')).toHaveCount(8);
+    await page.getByRole("button", { name: "Collapse all" }).click();
+    await expect(page.getByTestId("group-node-copywriter")).toBeVisible();
+
+    // Search reveals an agent inside a collapsed group; its card opens the details.
+    await page.getByLabel("Find an agent by name").fill("copywriter-2");
+    await page.getByLabel("Find an agent by name").press("Enter");
+    await page.getByTestId("agent-node-copywriter-2").click();
+    const details = page.getByTestId("agent-details");
+    await expect(details.getByRole("heading", { name: "copywriter-2" })).toBeVisible();
+    await expect(details).toContainText("writing");
+    await page.keyboard.press("Escape");
+    await expect(details).toHaveCount(0);
 
     await page.getByRole("button", { name: "Hibernate" }).click();
     await page.getByRole("dialog", { name: /Hibernate/ }).getByRole("button", { name: "Hibernate" }).click();
     await expect(page.getByTestId("cluster-status")).toHaveText("hibernated");
     await expect(page.getByTestId("workers")).toContainText("0 current");
+    // Framing the whole team again: the search zoomed in on one worker.
+    await page.getByRole("button", { name: "Collapse all" }).click();
     await expect(page.getByTestId("agent-node-seo-specialist")).toHaveAttribute("data-status", "hibernated");
     await expect(page.getByRole("slider", { name: "Target workers" })).toBeDisabled();
     await expect(page.getByText("The cluster is hibernated: reactivate it to scale.")).toBeVisible();

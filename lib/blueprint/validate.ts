@@ -12,6 +12,7 @@ import {
 } from "./schema";
 import { closestMatch, didYouMean } from "./suggest";
 import { loadYamlFast } from "./fast-yaml";
+import { createSectionLocator } from "./section-locator";
 import { MAX_NESTING_DEPTH, parseYamlSource, readYamlText, type YamlSource } from "./yaml-source";
 
 export interface BlueprintValidation {
@@ -31,26 +32,46 @@ export function validateBlueprint(source: string | Uint8Array): BlueprintValidat
   return (spansLines ? undefined : validateFast(text)) ?? validateWithPositions(text);
 }
 
-/** A blueprint without a single finding needs no positions; anything else takes the positioned path. */
+/**
+ * The fast path: js-yaml's value, checked by zod and the rules. A valid blueprint needs no
+ * positions; findings are placed by parsing only the pieces they point into. Undefined sends the
+ * caller to the positioned path.
+ */
 function validateFast(text: string): BlueprintValidation | undefined {
   const value = loadYamlFast(text, MAX_NESTING_DEPTH);
   if (value === undefined) return undefined;
-  const parsed = blueprintSchema.safeParse(value);
-  if (!parsed.success || checkBlueprintRules(value).length > 0) return undefined;
-  return { valid: true, errors: [], warnings: [], blueprint: parsed.data, document: value };
+  const parsed = blueprintSchema.safeParse(value, { reportInput: true });
+  const ruleFindings = checkBlueprintRules(value);
+  if (parsed.success && ruleFindings.length === 0) return { valid: true, errors: [], warnings: [], blueprint: parsed.data, document: value };
+  const locate = createSectionLocator(text, value);
+  if (!locate) return undefined;
+  let placedAll = true;
+  const source: YamlSource = {
+    value,
+    errors: [],
+    locate: (path, target) => {
+      const at = locate(path, target);
+      if (!at) placedAll = false;
+      return at ?? { line: 1, column: 1 };
+    },
+  };
+  const result = collectFindings(parsed, ruleFindings, source);
+  return placedAll ? result : undefined;
 }
 
 /** Every finding with its position; exported for the test that holds both paths to the same answers, and the bench. */
 export function validateWithPositions(text: string): BlueprintValidation {
   const yaml = parseYamlSource(text);
   if (yaml.errors.length > 0) return { valid: false, errors: yaml.errors, warnings: [] };
+  return collectFindings(blueprintSchema.safeParse(yaml.value, { reportInput: true }), checkBlueprintRules(yaml.value), yaml);
+}
 
-  const parsed = blueprintSchema.safeParse(yaml.value, { reportInput: true });
+function collectFindings(parsed: z.ZodSafeParseResult<Blueprint>, ruleFindings: readonly RuleFinding[], yaml: YamlSource): BlueprintValidation {
   const findings: Finding[] = [];
   if (!parsed.success) {
     for (const issue of parsed.error.issues) findings.push(...describeIssue(issue, yaml));
   }
-  for (const finding of checkBlueprintRules(yaml.value)) findings.push(place(finding, yaml));
+  for (const finding of ruleFindings) findings.push(place(finding, yaml));
 
   const errors = findings.filter((finding) => finding.severity === "error").sort(compareFindings);
   const warnings = findings.filter((finding) => finding.severity === "warning").sort(compareFindings);

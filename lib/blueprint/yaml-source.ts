@@ -233,7 +233,7 @@ function checkStructure(doc: Document, fromOffset: (offset: number) => Position)
 }
 
 /** Walks the node tree along `path`; stops at the deepest node that exists. */
-function locateOffset(doc: Document, path: FindingPath, target: "key" | "value"): number {
+export function locateOffset(doc: Document, path: FindingPath, target: "key" | "value"): number {
   let node: unknown = doc.contents;
   let keyNode: Node | undefined;
   for (const segment of path) {
