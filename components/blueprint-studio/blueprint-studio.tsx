@@ -22,7 +22,10 @@ import type { YamlEditorHandle } from "./yaml-editor";
 
 const NO_FINDINGS: Finding[] = [];
 
-const YamlEditor = dynamic(() => import("./yaml-editor"), { ssr: false, loading: () => <LoadingPanel label="Loading the editor…" /> });
+const loadYamlEditor = () => import("./yaml-editor");
+// Monaco is the page's biggest download: fetch it while React hydrates, not after.
+if (typeof window !== "undefined") void loadYamlEditor();
+const YamlEditor = dynamic(loadYamlEditor, { ssr: false, loading: () => <LoadingPanel label="Loading the editor…" /> });
 
 export function BlueprintStudio({ blueprintId, baseRevision, initialText, title }: { blueprintId?: string; baseRevision?: number; initialText: string; title: string }) {
   const router = useRouter();
