@@ -7,6 +7,7 @@ import { Pager } from "@/components/ui/pager";
 import { LocalTime } from "@/components/ui/local-time";
 import { DataTable } from "@/components/ui/data-table";
 import { buttonClass, inputClass, primaryButtonClass } from "@/components/ui/control-classes";
+import { ResultCount } from "@/components/ui/list-filters";
 
 const ACTION_GROUPS = [
   { prefix: "auth.", label: "Every sign-in event (auth.)" },
@@ -98,11 +99,7 @@ export function AuditLog() {
         </div>
       </form>
 
-      {audit.data ? (
-        <p className="text-sm text-slate-600" aria-live="polite">
-          {audit.data.total} entr{audit.data.total === 1 ? "y" : "ies"}
-        </p>
-      ) : null}
+      {audit.data ? <ResultCount total={audit.data.total} one="entry" many="entries" /> : null}
 
       {audit.isPending ? (
         <LoadingPanel label="Loading the audit log…" />

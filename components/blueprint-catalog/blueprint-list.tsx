@@ -6,6 +6,7 @@ import { useBlueprints } from "@/lib/client/blueprint-hooks";
 import { EmptyPanel, ErrorPanel, LoadingPanel, Tag } from "@/components/ui/status-panels";
 import { Pager } from "@/components/ui/pager";
 import { DataTable } from "@/components/ui/data-table";
+import { ResultCount, SearchField } from "@/components/ui/list-filters";
 import { useHasRole } from "@/components/shell/current-user";
 
 export function BlueprintList() {
@@ -18,25 +19,16 @@ export function BlueprintList() {
   return (
     <div className="space-y-4">
       <div className="flex items-center gap-3">
-        <label htmlFor="blueprint-search" className="sr-only">
-          Search blueprints
-        </label>
-        <input
-          id="blueprint-search"
-          type="search"
+        <SearchField
+          label="Search blueprints"
           value={search}
-          onChange={(event) => {
-            setSearch(event.target.value);
+          placeholder="Search by name, id or description"
+          onChange={(value) => {
+            setSearch(value);
             setPage(1);
           }}
-          placeholder="Search by name, id or description"
-          className="w-full max-w-md rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/30"
         />
-        {blueprints.data ? (
-          <p className="text-sm text-slate-600" aria-live="polite">
-            {blueprints.data.total} blueprint{blueprints.data.total === 1 ? "" : "s"}
-          </p>
-        ) : null}
+        {blueprints.data ? <ResultCount total={blueprints.data.total} one="blueprint" many="blueprints" /> : null}
         {canCreate ? (
           <Link
             href="/blueprints/new"

@@ -5,15 +5,14 @@ import { DataTable } from "@/components/ui/data-table";
 import { LocalTime } from "@/components/ui/local-time";
 import { Pager } from "@/components/ui/pager";
 import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/status-panels";
-import { AGENT_ROLES } from "@/lib/blueprint/schema";
+import { FilterSelect } from "@/components/ui/list-filters";
+import { AGENT_ROLES, type AgentRole } from "@/lib/blueprint/schema";
 import { useClusterAgents } from "@/lib/client/cluster-hooks";
-import { AGENT_STATUSES } from "@/lib/cluster/api-schema";
-
-const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-brand focus:outline-none focus-visible:ring-2 focus-visible:ring-brand";
+import { AGENT_STATUSES, type AgentStatus } from "@/lib/cluster/api-schema";
 
 export function AgentTable({ clusterId }: { clusterId: string }) {
-  const [role, setRole] = useState("");
-  const [status, setStatus] = useState("");
+  const [role, setRole] = useState<AgentRole | "">("");
+  const [status, setStatus] = useState<AgentStatus | "">("");
   const [page, setPage] = useState(1);
   const agents = useClusterAgents(clusterId, { role: role || undefined, status: status || undefined, page });
 
@@ -23,24 +22,8 @@ export function AgentTable({ clusterId }: { clusterId: string }) {
         <h2 id="agents-heading" className="flex-1 text-lg font-semibold">
           Agents {agents.data ? <span className="text-sm font-normal text-slate-600">({agents.data.total})</span> : null}
         </h2>
-        <label className="flex items-center gap-2 text-sm text-slate-700">
-          Role
-          <select className={selectClass} value={role} onChange={(event) => (setRole(event.target.value), setPage(1))}>
-            <option value="">any</option>
-            {AGENT_ROLES.map((value) => (
-              <option key={value}>{value}</option>
-            ))}
-          </select>
-        </label>
-        <label className="flex items-center gap-2 text-sm text-slate-700">
-          Agent status
-          <select className={selectClass} value={status} onChange={(event) => (setStatus(event.target.value), setPage(1))}>
-            <option value="">any</option>
-            {AGENT_STATUSES.map((value) => (
-              <option key={value}>{value}</option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Role" value={role} options={AGENT_ROLES} onChange={(value) => (setRole(value), setPage(1))} />
+        <FilterSelect label="Agent status" value={status} options={AGENT_STATUSES} onChange={(value) => (setStatus(value), setPage(1))} />
       </div>
       {agents.isPending ? (
         <LoadingPanel label="Loading the agents…" />

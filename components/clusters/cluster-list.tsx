@@ -7,6 +7,7 @@ import { useDeferredValue, useState } from "react";
 import { useHasRole } from "@/components/shell/current-user";
 import { primaryButtonClass } from "@/components/ui/control-classes";
 import { DataTable } from "@/components/ui/data-table";
+import { FilterSelect, ResultCount, SearchField } from "@/components/ui/list-filters";
 import { Pager } from "@/components/ui/pager";
 import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/status-panels";
 import { CLUSTER_TYPES, type ClusterType } from "@/lib/blueprint/schema";
@@ -14,8 +15,6 @@ import { useClusters } from "@/lib/client/cluster-hooks";
 import { CLUSTER_STATUSES, type ClusterStatus } from "@/lib/cluster/state-machine";
 import { BlueprintRevision, ClusterStatusBadge, HealthScore } from "./cluster-badges";
 import { CreateClusterDialog } from "./create-cluster-dialog";
-
-const selectClass = "rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand focus:outline-none focus-visible:ring-2 focus-visible:ring-brand";
 
 export function ClusterList() {
   const [search, setSearch] = useState("");
@@ -39,57 +38,34 @@ export function ClusterList() {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
-        <label htmlFor="cluster-search" className="sr-only">
-          Search clusters
-        </label>
-        <input
-          id="cluster-search"
-          type="search"
+        <SearchField
+          label="Search clusters"
           value={search}
-          onChange={(event) => {
-            setSearch(event.target.value);
+          placeholder="Search by name or description"
+          onChange={(value) => {
+            setSearch(value);
             setPage(1);
           }}
-          placeholder="Search by name or description"
-          className="w-full max-w-sm rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/30"
         />
-        <label className="flex items-center gap-2 text-sm text-slate-700">
-          Status
-          <select
-            className={selectClass}
-            value={status}
-            onChange={(event) => {
-              setStatus(event.target.value as ClusterStatus | "");
-              setPage(1);
-            }}
-          >
-            <option value="">any</option>
-            {CLUSTER_STATUSES.map((value) => (
-              <option key={value}>{value}</option>
-            ))}
-          </select>
-        </label>
-        <label className="flex items-center gap-2 text-sm text-slate-700">
-          Type
-          <select
-            className={selectClass}
-            value={type}
-            onChange={(event) => {
-              setType(event.target.value as ClusterType | "");
-              setPage(1);
-            }}
-          >
-            <option value="">any</option>
-            {CLUSTER_TYPES.map((value) => (
-              <option key={value}>{value}</option>
-            ))}
-          </select>
-        </label>
-        {clusters.data ? (
-          <p className="text-sm text-slate-600" aria-live="polite">
-            {clusters.data.total} cluster{clusters.data.total === 1 ? "" : "s"}
-          </p>
-        ) : null}
+        <FilterSelect
+          label="Status"
+          value={status}
+          options={CLUSTER_STATUSES}
+          onChange={(value) => {
+            setStatus(value);
+            setPage(1);
+          }}
+        />
+        <FilterSelect
+          label="Type"
+          value={type}
+          options={CLUSTER_TYPES}
+          onChange={(value) => {
+            setType(value);
+            setPage(1);
+          }}
+        />
+        {clusters.data ? <ResultCount total={clusters.data.total} one="cluster" many="clusters" /> : null}
         {canCreate ? (
           <button type="button" className={`ml-auto ${primaryButtonClass}`} onClick={() => setCreating(true)}>
             New cluster

@@ -5,6 +5,7 @@ import { AGENT_ROLES, CLUSTER_TYPES, MAX_WORKERS_LIMIT } from "@/lib/blueprint/s
 import { CLUSTER_STATUSES } from "./state-machine";
 
 export const AGENT_STATUSES = ["starting", "active", "inactive", "hibernated", "failed", "stopped"] as const;
+export type AgentStatus = (typeof AGENT_STATUSES)[number];
 
 const workerCount = z.int({ error: "must be a whole number" }).min(0, { error: "must be 0 or more" }).max(MAX_WORKERS_LIMIT, { error: `must be at most ${MAX_WORKERS_LIMIT}` });
 

@@ -79,7 +79,13 @@ async function main() {
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByTestId("signed-in-user").waitFor();
 
-    const coldSmall = await timeToInteractive(page, `/blueprints/bench-${SMALL}/edit`);
+    // A first visit: a new context each time has an empty HTTP cache but keeps the session.
+    const coldSmall: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const cold = await browser.newContext({ baseURL: server.base, viewport: { width: 1440, height: 900 }, storageState: await context.storageState() });
+      coldSmall.push(await timeToInteractive(await cold.newPage(), `/blueprints/bench-${SMALL}/edit`));
+      await cold.close();
+    }
     const interactiveSmall: number[] = [];
     const interactiveBig: number[] = [];
     for (let run = 0; run < RUNS; run++) interactiveSmall.push(await timeToInteractive(page, `/blueprints/bench-${SMALL}/edit`));
@@ -122,7 +128,7 @@ async function main() {
     const shownAgents = await page.locator('[data-testid^="agent-node-"]').count();
 
     const rows: Array<[string, string, string]> = [
-      [`editor interactive, first visit (cold cache), ${SMALL} definitions`, `${coldSmall} ms`, "target < 2000 ms"],
+      [`editor interactive, first visit (cold cache), ${SMALL} definitions`, `${median(coldSmall)} ms`, "target < 2000 ms"],
       [`editor interactive, ${SMALL} definitions`, `${median(interactiveSmall)} ms`, "target < 2000 ms"],
       [`editor interactive, ${DEFINITIONS} definitions`, `${median(interactiveBig)} ms`, "target < 2000 ms"],
       [`keystroke -> problems and preview, ${DEFINITIONS} definitions, valid`, `${median(keystrokes.map((k) => k.total)).toFixed(0)} ms`, "target < 100 ms"],
