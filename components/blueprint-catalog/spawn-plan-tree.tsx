@@ -1,5 +1,6 @@
 // The agents a blueprint spawns at its target size, as a tree under the supervisor.
 import type { ClusterPlan, PlannedAgent } from "@/lib/blueprint/plan";
+import { AGENT_ROLES } from "@/lib/blueprint/schema";
 
 const ROLE_STYLE: Record<PlannedAgent["role"], string> = {
   supervisor: "bg-indigo-100 text-indigo-800",
@@ -10,7 +11,9 @@ const ROLE_STYLE: Record<PlannedAgent["role"], string> = {
 
 export function SpawnPlanTree({ plan }: { plan: ClusterPlan }) {
   const childrenOf = new Map<string | null, PlannedAgent[]>();
+  const perRole = new Map<PlannedAgent["role"], number>();
   for (const agent of plan.agents) {
+    perRole.set(agent.role, (perRole.get(agent.role) ?? 0) + 1);
     const siblings = childrenOf.get(agent.supervisor) ?? [];
     siblings.push(agent);
     childrenOf.set(agent.supervisor, siblings);
@@ -20,6 +23,14 @@ export function SpawnPlanTree({ plan }: { plan: ClusterPlan }) {
       <p className="text-sm text-slate-600">
         {plan.total_agents} agents at {plan.target_workers} workers (the cluster scales between {plan.min_workers} and {plan.max_workers} workers).
       </p>
+      <dl aria-label="Agents per role" className="flex flex-wrap gap-2 text-xs">
+        {AGENT_ROLES.filter((role) => perRole.has(role)).map((role) => (
+          <div key={role} className={`flex gap-1 rounded px-1.5 py-0.5 ${ROLE_STYLE[role]}`}>
+            <dt>{role}</dt>
+            <dd className="font-semibold">{perRole.get(role)}</dd>
+          </div>
+        ))}
+      </dl>
       <ul aria-label="Spawn plan" className="text-sm">
         <PlanBranch parent={null} childrenOf={childrenOf} />
       </ul>

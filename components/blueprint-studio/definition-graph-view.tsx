@@ -41,7 +41,8 @@ const DefinitionCard = memo(function DefinitionCard({ data }: NodeProps<Definiti
 // Module scope keeps the object stable across renders, as React Flow asks.
 const nodeTypes = { definition: DefinitionCard };
 
-export function DefinitionGraphView({ graph, positions }: { graph: DefinitionGraph; positions: readonly NodePosition[] }) {
+/** Memoized: the studio renders on every keystroke, the graph only when a new analysis arrives. */
+export const DefinitionGraphView = memo(function DefinitionGraphView({ graph, positions }: { graph: DefinitionGraph; positions: readonly NodePosition[] }) {
   const nodes = useStableNodes(graph, positions);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the first view only; later layouts keep the user's viewport
   const fitViewOptions = useMemo(() => ({ nodes: openingNodes(graph, positions), maxZoom: 1 }), []);
@@ -59,7 +60,7 @@ export function DefinitionGraphView({ graph, positions }: { graph: DefinitionGra
       </ReactFlow>
     </div>
   );
-}
+});
 
 /** How many definitions the first view of a big plan shows. */
 const OPENING_VIEW_NODES = 12;

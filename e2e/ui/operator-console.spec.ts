@@ -41,6 +41,7 @@ test.describe("[UI][OPERATOR_CONSOLE]", () => {
     await dialog.getByLabel("target_workers").fill("3");
     await expect(dialog.getByRole("list", { name: "Spawn plan" })).toContainText("copywriter-1");
     await expect(dialog.getByText("6 agents at 3 workers")).toBeVisible();
+    await expect(dialog.getByLabel("Agents per role")).toContainText("worker3");
     await dialog.getByRole("button", { name: "Create cluster" }).click();
 
     await expect(page).toHaveURL(/\/clusters\/[0-9a-f-]{36}$/);
@@ -109,6 +110,34 @@ test.describe("[UI][OPERATOR_CONSOLE]", () => {
     await expect(other.getByTestId("workers")).toHaveText("4 current / 4 target", { timeout: 2_000 });
     await expect(page.getByTestId("workers")).toHaveText("4 current / 4 target", { timeout: 2_000 });
     await expect(other.getByRole("list", { name: "Activity" })).toContainText("workers 5 → 4");
+  });
+
+  test("edit the name and limits, with the server's refusal shown in the form; delete only after typing the name", async ({ page }) => {
+    const cluster = await createThroughApi("Edited team");
+    await page.goto(`/clusters/${cluster.id}`);
+    await page.getByRole("button", { name: "Edit" }).click();
+    const edit = page.getByRole("dialog", { name: /Edit/ });
+    await edit.getByLabel("max_workers").fill("40");
+    await edit.getByRole("button", { name: "Save" }).click();
+    // The worker groups cannot hold 40: the server says so and nothing changes.
+    await expect(edit.getByRole("alert")).toContainText("max_workers");
+    await edit.getByLabel("Name", { exact: true }).fill("Renamed team");
+    await edit.getByLabel("max_workers").fill("10");
+    await edit.getByRole("button", { name: "Save" }).click();
+    await expect(edit).toHaveCount(0);
+    await expect(page.getByRole("heading", { name: "Renamed team" })).toBeVisible();
+    await expect(page.getByText("(limits 2 to 10)")).toBeVisible();
+
+    await page.getByRole("button", { name: "Delete" }).click();
+    const confirm = page.getByRole("dialog", { name: /Delete/ });
+    const remove = confirm.getByRole("button", { name: "Delete cluster" });
+    await expect(remove).toBeDisabled();
+    await confirm.getByRole("textbox").fill("Renamed tea");
+    await expect(remove).toBeDisabled();
+    await confirm.getByRole("textbox").fill("Renamed team");
+    await remove.click();
+    await expect(page).toHaveURL(/\/clusters$/);
+    expect((await api.get(`/api/clusters/${cluster.id}`)).status()).toBe(404);
   });
 
   test("a refused action (stale revision) rolls back and says why", async ({ page }) => {
