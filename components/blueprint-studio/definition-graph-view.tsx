@@ -1,11 +1,11 @@
 "use client";
 // The live preview: one node per agent definition (role, count), arrows for reports_to, laid out
 // top-down by d3-hierarchy (in the analysis worker); a definition with errors is drawn red and lists them.
-import { Background, Controls, type Edge, Handle, type Node, type NodeProps, Position, ReactFlow } from "@xyflow/react";
+import { Background, Controls, type Edge, getViewportForBounds, Handle, type Node, type NodeProps, Position, ReactFlow, type ReactFlowInstance, type Rect } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { memo, useMemo, useState } from "react";
+import { memo, useMemo, useRef, useState } from "react";
 import type { DefinitionGraph, DefinitionNode } from "@/lib/blueprint/definition-graph";
-import { NODE_WIDTH, type NodePosition, structureOf } from "./definition-layout";
+import { NODE_HEIGHT, NODE_WIDTH, type NodePosition, structureOf } from "./definition-layout";
 
 const ROLE_STYLE: Record<string, string> = {
   supervisor: "border-indigo-400 bg-indigo-50",
@@ -44,8 +44,15 @@ const nodeTypes = { definition: DefinitionCard };
 /** Memoized: the studio renders on every keystroke, the graph only when a new analysis arrives. */
 export const DefinitionGraphView = memo(function DefinitionGraphView({ graph, positions }: { graph: DefinitionGraph; positions: readonly NodePosition[] }) {
   const nodes = useStableNodes(graph, positions);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the first view only; later layouts keep the user's viewport
-  const fitViewOptions = useMemo(() => ({ nodes: openingNodes(graph, positions), maxZoom: 1 }), []);
+  const frame = useRef<HTMLDivElement>(null);
+  // The first view only, from the layout's own positions: React Flow's fitView counts only cards it
+  // has measured, and cards outside the view are never rendered. Later layouts keep the user's viewport.
+  const openView = (flow: ReactFlowInstance<DefinitionFlowNode>) => {
+    const box = frame.current;
+    if (!box) return;
+    const big = graph.nodes.length > OPENING_VIEW_NODES;
+    void flow.setViewport(getViewportForBounds(openingBounds(graph, positions), box.clientWidth, box.clientHeight, big ? READABLE_ZOOM : MIN_ZOOM, 1, 0.1));
+  };
   const structure = structureOf(graph);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the edges are a function of the structure alone
   const edges = useMemo<Edge[]>(() => graph.edges.map((edge) => ({ id: `${edge.to}->${edge.from}`, source: String(edge.to), target: String(edge.from) })), [structure]);
@@ -53,8 +60,8 @@ export const DefinitionGraphView = memo(function DefinitionGraphView({ graph, po
     return <p className="p-4 text-sm text-slate-600">The preview appears once the YAML lists agents.</p>;
   }
   return (
-    <div className="h-full w-full" role="img" aria-label={`Hierarchy preview: ${graph.nodes.length} agent definitions, ${graph.edges.length} reporting lines`}>
-      <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} fitView fitViewOptions={fitViewOptions} onlyRenderVisibleElements nodesConnectable={false} proOptions={{ hideAttribution: true }} minZoom={0.05}>
+    <div ref={frame} className="h-full w-full" role="img" aria-label={`Hierarchy preview: ${graph.nodes.length} agent definitions, ${graph.edges.length} reporting lines`}>
+      <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} onInit={openView} onlyRenderVisibleElements nodesConnectable={false} proOptions={{ hideAttribution: true }} minZoom={MIN_ZOOM}>
         <Background />
         <Controls showInteractive={false} />
       </ReactFlow>
@@ -62,6 +69,9 @@ export const DefinitionGraphView = memo(function DefinitionGraphView({ graph, po
   );
 });
 
+const MIN_ZOOM = 0.05;
+/** The first view of a big plan is never zoomed out further than this: its cards stay legible. */
+const READABLE_ZOOM = 0.5;
 /** How many definitions the first view of a big plan shows. */
 const OPENING_VIEW_NODES = 12;
 
@@ -70,15 +80,15 @@ const OPENING_VIEW_NODES = 12;
  * readable zoom (the fit-view control shows everything). Drawing 1,000 cards at once would also
  * make every later update repaint all of them.
  */
-function openingNodes(graph: DefinitionGraph, positions: readonly NodePosition[]): Array<{ id: string }> | undefined {
-  if (graph.nodes.length <= OPENING_VIEW_NODES) return undefined;
+function openingBounds(graph: DefinitionGraph, positions: readonly NodePosition[]): Rect {
   const top = positions.reduce((lowest, position) => Math.min(lowest, position.y), Infinity);
   const anchor = positions.find((position) => position.y === top)?.x ?? 0;
-  return graph.nodes
-    .map((node) => ({ id: String(node.index), position: positions[node.index] ?? { x: 0, y: 0 } }))
-    .sort((a, b) => a.position.y - b.position.y || Math.abs(a.position.x - anchor) - Math.abs(b.position.x - anchor))
-    .slice(0, OPENING_VIEW_NODES)
-    .map(({ id }) => ({ id }));
+  const shown = [...positions]
+    .sort((a, b) => a.y - b.y || Math.abs(a.x - anchor) - Math.abs(b.x - anchor))
+    .slice(0, graph.nodes.length <= OPENING_VIEW_NODES ? positions.length : OPENING_VIEW_NODES);
+  const x = Math.min(...shown.map((position) => position.x));
+  const y = Math.min(...shown.map((position) => position.y));
+  return { x, y, width: Math.max(...shown.map((position) => position.x)) + NODE_WIDTH - x, height: Math.max(...shown.map((position) => position.y)) + NODE_HEIGHT - y };
 }
 
 /**
@@ -101,7 +111,8 @@ function toFlowNodes(graph: DefinitionGraph, positions: readonly NodePosition[],
     const position = positions[definition.index] ?? { x: 0, y: 0 };
     const kept = previous[definition.index];
     if (kept && sameCard(kept.data.definition, definition) && kept.position.x === position.x && kept.position.y === position.y) return kept;
-    return { id: String(definition.index), type: "definition", position, data: { definition }, draggable: false };
+    // Known sizes let React Flow fit the first view before it has measured cards it never renders.
+    return { id: String(definition.index), type: "definition", position, data: { definition }, draggable: false, initialWidth: NODE_WIDTH, initialHeight: NODE_HEIGHT };
   });
 }
 

@@ -11,7 +11,8 @@ import { AgentDetailsPanel } from "./agent-details-panel";
 import { type HierarchyActions, HierarchyActionsContext, type HierarchyFlowNode, miniMapNodeColor, nodeTypes } from "./agent-node";
 import { type AgentMatch, agentNamesById, agentNodeId, buildHierarchyGraph, findAgents, type HierarchyGraph, type HierarchyGraphNode, listWorkerGroups } from "./build-hierarchy-graph";
 
-const FIT_VIEW_OPTIONS = { maxZoom: 1 };
+// includeHiddenNodes: fit by the declared sizes, since cards outside the view are never rendered or measured.
+const FIT_VIEW_OPTIONS = { maxZoom: 1, includeHiddenNodes: true };
 const PRO_OPTIONS = { hideAttribution: true };
 /** The zoom a found agent is shown at, unless the user is already closer. */
 const READABLE_ZOOM = 1;

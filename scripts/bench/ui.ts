@@ -28,8 +28,8 @@ async function settled(page: Page) {
   await page.locator("#problems-heading", { hasText: /\d+ errors?/ }).waitFor({ timeout: 60_000 });
 }
 
-/** Milliseconds from typing `text` until the problems and the preview show the new text. */
-async function timeKeystrokeToUpdate(page: Page, text: string): Promise<{ total: number; analysis: number }> {
+/** Milliseconds from an edit (typing `text`, or a keystroke `edit` performs) until the problems and the preview show it. */
+async function timeKeystrokeToUpdate(page: Page, edit: string | (() => Promise<void>)): Promise<{ total: number; analysis: number }> {
   await settled(page);
   await page.evaluate(() => {
     const heading = document.getElementById("problems-heading")!;
@@ -44,7 +44,7 @@ async function timeKeystrokeToUpdate(page: Page, text: string): Promise<{ total:
     });
   });
   const started = await page.evaluate(() => performance.now());
-  await page.keyboard.insertText(text);
+  await (typeof edit === "string" ? page.keyboard.insertText(edit) : edit());
   const finished = await page.evaluate(() => (window as unknown as { benchDone: Promise<number> }).benchDone);
   const analysis = Number(await page.locator("[data-analysis-ms]").getAttribute("data-analysis-ms"));
   return { total: finished - started, analysis };
@@ -107,6 +107,19 @@ async function main() {
     }
     // Proof that the structural keystrokes did add definitions to the preview.
     await page.getByRole("img", { name: `Hierarchy preview: ${DEFINITIONS + RUNS} agent definitions`, exact: false }).waitFor({ timeout: 5_000 });
+    // One keystroke that moves a reporting line: the last definition's `lead-` (left dangling by a
+    // Backspace that is not measured) gets its digit back, `lead-2`, `lead-3`, …, so the preview lays out again.
+    const AFTER_DIGIT = ", capabilities: [research] }".length;
+    const moved: Array<{ total: number; analysis: number }> = [];
+    for (let run = 0; run < RUNS; run++) {
+      await settled(page);
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("End");
+      for (let step = 0; step < AFTER_DIGIT; step++) await page.keyboard.press("ArrowLeft");
+      await page.keyboard.press("Backspace");
+      moved.push(await timeKeystrokeToUpdate(page, String(run + 2)));
+    }
+    await page.keyboard.press("End");
     const keystrokes: Array<{ total: number; analysis: number }> = [];
     for (let run = 0; run < RUNS; run++) keystrokes.push(await timeKeystrokeToUpdate(page, " "));
     const validProblems = await page.locator("#problems-heading").textContent();
@@ -133,7 +146,9 @@ async function main() {
       [`editor interactive, ${DEFINITIONS} definitions`, `${median(interactiveBig)} ms`, "target < 2000 ms"],
       [`keystroke -> problems and preview, ${DEFINITIONS} definitions, valid`, `${median(keystrokes.map((k) => k.total)).toFixed(0)} ms`, "target < 100 ms"],
       [`  of which analysis in the worker`, `${median(keystrokes.map((k) => k.analysis)).toFixed(1)} ms`, `validation, graph, summary (${validProblems})`],
-      [`new definition -> problems and laid-out preview, valid`, `${median(structural.map((k) => k.total)).toFixed(0)} ms`, "target < 100 ms"],
+      [`keystroke moving a reporting line -> laid-out preview, valid`, `${median(moved.map((k) => k.total)).toFixed(0)} ms`, "target < 100 ms"],
+      [`  of which analysis and layout in the worker`, `${median(moved.map((k) => k.analysis)).toFixed(1)} ms`, "validation, graph, layout, summary"],
+      [`pasting a new definition -> laid-out preview, valid`, `${median(structural.map((k) => k.total)).toFixed(0)} ms`, "target < 100 ms (includes Monaco taking the paste)"],
       [`  of which analysis and layout in the worker`, `${median(structural.map((k) => k.analysis)).toFixed(1)} ms`, "validation, graph, layout, summary"],
       [`keystroke -> problems and preview, with findings`, `${median(withFindings.map((k) => k.total)).toFixed(0)} ms`, "target < 100 ms"],
       [`  of which analysis in the worker`, `${median(withFindings.map((k) => k.analysis)).toFixed(1)} ms`, `findings placed by the section locator (${brokenProblems})`],
