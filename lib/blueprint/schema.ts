@@ -12,6 +12,8 @@ export const SCALING_METRICS = [
   "memory_utilization",
   "error_rate",
 ] as const;
+/** Metrics whose target is per worker (the total is divided by the workers); the others are cluster-wide averages. */
+export const PER_WORKER_METRICS: ReadonlySet<string> = new Set(["queue_depth", "tasks_per_minute"]);
 /** Metrics whose target is a fraction in (0, 1]. */
 export const FRACTION_METRICS: ReadonlySet<string> = new Set([
   "cpu_utilization",
@@ -88,6 +90,8 @@ export const scalingSchema = z.strictObject({
   evaluation_interval_s: nonNegative("evaluation_interval_s").default(15).describe("Seconds between two autoscaler evaluations."),
   hibernate_after_idle_s: nonNegative("hibernate_after_idle_s").optional().describe("Hibernate the cluster after the metric stays at zero this long."),
 });
+
+export type ScalingPolicy = z.output<typeof scalingSchema>;
 
 export const clusterSettingsSchema = z.strictObject({
   type: z.enum(CLUSTER_TYPES, { error: `type must be one of ${CLUSTER_TYPES.join(", ")}` }).describe("What kind of team the cluster is."),

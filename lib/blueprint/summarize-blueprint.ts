@@ -1,6 +1,6 @@
 // The editor's summary strip: agents per role, the worker range, and the scaling policy in words.
 import { countBounds } from "./rules";
-import { AGENT_ROLES, type AgentRole, type Blueprint } from "./schema";
+import { AGENT_ROLES, type AgentRole, type Blueprint, PER_WORKER_METRICS } from "./schema";
 
 export interface BlueprintSummaryStrip {
   /** Instances per role, as a range when worker counts are ranges. */
@@ -8,8 +8,6 @@ export interface BlueprintSummaryStrip {
   workers: { min: number; max: number };
   policy: string;
 }
-
-const PER_WORKER_METRICS = new Set(["queue_depth", "tasks_per_minute"]);
 
 export function summarizeBlueprint(blueprint: Blueprint): BlueprintSummaryStrip {
   const roles = AGENT_ROLES.map((role) => {
