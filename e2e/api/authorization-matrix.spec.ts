@@ -43,6 +43,8 @@ const MATRIX: Record<string, Probe> = {
   "GET /api/clusters/[id]/agents": { path: `/api/clusters/${NO_SUCH_ID}/agents`, expected: byRole(404, 404, 404) },
   "GET /api/clusters/[id]/agents/[agentId]": { path: `/api/clusters/${NO_SUCH_ID}/agents/${NO_SUCH_ID}`, expected: byRole(404, 404, 404) },
   "GET /api/clusters/[id]/activity": { path: `/api/clusters/${NO_SUCH_ID}/activity`, expected: byRole(404, 404, 404) },
+  "GET /api/clusters/[id]/metrics": { path: `/api/clusters/${NO_SUCH_ID}/metrics?name=queue_depth`, expected: byRole(404, 404, 404) },
+  "POST /api/clusters/[id]/metrics": { path: `/api/clusters/${NO_SUCH_ID}/metrics`, body: { points: [{ name: "queue_depth", value: 1 }] }, expected: byRole(403, 404, 404) },
   "GET /api/clusters/[id]/hierarchy": { path: `/api/clusters/${NO_SUCH_ID}/hierarchy`, expected: byRole(404, 404, 404) },
   "POST /api/clusters/[id]/scale": { path: `/api/clusters/${NO_SUCH_ID}/scale`, body: { target_workers: 3 }, expected: byRole(403, 404, 404) },
   "POST /api/clusters/[id]/hibernate": { path: `/api/clusters/${NO_SUCH_ID}/hibernate`, expected: byRole(403, 404, 404) },

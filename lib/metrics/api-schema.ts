@@ -1,0 +1,52 @@
+// Request and response shapes of the metrics routes, shared by routes, hooks and OpenAPI.
+import { z } from "zod";
+import { SCALING_METRICS } from "@/lib/blueprint/schema";
+
+export const MAX_POINTS_PER_CALL = 1000;
+/** How far in the future a point's timestamp may lie: clocks drift. */
+export const CLOCK_SKEW_MS = 5_000;
+export const RAW_RETENTION_MS = 24 * 60 * 60 * 1000;
+export const MINUTE_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+
+export const metricPointSchema = z.strictObject({
+  name: z.enum(SCALING_METRICS, { error: `name must be one of ${SCALING_METRICS.join(", ")}` }),
+  // zod's numbers are finite: NaN and Infinity are refused.
+  value: z.number({ error: "value must be a finite number" }),
+  ts: z.iso.datetime({ offset: true, error: "ts must be an ISO 8601 date-time such as 2026-11-28T12:00:00Z" }).optional().describe("When the value was observed; defaults to now."),
+});
+
+export const ingestMetricsRequestSchema = z.strictObject({
+  points: z.array(metricPointSchema).min(1, { error: "send at least one point" }).max(MAX_POINTS_PER_CALL, { error: `send at most ${MAX_POINTS_PER_CALL} points a call` }),
+});
+export type IngestMetricsRequest = z.output<typeof ingestMetricsRequestSchema>;
+
+export const metricsQuerySchema = z
+  .object({
+    name: z.enum(SCALING_METRICS, { error: `name must be one of ${SCALING_METRICS.join(", ")}` }),
+    from: z.iso.datetime({ offset: true }).optional().describe("Start of the range; defaults to an hour before `to`."),
+    to: z.iso.datetime({ offset: true }).optional().describe("End of the range; defaults to now."),
+    step: z.coerce
+      .number({ error: "step must be a number of seconds" })
+      .int({ error: "step must be a whole number of seconds" })
+      .min(60, { error: "step must be at least 60 seconds" })
+      .refine((seconds) => seconds % 60 === 0, { error: "step must be a multiple of 60 seconds" })
+      .optional()
+      .describe("Aggregate per step (seconds, a multiple of 60); without it the raw points are returned."),
+  })
+  .refine((query) => !query.from || !query.to || Date.parse(query.from) < Date.parse(query.to), { error: "from must be before to", path: ["from"] });
+export type MetricsQuery = z.output<typeof metricsQuerySchema>;
+
+export interface RawMetricSeries {
+  name: string;
+  from: string;
+  to: string;
+  points: Array<{ ts: string; value: number }>;
+}
+
+export interface AggregatedMetricSeries {
+  name: string;
+  from: string;
+  to: string;
+  step: number;
+  points: Array<{ ts: string; avg: number; min: number; max: number; count: number }>;
+}
