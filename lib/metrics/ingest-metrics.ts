@@ -3,6 +3,7 @@
 import { db } from "@/lib/db";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
 import { CLOCK_SKEW_MS, type IngestMetricsRequest, RAW_RETENTION_MS } from "./api-schema";
+import { type Aggregate, aggregateOf, foldInto } from "./aggregate";
 import { pruneMetricsNow } from "./prune-metrics";
 
 const MINUTE_MS = 60_000;
@@ -27,20 +28,8 @@ export async function ingestMetrics(clusterId: string, request: IngestMetricsReq
   const cluster = await db.cluster.findUnique({ where: { id: clusterId }, select: { id: true } });
   if (!cluster) throw new NotFoundError("cluster", clusterId);
 
-  const minutes = new Map<string, { name: string; minute: number; count: number; sum: number; min: number; max: number }>();
-  for (const point of points) {
-    const minute = Math.floor(point.ts / MINUTE_MS);
-    const key = `${point.name}@${minute}`;
-    const bucket = minutes.get(key);
-    if (bucket) {
-      bucket.count++;
-      bucket.sum += point.value;
-      bucket.min = Math.min(bucket.min, point.value);
-      bucket.max = Math.max(bucket.max, point.value);
-    } else {
-      minutes.set(key, { name: point.name, minute, count: 1, sum: point.value, min: point.value, max: point.value });
-    }
-  }
+  const minutes = new Map<string, Aggregate>();
+  for (const point of points) foldInto(minutes, `${point.name}@${Math.floor(point.ts / MINUTE_MS)}`, aggregateOf(point.value));
 
   await db.$transaction(async (tx) => {
     for (let start = 0; start < points.length; start += ROWS_PER_STATEMENT) {
@@ -50,7 +39,10 @@ export async function ingestMetrics(clusterId: string, request: IngestMetricsReq
         ...chunk.flatMap((point) => [clusterId, point.name, point.value, point.ts]),
       );
     }
-    const buckets = [...minutes.values()];
+    const buckets = [...minutes.entries()].map(([key, aggregate]) => {
+      const [name, minute] = key.split("@") as [string, string];
+      return { name, minute: Number(minute), ...aggregate };
+    });
     for (let start = 0; start < buckets.length; start += ROWS_PER_STATEMENT) {
       const chunk = buckets.slice(start, start + ROWS_PER_STATEMENT);
       // Portable upsert (SQLite and PostgreSQL): CASE instead of the scalar MIN/MAX only SQLite has.

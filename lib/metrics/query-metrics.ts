@@ -2,6 +2,7 @@
 // from the per-minute table (so a 30-day chart reads at most 43,200 rows, not millions).
 import { db } from "@/lib/db";
 import { findClusterOrThrow } from "@/lib/cluster/cluster-store";
+import { type Aggregate, foldInto } from "./aggregate";
 import type { AggregatedMetricSeries, MetricsQuery, RawMetricSeries } from "./api-schema";
 
 const DEFAULT_RANGE_MS = 60 * 60 * 1000;
@@ -29,19 +30,8 @@ export async function queryMetrics(clusterId: string, query: MetricsQuery, now =
     where: { clusterId, name: query.name, minute: { gte: Math.floor(from / 60_000), lte: Math.floor(to / 60_000) } },
     orderBy: { minute: "asc" },
   });
-  const steps = new Map<number, { count: number; sum: number; min: number; max: number }>();
-  for (const row of rows) {
-    const start = Math.floor(row.minute / stepMinutes) * stepMinutes;
-    const step = steps.get(start);
-    if (step) {
-      step.count += row.count;
-      step.sum += row.sum;
-      step.min = Math.min(step.min, row.min);
-      step.max = Math.max(step.max, row.max);
-    } else {
-      steps.set(start, { count: row.count, sum: row.sum, min: row.min, max: row.max });
-    }
-  }
+  const steps = new Map<number, Aggregate>();
+  for (const row of rows) foldInto(steps, Math.floor(row.minute / stepMinutes) * stepMinutes, row);
   return {
     ...range,
     step: query.step,
