@@ -1,5 +1,5 @@
 // TanStack Query hooks for the cluster routes: the UI's only door to cluster data.
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, type QueryClient, useQuery } from "@tanstack/react-query";
 import type { Page } from "@/lib/blueprint/api-schema";
 import type { ClusterType } from "@/lib/blueprint/schema";
 import type { BlueprintCheck } from "@/lib/blueprint/check-blueprint";
@@ -32,6 +32,12 @@ export const clusterKeys = {
   activity: (id: string, page: number) => [...clusterKeys.all, id, "activity", page] as const,
   preview: (input: CreateClusterRequest) => [...clusterKeys.all, "preview", input] as const,
 };
+
+/** Marks a cluster's lists, hierarchy, agents and activity stale, so whatever is on screen refetches. */
+export function invalidateClusterQueries(queryClient: QueryClient, id: string): void {
+  void queryClient.invalidateQueries({ queryKey: clusterKeys.lists() });
+  void queryClient.invalidateQueries({ queryKey: [...clusterKeys.all, id] });
+}
 
 function searchOf(filters: Record<string, string | number | undefined>): URLSearchParams {
   const search = new URLSearchParams();
@@ -68,7 +74,7 @@ export function useClusterAgents(id: string, filters: AgentListFilters) {
 export function useClusterActivity(id: string, page: number) {
   return useQuery({
     queryKey: clusterKeys.activity(id, page),
-    queryFn: () => apiFetch<Page<ClusterActivity>>(`/api/clusters/${encodeURIComponent(id)}/activity?page=${page}&page_size=${CLUSTER_PAGE_SIZE}`),
+    queryFn: () => apiFetch<Page<ClusterActivity>>(`/api/clusters/${encodeURIComponent(id)}/activity?${searchOf({ page, page_size: CLUSTER_PAGE_SIZE })}`),
     placeholderData: keepPreviousData,
   });
 }

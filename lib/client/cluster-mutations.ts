@@ -1,11 +1,11 @@
 // Cluster actions as TanStack Query mutations: optimistic in the cache, sent with If-Match so a
 // stale page cannot overwrite a newer change, rolled back with a toast that carries the server's
 // reason when it refuses.
-import { type QueryClient, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import type { ClusterView, CreateClusterRequest, UpdateClusterRequest } from "@/lib/cluster/api-schema";
 import { ApiError, apiFetch } from "./api-client";
-import { clusterKeys } from "./cluster-hooks";
+import { clusterKeys, invalidateClusterQueries } from "./cluster-hooks";
 
 const clusterPath = (id: string, action = "") => `/api/clusters/${encodeURIComponent(id)}${action ? `/${action}` : ""}`;
 const ifMatch = (cluster: ClusterView) => ({ "if-match": `"${cluster.revision}"` });
@@ -39,14 +39,11 @@ function useClusterMutation<Input>(cluster: ClusterView, options: { action: stri
     onSuccess: (saved) => {
       if (saved) queryClient.setQueryData(key, saved);
     },
-    onSettled: () => invalidateCluster(queryClient, cluster.id),
+    onSettled: () => {
+      invalidateClusterQueries(queryClient, cluster.id);
+      void queryClient.invalidateQueries({ queryKey: key });
+    },
   });
-}
-
-function invalidateCluster(queryClient: QueryClient, id: string) {
-  void queryClient.invalidateQueries({ queryKey: clusterKeys.lists() });
-  void queryClient.invalidateQueries({ queryKey: [...clusterKeys.all, id] });
-  void queryClient.invalidateQueries({ queryKey: clusterKeys.detail(id) });
 }
 
 export function useScaleCluster(cluster: ClusterView) {

@@ -5,7 +5,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { ClusterView } from "@/lib/cluster/api-schema";
-import { clusterKeys } from "./cluster-hooks";
+import { clusterKeys, invalidateClusterQueries } from "./cluster-hooks";
 
 export type LiveState = "connecting" | "live" | "reconnecting";
 
@@ -15,10 +15,6 @@ export function useLiveClusterUpdates(): LiveState {
 
   useEffect(() => {
     const source = new EventSource("/api/events");
-    const refreshClusterQueries = (id: string) => {
-      void queryClient.invalidateQueries({ queryKey: clusterKeys.lists() });
-      void queryClient.invalidateQueries({ queryKey: [...clusterKeys.all, id] });
-    };
     source.addEventListener("open", () => setState("live"));
     source.addEventListener("error", () => setState(source.readyState === EventSource.CLOSED ? "connecting" : "reconnecting"));
     source.addEventListener("ready", (event) => {
@@ -29,12 +25,12 @@ export function useLiveClusterUpdates(): LiveState {
     source.addEventListener("cluster", (event) => {
       const cluster = JSON.parse(event.data) as ClusterView;
       queryClient.setQueryData<ClusterView>(clusterKeys.detail(cluster.id), (cached) => (cached && cached.revision > cluster.revision ? cached : cluster));
-      refreshClusterQueries(cluster.id);
+      invalidateClusterQueries(queryClient, cluster.id);
     });
     source.addEventListener("cluster-deleted", (event) => {
       const { id } = JSON.parse(event.data) as { id: string };
       queryClient.removeQueries({ queryKey: clusterKeys.detail(id) });
-      refreshClusterQueries(id);
+      invalidateClusterQueries(queryClient, id);
     });
     return () => source.close();
   }, [queryClient]);
