@@ -19,6 +19,12 @@ export async function recordClusterChange(tx: Prisma.TransactionClient, clusterI
   await tx.clusterChange.create({ data: { clusterId, deleted: options.deleted ?? false } });
 }
 
+/** Removes a cluster (its agents and events go with it) and tells the feed, in the caller's transaction. */
+export async function removeCluster(tx: Prisma.TransactionClient, clusterId: string): Promise<void> {
+  await tx.cluster.deleteMany({ where: { id: clusterId } });
+  await recordClusterChange(tx, clusterId, { deleted: true });
+}
+
 export async function latestChangeId(): Promise<number> {
   const latest = await db.clusterChange.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
   return latest?.id ?? 0;

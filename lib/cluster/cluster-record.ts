@@ -1,8 +1,15 @@
-// Stored cluster and agent rows as the API's snake_case shapes.
+// Stored cluster, agent and cluster-event rows as the API's snake_case shapes.
 import type { AgentRole, ClusterType } from "@/lib/blueprint/schema";
-import type { Agent as AgentRow, Cluster as ClusterRow } from "@/lib/generated/prisma/client";
-import type { AGENT_STATUSES, AgentView, ClusterView } from "./api-schema";
+import type { Agent as AgentRow, Cluster as ClusterRow, ClusterEvent as ClusterEventRow } from "@/lib/generated/prisma/client";
+import type { AGENT_STATUSES, AgentView, ClusterActivity, ClusterView } from "./api-schema";
 import type { ClusterStatus } from "./state-machine";
+
+/** What a cluster query includes so that `toClusterViewWithBlueprint` can tell whether a newer blueprint revision exists. */
+export const CLUSTER_VIEW_INCLUDE = { blueprint: { select: { currentRevision: true } } } as const;
+
+export function toClusterViewWithBlueprint({ blueprint, ...row }: ClusterRow & { blueprint: { currentRevision: number } }): ClusterView {
+  return toClusterView(row, blueprint.currentRevision);
+}
 
 /** `blueprintLatestRevision` is the blueprint's current revision, to tell whether a newer one exists. */
 export function toClusterView(row: ClusterRow, blueprintLatestRevision: number): ClusterView {
@@ -45,5 +52,19 @@ export function toAgentView(row: AgentRow): AgentView {
     config: JSON.parse(row.configJson) as Record<string, unknown>,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+export function toActivityView(row: ClusterEventRow): ClusterActivity {
+  return {
+    id: row.id,
+    kind: row.kind,
+    from_status: row.fromStatus,
+    to_status: row.toStatus,
+    from_workers: row.fromWorkers,
+    to_workers: row.toWorkers,
+    reason: row.reason,
+    actor: row.actor,
+    created_at: row.createdAt.toISOString(),
   };
 }

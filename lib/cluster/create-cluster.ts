@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { ConflictError } from "@/lib/errors";
 import type { AgentRuntime } from "@/lib/runtime/agent-runtime";
 import type { CreateClusterRequest } from "./api-schema";
-import { recordClusterChange } from "./change-feed";
+import { recordClusterChange, removeCluster } from "./change-feed";
 import { settleCluster, startAgents } from "./cluster-store";
 import { insertAgents } from "./insert-agents";
 import { mergeConfig } from "./merge-config";
@@ -73,10 +73,7 @@ export async function createCluster(input: CreateClusterRequest, options: { runt
     );
   } catch (error) {
     await Promise.allSettled(agentRows.map((agent) => options.runtime.stop(agent.id)));
-    await db.$transaction(async (tx) => {
-      await tx.cluster.deleteMany({ where: { id: clusterId } });
-      await recordClusterChange(tx, clusterId, { deleted: true });
-    });
+    await db.$transaction((tx) => removeCluster(tx, clusterId));
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 // deleteCluster: stop every agent, then remove the cluster with its agents and events.
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
-import { recordClusterChange } from "./change-feed";
+import { recordClusterChange, removeCluster } from "./change-feed";
 import { withClusterLock } from "./cluster-lock";
 import { assertRevision, findClusterOrThrow } from "./cluster-store";
 import type { ClusterActionOptions } from "./scale-cluster";
@@ -19,8 +19,7 @@ export function deleteCluster(id: string, options: ClusterActionOptions): Promis
     const agents = await db.agent.findMany({ where: { clusterId: id }, select: { id: true } });
     await Promise.allSettled(agents.map((agent) => options.runtime.stop(agent.id)));
     await db.$transaction(async (tx) => {
-      await tx.cluster.delete({ where: { id } });
-      await recordClusterChange(tx, id, { deleted: true });
+      await removeCluster(tx, id);
       await recordAudit(tx, options.audit, { action: "cluster.delete", targetType: "cluster", targetId: id, summary: `${cluster.name}: deleted with ${agents.length} agents` });
     });
   });

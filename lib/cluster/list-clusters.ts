@@ -3,7 +3,7 @@ import type { Page } from "@/lib/blueprint/api-schema";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AgentView, ClusterActivity, ClusterView, ListActivityQuery, ListAgentsQuery, ListClustersQuery } from "./api-schema";
-import { toAgentView, toClusterView } from "./cluster-record";
+import { CLUSTER_VIEW_INCLUDE, toActivityView, toAgentView, toClusterViewWithBlueprint } from "./cluster-record";
 import { findClusterOrThrow } from "./cluster-store";
 import { NotFoundError } from "@/lib/errors";
 import { pageWindow, toPage } from "@/lib/pagination";
@@ -16,16 +16,16 @@ export async function listClusters(query: ListClustersQuery): Promise<Page<Clust
     ...(query.q ? { OR: [{ name: { contains: query.q } }, { description: { contains: query.q } }] } : {}),
   };
   const [rows, total] = await db.$transaction([
-    db.cluster.findMany({ where, orderBy: { createdAt: "desc" }, include: { blueprint: { select: { currentRevision: true } } }, ...pageWindow(query) }),
+    db.cluster.findMany({ where, orderBy: { createdAt: "desc" }, include: CLUSTER_VIEW_INCLUDE, ...pageWindow(query) }),
     db.cluster.count({ where }),
   ]);
-  return toPage(rows.map(({ blueprint, ...row }) => toClusterView(row, blueprint.currentRevision)), total, query);
+  return toPage(rows.map(toClusterViewWithBlueprint), total, query);
 }
 
 /** The current views of the clusters that still exist among `ids`. */
 export async function findClusterViews(ids: readonly string[]): Promise<ClusterView[]> {
-  const rows = await db.cluster.findMany({ where: { id: { in: [...ids] } }, include: { blueprint: { select: { currentRevision: true } } } });
-  return rows.map(({ blueprint, ...row }) => toClusterView(row, blueprint.currentRevision));
+  const rows = await db.cluster.findMany({ where: { id: { in: [...ids] } }, include: CLUSTER_VIEW_INCLUDE });
+  return rows.map(toClusterViewWithBlueprint);
 }
 
 export async function listAgents(clusterId: string, query: ListAgentsQuery): Promise<Page<AgentView>> {
@@ -54,16 +54,5 @@ export async function listActivity(clusterId: string, query: ListActivityQuery):
     db.clusterEvent.findMany({ where: { clusterId }, orderBy: { id: "desc" }, ...pageWindow(query) }),
     db.clusterEvent.count({ where: { clusterId } }),
   ]);
-  const items = rows.map((row) => ({
-    id: row.id,
-    kind: row.kind,
-    from_status: row.fromStatus,
-    to_status: row.toStatus,
-    from_workers: row.fromWorkers,
-    to_workers: row.toWorkers,
-    reason: row.reason,
-    actor: row.actor,
-    created_at: row.createdAt.toISOString(),
-  }));
-  return toPage(items, total, query);
+  return toPage(rows.map(toActivityView), total, query);
 }

@@ -3,7 +3,7 @@
 import { systemAudit } from "@/lib/audit/audit-context";
 import { db } from "@/lib/db";
 import type { AgentRuntime } from "@/lib/runtime/agent-runtime";
-import { recordClusterChange } from "./change-feed";
+import { removeCluster } from "./change-feed";
 import { withClusterLock } from "./cluster-lock";
 import { settleCluster, startAgents, toRuntimeAgent } from "./cluster-store";
 
@@ -22,10 +22,7 @@ export async function reconcileClusters(runtime: AgentRuntime): Promise<Reconcil
         // Creation never completed, or deletion was under way: neither may leave a cluster behind.
         const agents = await db.agent.findMany({ where: { clusterId: cluster.id }, select: { id: true } });
         await Promise.allSettled(agents.map((agent) => runtime.stop(agent.id)));
-        await db.$transaction(async (tx) => {
-          await tx.cluster.delete({ where: { id: cluster.id } });
-          await recordClusterChange(tx, cluster.id, { deleted: true });
-        });
+        await db.$transaction((tx) => removeCluster(tx, cluster.id));
         report.rolledBack.push(cluster.id);
         return;
       }
