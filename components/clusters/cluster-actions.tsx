@@ -8,11 +8,13 @@ import { ModalDialog } from "@/components/ui/modal-dialog";
 import { FormAlert } from "@/components/ui/status-panels";
 import { useDeleteCluster, useHibernateCluster, useReactivateCluster, useUpdateCluster } from "@/lib/client/cluster-mutations";
 import type { ClusterView } from "@/lib/cluster/api-schema";
+import { actionRefusal, type ClusterAction } from "@/lib/cluster/state-machine";
 
 export function ClusterActions({ cluster }: { cluster: ClusterView }) {
   const [dialog, setDialog] = useState<"hibernate" | "reactivate" | "edit" | "delete" | null>(null);
   const hibernate = useHibernateCluster(cluster);
-  const active = cluster.status === "active";
+  // The API's own table decides, so the buttons offer exactly what the server allows.
+  const refusal = (action: ClusterAction) => actionRefusal(cluster.status, action) ?? undefined;
   const close = () => setDialog(null);
   return (
     <div className="flex flex-wrap gap-2">
@@ -21,14 +23,14 @@ export function ClusterActions({ cluster }: { cluster: ClusterView }) {
           Reactivate
         </button>
       ) : (
-        <button type="button" className={buttonClass} disabled={!active || hibernate.isPending} title={active ? undefined : `Only an active cluster can hibernate; this one is ${cluster.status}`} onClick={() => setDialog("hibernate")}>
+        <button type="button" className={buttonClass} disabled={refusal("hibernate") !== undefined || hibernate.isPending} title={refusal("hibernate")} onClick={() => setDialog("hibernate")}>
           Hibernate
         </button>
       )}
-      <button type="button" className={buttonClass} disabled={!active} title={active ? undefined : `Only an active cluster can be edited; this one is ${cluster.status}`} onClick={() => setDialog("edit")}>
+      <button type="button" className={buttonClass} disabled={refusal("update") !== undefined} title={refusal("update")} onClick={() => setDialog("edit")}>
         Edit
       </button>
-      <button type="button" className={buttonClass} disabled={!active} title={active ? undefined : `Only an active cluster can be deleted; this one is ${cluster.status}`} onClick={() => setDialog("delete")}>
+      <button type="button" className={buttonClass} disabled={refusal("delete") !== undefined} title={refusal("delete")} onClick={() => setDialog("delete")}>
         Delete
       </button>
 

@@ -6,6 +6,7 @@ import { useHasRole } from "@/components/shell/current-user";
 import { buttonClass, primaryButtonClass } from "@/components/ui/control-classes";
 import { useScaleCluster } from "@/lib/client/cluster-mutations";
 import type { ClusterView } from "@/lib/cluster/api-schema";
+import { actionRefusal } from "@/lib/cluster/state-machine";
 import { spreadWorkers, useWorkerGroups, type WorkerGroup } from "./use-worker-groups";
 
 /** A change of at least this many workers, or to double or half, is confirmed first. */
@@ -15,12 +16,11 @@ export function isLargeChange(from: number, to: number): boolean {
   return Math.abs(to - from) >= LARGE_CHANGE || (from > 0 && (to >= from * 2 || to * 2 <= from) && Math.abs(to - from) >= 3);
 }
 
-/** Why scaling is not possible right now, or null when it is. */
+/** Why scaling is not possible right now, or null when it is (the state machine decides; the words are for people). */
 export function scalingBlockedReason(cluster: Pick<ClusterView, "status">, canOperate: boolean): string | null {
   if (!canOperate) return "Scaling needs the operator role.";
   if (cluster.status === "hibernated") return "The cluster is hibernated: reactivate it to scale.";
-  if (cluster.status !== "active") return `The cluster is ${cluster.status}: scaling waits until it is active.`;
-  return null;
+  return actionRefusal(cluster.status, "scale") === null ? null : `The cluster is ${cluster.status}: scaling waits until it is active.`;
 }
 
 export function ScalingPanel({ cluster }: { cluster: ClusterView }) {

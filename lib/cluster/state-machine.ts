@@ -15,10 +15,14 @@ const ALLOWED: Record<ClusterStatus, readonly ClusterAction[]> = {
   deleting: [],
 };
 
-export function assertActionAllowed(status: ClusterStatus, action: ClusterAction): void {
-  if (ALLOWED[status].includes(action)) return;
+/** Why `action` is refused in `status`, in the words the API answers with; null when it is allowed. */
+export function actionRefusal(status: ClusterStatus, action: ClusterAction): string | null {
   const allowed = ALLOWED[status];
-  throw new ConflictError(
-    `cannot ${action} a cluster that is ${status}; ` + (allowed.length > 0 ? `allowed now: ${allowed.join(", ")}` : "no action is allowed until it settles"),
-  );
+  if (allowed.includes(action)) return null;
+  return `cannot ${action} a cluster that is ${status}; ` + (allowed.length > 0 ? `allowed now: ${allowed.join(", ")}` : "no action is allowed until it settles");
+}
+
+export function assertActionAllowed(status: ClusterStatus, action: ClusterAction): void {
+  const refusal = actionRefusal(status, action);
+  if (refusal !== null) throw new ConflictError(refusal);
 }
