@@ -111,7 +111,7 @@ function toFlowNodes(graph: DefinitionGraph, positions: readonly NodePosition[],
     const position = positions[definition.index] ?? { x: 0, y: 0 };
     const kept = previous[definition.index];
     if (kept && sameCard(kept.data.definition, definition) && kept.position.x === position.x && kept.position.y === position.y) return kept;
-    // Known sizes let React Flow fit the first view before it has measured cards it never renders.
+    // Known sizes let React Flow tell which cards are in view before it has measured them.
     return { id: String(definition.index), type: "definition", position, data: { definition }, draggable: false, initialWidth: NODE_WIDTH, initialHeight: NODE_HEIGHT };
   });
 }

@@ -1,11 +1,11 @@
 "use client";
 // The side panel beside the hierarchy graph: one agent's details, fetched when it opens.
-import { useQuery } from "@tanstack/react-query";
-import { type ReactNode, useEffect, useId, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 import { buttonClass } from "@/components/ui/control-classes";
+import { Fact } from "@/components/ui/fact";
 import { LocalTime } from "@/components/ui/local-time";
 import { ErrorPanel, LoadingPanel, Tag } from "@/components/ui/status-panels";
-import { apiFetch } from "@/lib/client/api-client";
+import { useClusterAgent } from "@/lib/client/cluster-hooks";
 import type { AgentView } from "@/lib/cluster/api-schema";
 import { StatusLabel } from "./agent-node";
 
@@ -23,10 +23,7 @@ export function AgentDetailsPanel({
 }) {
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const agent = useQuery({
-    queryKey: ["clusters", clusterId, "agents", agentId],
-    queryFn: () => apiFetch<AgentView>(`/api/clusters/${encodeURIComponent(clusterId)}/agents/${encodeURIComponent(agentId)}`),
-  });
+  const agent = useClusterAgent(clusterId, agentId);
 
   // Focus moves to the panel so a screen reader announces which agent it shows.
   useEffect(() => headingRef.current?.focus(), [agentId]);
@@ -90,15 +87,6 @@ function AgentFacts({ agent, supervisorName }: { agent: AgentView; supervisorNam
         <span className="font-mono text-xs break-all">{agent.agent_id}</span>
       </Fact>
     </dl>
-  );
-}
-
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs font-medium text-slate-500">{term}</dt>
-      <dd className="mt-0.5 text-slate-900">{children}</dd>
-    </div>
   );
 }
 

@@ -2,6 +2,7 @@
 // One cluster: the header with status, health, blueprint revision and times; its hierarchy as a
 // graph; its agents as a table.
 import Link from "next/link";
+import { Fact } from "@/components/ui/fact";
 import { LocalTime } from "@/components/ui/local-time";
 import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/status-panels";
 import { ApiError } from "@/lib/client/api-client";
@@ -52,7 +53,7 @@ export function ClusterDetails({ id }: { id: string }) {
         </div>
         {data.description ? <p className="text-slate-700">{data.description}</p> : null}
         <dl className="grid gap-x-8 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
-          <Fact label="Workers">
+          <Fact term="Workers">
             <span data-testid="workers" className="tabular-nums">
               {data.current_workers} current / {data.target_workers} target
             </span>{" "}
@@ -60,18 +61,18 @@ export function ClusterDetails({ id }: { id: string }) {
               (limits {data.min_workers} to {data.max_workers})
             </span>
           </Fact>
-          <Fact label="Blueprint">
+          <Fact term="Blueprint">
             <Link href={`/blueprints/${encodeURIComponent(data.blueprint_id)}`} className="text-brand hover:underline">
               <BlueprintRevision cluster={data} />
             </Link>
           </Fact>
-          <Fact label="Type">{data.type}</Fact>
-          <Fact label="Created">
+          <Fact term="Type">{data.type}</Fact>
+          <Fact term="Created">
             <LocalTime iso={data.created_at} />
             {data.created_by ? <span className="text-slate-500"> by {data.created_by}</span> : null}
           </Fact>
-          <Fact label="Started">{data.started_at ? <LocalTime iso={data.started_at} /> : "not yet"}</Fact>
-          <Fact label="Hibernated">{data.hibernated_at ? <LocalTime iso={data.hibernated_at} /> : "no"}</Fact>
+          <Fact term="Started">{data.started_at ? <LocalTime iso={data.started_at} /> : "not yet"}</Fact>
+          <Fact term="Hibernated">{data.hibernated_at ? <LocalTime iso={data.hibernated_at} /> : "no"}</Fact>
         </dl>
       </header>
       <ScalingPanel cluster={data} />
@@ -83,14 +84,5 @@ export function ClusterDetails({ id }: { id: string }) {
         <ActivityTimeline clusterId={data.id} />
       </div>
     </article>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="text-slate-900">{children}</dd>
-    </div>
   );
 }

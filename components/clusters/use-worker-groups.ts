@@ -7,6 +7,7 @@ import { countBounds } from "@/lib/blueprint/rules";
 import { validateBlueprint } from "@/lib/blueprint/validate";
 import { useRevision } from "@/lib/client/blueprint-hooks";
 import type { ClusterView } from "@/lib/cluster/api-schema";
+import { workerDefinitions } from "@/lib/cluster/worker-pool";
 
 export interface WorkerGroup {
   name: string;
@@ -21,7 +22,7 @@ export function useWorkerGroups(cluster: Pick<ClusterView, "blueprint_id" | "blu
     if (yaml === undefined) return undefined;
     const blueprint = validateBlueprint(yaml).blueprint;
     if (!blueprint) return [];
-    return blueprint.agents.filter((agent) => agent.role === "worker").map((agent) => ({ name: agent.name, ...countBounds(agent.count)! }));
+    return workerDefinitions(blueprint).map((definition) => ({ name: definition.name, ...countBounds(definition.count)! }));
   }, [yaml]);
 }
 

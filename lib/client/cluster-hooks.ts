@@ -29,6 +29,7 @@ export const clusterKeys = {
   detail: (id: string) => [...clusterKeys.all, "detail", id] as const,
   hierarchy: (id: string) => [...clusterKeys.all, id, "hierarchy"] as const,
   agents: (id: string, filters: AgentListFilters) => [...clusterKeys.all, id, "agents", filters] as const,
+  agent: (id: string, agentId: string) => [...clusterKeys.all, id, "agent", agentId] as const,
   activity: (id: string, page: number) => [...clusterKeys.all, id, "activity", page] as const,
   preview: (input: CreateClusterRequest) => [...clusterKeys.all, "preview", input] as const,
 };
@@ -68,6 +69,13 @@ export function useClusterAgents(id: string, filters: AgentListFilters) {
     queryKey: clusterKeys.agents(id, filters),
     queryFn: () => apiFetch<Page<AgentView>>(`/api/clusters/${encodeURIComponent(id)}/agents?${search}`),
     placeholderData: keepPreviousData,
+  });
+}
+
+export function useClusterAgent(id: string, agentId: string) {
+  return useQuery({
+    queryKey: clusterKeys.agent(id, agentId),
+    queryFn: () => apiFetch<AgentView>(`/api/clusters/${encodeURIComponent(id)}/agents/${encodeURIComponent(agentId)}`),
   });
 }
 
