@@ -2,6 +2,7 @@
 // (or its deletion) and the change-feed id as its event id, so EventSource's automatic reconnect
 // with Last-Event-ID resumes exactly where the client left off.
 import { logger } from "@/lib/logger";
+import { atMostEvery } from "@/lib/throttle";
 import type { ClusterView } from "./api-schema";
 import { changesAfter, changesLostAfter, type ClusterChangeNotice, latestChangeId, pruneClusterChanges } from "./change-feed";
 import { findClusterViews } from "./list-clusters";
@@ -18,7 +19,8 @@ export type ClusterStreamEvent =
   | { event: "cluster"; id: number; data: ClusterView }
   | { event: "cluster-deleted"; id: number; data: { id: string } };
 
-let lastPrune = 0;
+/** Pruning rides along on the streams' polling, at most once a minute per process. */
+const pruneNow = atMostEvery(PRUNE_INTERVAL_MS, () => pruneClusterChanges());
 
 export function formatServerSentEvent({ event, id, data }: ClusterStreamEvent): string {
   return `id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
@@ -75,10 +77,7 @@ export function clusterEventStream(options: { lastEventId?: number; clusterId?: 
             for (const event of await eventsForChanges(changes)) send(formatServerSentEvent(event));
             cursor = changes.at(-1)!.id;
           }
-          if (Date.now() - lastPrune > PRUNE_INTERVAL_MS) {
-            lastPrune = Date.now();
-            await pruneClusterChanges();
-          }
+          await pruneNow();
         } catch (error) {
           logger.warn({ err: error }, "cluster event stream poll failed");
         }

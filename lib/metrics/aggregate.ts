@@ -1,5 +1,9 @@
 // One summary of many values (count, sum, min, max): what a minute row holds and what a step of a
 // query returns. Merging is associative, so minutes fold into steps the way points fold into minutes.
+/** Aggregates are kept per minute; `minute` columns count minutes since the epoch. */
+export const MINUTE_MS = 60_000;
+export const epochMinute = (ms: number): number => Math.floor(ms / MINUTE_MS);
+
 export interface Aggregate {
   count: number;
   sum: number;

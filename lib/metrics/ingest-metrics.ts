@@ -1,12 +1,12 @@
 // ingestMetrics: a batch of points for one cluster, stored raw and folded into per-minute
 // aggregates in one transaction. The whole batch is checked first: a bad point stores nothing.
 import { db } from "@/lib/db";
-import { InvalidInputError, NotFoundError } from "@/lib/errors";
+import { findClusterOrThrow } from "@/lib/cluster/cluster-store";
+import { InvalidInputError } from "@/lib/errors";
 import { CLOCK_SKEW_MS, type IngestMetricsRequest, RAW_RETENTION_MS } from "./api-schema";
-import { type Aggregate, aggregateOf, foldInto } from "./aggregate";
+import { type Aggregate, aggregateOf, epochMinute, foldInto } from "./aggregate";
 import { pruneMetricsNow } from "./prune-metrics";
 
-const MINUTE_MS = 60_000;
 /** SQLite allows 32,766 bound parameters; five per raw row keeps a statement well below. */
 const ROWS_PER_STATEMENT = 1000;
 
@@ -25,11 +25,10 @@ export async function ingestMetrics(clusterId: string, request: IngestMetricsReq
   });
   if (problems.length > 0) throw new InvalidInputError(`${problems.length} point${problems.length === 1 ? "" : "s"} cannot be stored; nothing was stored`, problems);
 
-  const cluster = await db.cluster.findUnique({ where: { id: clusterId }, select: { id: true } });
-  if (!cluster) throw new NotFoundError("cluster", clusterId);
+  await findClusterOrThrow(clusterId);
 
   const minutes = new Map<string, Aggregate>();
-  for (const point of points) foldInto(minutes, `${point.name}@${Math.floor(point.ts / MINUTE_MS)}`, aggregateOf(point.value));
+  for (const point of points) foldInto(minutes, `${point.name}@${epochMinute(point.ts)}`, aggregateOf(point.value));
 
   await db.$transaction(async (tx) => {
     for (let start = 0; start < points.length; start += ROWS_PER_STATEMENT) {

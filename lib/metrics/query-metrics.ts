@@ -2,7 +2,7 @@
 // from the per-minute table (so a 30-day chart reads at most 43,200 rows, not millions).
 import { db } from "@/lib/db";
 import { findClusterOrThrow } from "@/lib/cluster/cluster-store";
-import { type Aggregate, foldInto } from "./aggregate";
+import { type Aggregate, epochMinute, foldInto, MINUTE_MS } from "./aggregate";
 import type { AggregatedMetricSeries, MetricsQuery, RawMetricSeries } from "./api-schema";
 
 const DEFAULT_RANGE_MS = 60 * 60 * 1000;
@@ -27,7 +27,7 @@ export async function queryMetrics(clusterId: string, query: MetricsQuery, now =
 
   const stepMinutes = query.step / 60;
   const rows = await db.metricMinute.findMany({
-    where: { clusterId, name: query.name, minute: { gte: Math.floor(from / 60_000), lte: Math.floor(to / 60_000) } },
+    where: { clusterId, name: query.name, minute: { gte: epochMinute(from), lte: epochMinute(to) } },
     orderBy: { minute: "asc" },
   });
   const steps = new Map<number, Aggregate>();
@@ -35,6 +35,6 @@ export async function queryMetrics(clusterId: string, query: MetricsQuery, now =
   return {
     ...range,
     step: query.step,
-    points: [...steps.entries()].map(([minute, step]) => ({ ts: new Date(minute * 60_000).toISOString(), avg: step.sum / step.count, min: step.min, max: step.max, count: step.count })),
+    points: [...steps.entries()].map(([minute, step]) => ({ ts: new Date(minute * MINUTE_MS).toISOString(), avg: step.sum / step.count, min: step.min, max: step.max, count: step.count })),
   };
 }
