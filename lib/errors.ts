@@ -14,10 +14,15 @@ export class ConflictError extends Error {
   override name = "ConflictError";
 }
 
+/** A write based on a revision that is no longer current: its own problem type, so clients can offer to merge or reload. */
+export class StaleRevisionError extends ConflictError {
+  override name = "StaleRevisionError";
+}
+
 /** `If-Match` carries the revision the caller saw; a different one means someone changed it since. */
 export function assertRevisionMatches(resource: string, current: number, ifMatch: number | undefined): void {
   if (ifMatch !== undefined && ifMatch !== current) {
-    throw new ConflictError(`the ${resource} changed since revision ${ifMatch}; it is at revision ${current}, reload and retry`);
+    throw new StaleRevisionError(`the ${resource} changed since revision ${ifMatch}; it is at revision ${current}, reload and retry`);
   }
 }
 

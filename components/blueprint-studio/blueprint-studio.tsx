@@ -10,7 +10,7 @@ import { FormAlert, LoadingPanel } from "@/components/ui/status-panels";
 import type { Finding } from "@/lib/blueprint/finding";
 import type { BlueprintDetail } from "@/lib/blueprint/api-schema";
 import { validateBlueprint } from "@/lib/blueprint/validate";
-import { ApiError, apiFetch } from "@/lib/client/api-client";
+import { ApiError, apiFetch, isStaleRevision } from "@/lib/client/api-client";
 import { useSaveBlueprint } from "@/lib/client/blueprint-hooks";
 import { DefinitionGraphView } from "./definition-graph-view";
 import { FileActions } from "./file-actions";
@@ -87,7 +87,7 @@ export function BlueprintStudio({ blueprintId, baseRevision, initialText, title 
             if (!blueprintId) router.replace(`/blueprints/${encodeURIComponent(saved.id)}/edit`);
           },
           onError: async (error) => {
-            if (error instanceof ApiError && error.status === 409 && blueprintId) {
+            if (isStaleRevision(error) && blueprintId) {
               // Someone saved meanwhile: show what they saved beside this text instead of just failing.
               setConflict(await apiFetch<BlueprintDetail>(`/api/blueprints/${encodeURIComponent(blueprintId)}?include_yaml=true`));
               return;

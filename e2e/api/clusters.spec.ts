@@ -48,6 +48,7 @@ test.describe("[API][CLUSTERS]", () => {
     const cluster = await createSeedCluster(request);
     const stale = await request.post(`/api/clusters/${cluster.id}/scale`, { data: { target_workers: 6 }, headers: { "if-match": `"${cluster.revision - 1}"` } });
     expect(stale.status()).toBe(409);
+    expect(await stale.json()).toMatchObject({ type: "urn:cluster-console:problem:stale-revision", title: "Stale revision" });
     const fresh = await request.post(`/api/clusters/${cluster.id}/scale`, { data: { target_workers: 6 }, headers: { "if-match": `"${cluster.revision}"` } });
     expect(fresh.status()).toBe(200);
     const garbage = await request.post(`/api/clusters/${cluster.id}/scale`, { data: { target_workers: 6 }, headers: { "if-match": "yesterday" } });

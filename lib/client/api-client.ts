@@ -12,6 +12,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The server refused a write made against an older revision (If-Match); the problem type says so. */
+export function isStaleRevision(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.problem.type.endsWith(":stale-revision");
+}
+
 export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
   if (init.body !== undefined) headers.set("content-type", "application/json");

@@ -4,14 +4,14 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import type { ClusterView, CreateClusterRequest, UpdateClusterRequest } from "@/lib/cluster/api-schema";
-import { ApiError, apiFetch } from "./api-client";
+import { apiFetch, isStaleRevision } from "./api-client";
 import { clusterKeys, invalidateClusterQueries } from "./cluster-hooks";
 
 const clusterPath = (id: string, action = "") => `/api/clusters/${encodeURIComponent(id)}${action ? `/${action}` : ""}`;
 const ifMatch = (cluster: ClusterView) => ({ "if-match": `"${cluster.revision}"` });
 
 function refusalMessage(error: Error): string {
-  if (error instanceof ApiError && error.status === 409 && /revision/i.test(error.message)) {
+  if (isStaleRevision(error)) {
     return `${error.message}. Someone changed the cluster first; the page now shows their change.`;
   }
   return error.message;

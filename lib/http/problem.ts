@@ -4,7 +4,7 @@ import { BlueprintInvalidError } from "@/lib/blueprint/errors";
 import { ClusterPlanError } from "@/lib/blueprint/plan";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/auth/principal";
 import { SignInLockedError } from "@/lib/auth/sign-in";
-import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { ConflictError, InvalidInputError, NotFoundError, StaleRevisionError } from "@/lib/errors";
 import { RateLimitedError } from "./rate-limit";
 
 export interface ProblemFieldError {
@@ -76,6 +76,7 @@ function problemFor(error: unknown): Problem | undefined {
   if (error instanceof RateLimitedError || error instanceof SignInLockedError) return problem(429, "Too many requests", error.message);
   if (error instanceof RequestError) return problem(error.status, error.title, error.message, error.errors ? { errors: error.errors } : {});
   if (error instanceof NotFoundError) return problem(404, "Not found", error.message);
+  if (error instanceof StaleRevisionError) return problem(409, "Stale revision", error.message);
   if (error instanceof ConflictError) return problem(409, "Conflict", error.message);
   if (error instanceof InvalidInputError) return problem(400, "Invalid request", error.message, { errors: error.fieldErrors });
   if (error instanceof ClusterPlanError) return problem(400, "Invalid request", error.message, { errors: error.issues });
