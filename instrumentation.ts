@@ -1,6 +1,6 @@
 // Runs once when the server starts: check the environment and the session key, create the first
-// admin if the environment names one, and let the runtime catch up with the database before
-// requests arrive.
+// admin if the environment names one, let the runtime catch up with the database before
+// requests arrive, and start the autoscaler loop.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // Imported first and outside the try: a bad environment stops the server with its message.
@@ -17,6 +17,11 @@ export async function register() {
     if (admin) logger.info({ email: admin.email }, "created the first admin from ADMIN_EMAIL");
     else if (await needsSetup()) logger.warn("no user exists yet: open the console in a browser to create the first admin");
     logger.info(await reconcileClusters(getAgentRuntime()), "runtime reconciled with the database");
+    if (env.AUTOSCALER_ENABLED) {
+      const { startAutoscalerLoop } = await import("@/lib/autoscaler/autoscaler-loop");
+      const loop = startAutoscalerLoop({ runtime: getAgentRuntime(), tickMs: env.AUTOSCALER_TICK_MS });
+      logger.info({ holder: loop.holder, tickMs: env.AUTOSCALER_TICK_MS }, "autoscaler loop started");
+    }
   } catch (error) {
     // Serving on is better than not starting: each request then answers its own problem+json.
     logger.error({ err: error }, "start-up tasks failed; is the database migrated? (npm run db:migrate)");

@@ -28,8 +28,9 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Native and WASM-backed packages stay outside the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "argon2"],
+  // Native and WASM-backed packages stay outside the server bundle; prom-client too, so the
+  // instrumentation bundle (the autoscaler) and the routes share one registry.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "argon2", "prom-client"],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

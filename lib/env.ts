@@ -30,6 +30,11 @@ const envSchema = z
     RATE_LIMIT_READS_PER_MINUTE: positiveInt(600),
     RATE_LIMIT_MUTATIONS_PER_MINUTE: positiveInt(120),
     RATE_LIMIT_ANONYMOUS_PER_MINUTE: positiveInt(60),
+    // Metrics ingestion has its own budget: a collector posting 1,000 points a call several times a second.
+    RATE_LIMIT_INGEST_PER_MINUTE: positiveInt(600),
+    // The autoscaler loop: off for a server that must never scale on its own, and how often it looks for due clusters.
+    AUTOSCALER_ENABLED: z.enum(["true", "false"], 'AUTOSCALER_ENABLED must be "true" or "false"').default("true").transform((value) => value === "true"),
+    AUTOSCALER_TICK_MS: positiveInt(1000),
     SIGNIN_MAX_FAILURES: positiveInt(5),
     SIGNIN_LOCKOUT_SECONDS: positiveInt(900),
   })

@@ -57,6 +57,16 @@ describe("decideScale", () => {
       { action: "scale", workers: 8, recommendation: 5 },
     ],
     [
+      "a cluster started inside the down window keeps its size until the window has passed",
+      input({ policy: policy({ scale_down_stabilization_s: 300 }), metric: { value: 0.1, at: NOW }, cluster: { currentWorkers: 6, startedAt: new Date(NOW - seconds(60)) } }),
+      { action: "none", workers: 6, recommendation: 2 },
+    ],
+    [
+      "a cluster started before the down window may scale down at its first evaluation",
+      input({ policy: policy({ scale_down_stabilization_s: 300 }), metric: { value: 0.1, at: NOW }, cluster: { currentWorkers: 6, startedAt: new Date(NOW - seconds(301)) } }),
+      { action: "scale", workers: 2 },
+    ],
+    [
       "scale-down holds while the window still remembers the current size",
       input({ policy: policy({ scale_down_stabilization_s: 300 }), metric: { value: 0.2, at: NOW }, cluster: { currentWorkers: 10 }, history: [at(100, 10)] }),
       { action: "none", workers: 10, recommendation: 5 },

@@ -16,7 +16,14 @@ export interface Recommendation {
 export interface DecisionInput {
   now: number;
   policy: ScalingPolicy;
-  cluster: { status: string; currentWorkers: number; minWorkers: number; maxWorkers: number };
+  cluster: {
+    status: string;
+    currentWorkers: number;
+    minWorkers: number;
+    maxWorkers: number;
+    /** When it last became active (created or reactivated): the size it started with counts as a recommendation made then. */
+    startedAt?: Date | null;
+  };
   /** The newest value of the policy's metric: a total for per-worker metrics, else a cluster-wide average. */
   metric: { value: number; at: number } | null;
   /** Since when the metric has been at zero without a break; null while it is above zero. */
@@ -40,6 +47,9 @@ export interface Decision {
 /** Up: at most double, or add at least this many, per evaluation (the HPA's default policy). */
 const SCALE_UP_MIN_STEP = 4;
 
+/** Evaluation intervals below a second are raised to one: the loop ticks once a second. */
+export const evaluationIntervalS = (policy: Pick<ScalingPolicy, "evaluation_interval_s">): number => Math.max(1, policy.evaluation_interval_s);
+
 /** A metric older than this many evaluation intervals counts as missing. */
 const STALE_AFTER_INTERVALS = 3;
 
@@ -49,7 +59,7 @@ export function decideScale(input: DecisionInput): Decision {
   const hold = (reason: string): Decision => ({ action: "none", workers: current, recommendation: null, reason });
 
   if (pause === "all") return hold("autoscaling is paused");
-  const staleMs = Math.max(1, policy.evaluation_interval_s) * 1000 * STALE_AFTER_INTERVALS;
+  const staleMs = evaluationIntervalS(policy) * 1000 * STALE_AFTER_INTERVALS;
   if (metric === null || now - metric.at > staleMs) {
     const age = metric === null ? "no value yet" : `the newest value is ${Math.round((now - metric.at) / 1000)} s old`;
     return hold(`no fresh ${policy.metric} (${age}); holding at ${current} workers and never scaling down on missing data`);
@@ -108,12 +118,14 @@ function clamp(workers: number, min: number, max: number): { workers: number; li
 
 /**
  * Scaling up takes the lowest recommendation of the up window, scaling down the highest of the
- * down window (this one included), so a short spike or dip does not move the cluster.
+ * down window (this one included), so a short spike or dip does not move the cluster. A cluster
+ * that started inside the down window keeps its starting size until the window has passed.
  */
 function stabilize(input: DecisionInput, recommendation: number): { workers: number; note?: string } {
   const { policy, now, history, cluster } = input;
   const current = cluster.currentWorkers;
-  const inWindow = (seconds: number) => [...history.filter((entry) => now - entry.at <= seconds * 1000).map((entry) => entry.workers), recommendation];
+  const started = cluster.startedAt ? [{ at: cluster.startedAt.getTime(), workers: current }] : [];
+  const inWindow = (seconds: number) => [...[...started, ...history].filter((entry) => now - entry.at <= seconds * 1000).map((entry) => entry.workers), recommendation];
   const up = Math.min(...inWindow(policy.scale_up_stabilization_s));
   const down = Math.max(...inWindow(policy.scale_down_stabilization_s));
   if (recommendation > current) {

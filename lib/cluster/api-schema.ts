@@ -92,7 +92,7 @@ export type ListClustersQuery = z.output<typeof listClustersQuerySchema>;
 
 export const clusterActivitySchema = z.object({
   id: z.int(),
-  kind: z.string().describe("created, scaled, hibernated, reactivated, updated or recovered"),
+  kind: z.string().describe("created, scaled, hibernated, reactivated, updated, recovered, autoscaler (the autoscaler's latest decision that changed nothing) or autoscaler-pause"),
   from_status: z.string().nullable(),
   to_status: z.string().nullable(),
   from_workers: z.int().nullable(),

@@ -13,6 +13,8 @@ export interface ClusterActionOptions {
   audit: AuditContext;
   /** The revision from `If-Match`. */
   ifMatch?: number;
+  /** Why, for the activity timeline; the autoscaler gives its decision's reason. */
+  reason?: string;
 }
 
 export function scaleCluster(id: string, targetWorkers: number, options: ClusterActionOptions) {
@@ -29,7 +31,7 @@ export function scaleCluster(id: string, targetWorkers: number, options: Cluster
     const outcome = await applyWorkerChange(cluster, change, options.runtime, "scaling");
     return settleCluster(
       id,
-      { ...outcome, status: "active", event: { kind: "scaled", reason: `scaled to ${targetWorkers} workers`, fromStatus: cluster.status, fromWorkers: cluster.currentWorkers }, audit: options.audit },
+      { ...outcome, status: "active", event: { kind: "scaled", reason: options.reason ?? `scaled to ${targetWorkers} workers`, fromStatus: cluster.status, fromWorkers: cluster.currentWorkers }, audit: options.audit },
       { targetWorkers },
     );
   });

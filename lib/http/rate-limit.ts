@@ -1,14 +1,15 @@
-// Request budgets (rate-limiter-flexible, in memory for one instance): reads and mutations per
-// token or user, and one budget per address for anonymous calls. Every answer carries the
+// Request budgets (rate-limiter-flexible, in memory for one instance): reads, mutations and
+// metrics ingestion per token or user, and one budget per address for anonymous calls. Every answer carries the
 // RateLimit-* headers; a refused one is a 429 with Retry-After.
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
 
-export type Budget = "read" | "mutation" | "anonymous";
+export type Budget = "read" | "mutation" | "ingest" | "anonymous";
 
 const limiters: Record<Budget, RateLimiterMemory> = {
   read: new RateLimiterMemory({ keyPrefix: "read", points: env.RATE_LIMIT_READS_PER_MINUTE, duration: 60 }),
   mutation: new RateLimiterMemory({ keyPrefix: "mutation", points: env.RATE_LIMIT_MUTATIONS_PER_MINUTE, duration: 60 }),
+  ingest: new RateLimiterMemory({ keyPrefix: "ingest", points: env.RATE_LIMIT_INGEST_PER_MINUTE, duration: 60 }),
   anonymous: new RateLimiterMemory({ keyPrefix: "anonymous", points: env.RATE_LIMIT_ANONYMOUS_PER_MINUTE, duration: 60 }),
 };
 

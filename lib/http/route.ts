@@ -8,9 +8,10 @@ import { authenticateRequest, ForbiddenError, type Principal, UnauthenticatedErr
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { observeRequest } from "@/lib/observability/prometheus";
 import { clientIp } from "./client-ip";
 import { problem, problemResponse, problemResponseFor, RequestError, zodFieldErrors } from "./problem";
-import { consumeBudget } from "./rate-limit";
+import { type Budget, consumeBudget } from "./rate-limit";
 
 /** Request bodies above this are refused with 413 before they are parsed. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -26,6 +27,8 @@ export type RouteAccess = Role | "public";
 
 interface RouteSchemas<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
   access: RouteAccess;
+  /** A signed-in caller's budget when not the read or mutation one (metrics ingestion). */
+  budget?: "ingest";
   params?: P;
   query?: Q;
   body?: B;
@@ -55,7 +58,7 @@ export function apiRoute<A extends RouteAccess, P extends z.ZodType = z.ZodUnkno
     let response: Response;
     try {
       principal = await authenticate(request, ip);
-      budgetHeaders = await consumeBudget(budgetOf(request, principal), principal ? principalKey(principal) : (ip ?? "unknown"));
+      budgetHeaders = await consumeBudget(budgetOf(request, principal, schemas.budget), principal ? principalKey(principal) : (ip ?? "unknown"));
       authorize(schemas.access, principal);
       if (principal?.via === "session" && !SAFE_METHODS.has(request.method)) assertSameOrigin(request);
       const params = parsePart(schemas.params, await context.params, "Not found", 404);
@@ -66,7 +69,9 @@ export function apiRoute<A extends RouteAccess, P extends z.ZodType = z.ZodUnkno
     } catch (error) {
       response = problemResponseFor(error) ?? internalError(error, requestId);
     }
-    logger.info({ requestId, method: request.method, path: url.pathname, status: response.status, ms: Math.round(performance.now() - started), user: principal?.email ?? null, via: principal?.via ?? null }, "request");
+    const elapsed = performance.now() - started;
+    observeRequest(request.method, url.pathname, response.status, elapsed / 1000);
+    logger.info({ requestId, method: request.method, path: url.pathname, status: response.status, ms: Math.round(elapsed), user: principal?.email ?? null, via: principal?.via ?? null }, "request");
     response.headers.set("x-request-id", requestId);
     for (const [name, value] of Object.entries(budgetHeaders)) if (!response.headers.has(name)) response.headers.set(name, value);
     return response;
@@ -83,8 +88,9 @@ async function authenticate(request: Request, ip: string | null): Promise<Princi
   }
 }
 
-function budgetOf(request: Request, principal: Principal | null) {
+function budgetOf(request: Request, principal: Principal | null, own: "ingest" | undefined): Budget {
   if (!principal) return "anonymous" as const;
+  if (own) return own;
   return SAFE_METHODS.has(request.method) ? ("read" as const) : ("mutation" as const);
 }
 

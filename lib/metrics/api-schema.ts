@@ -6,6 +6,11 @@ export const MAX_POINTS_PER_CALL = 1000;
 /** How far in the future a point's timestamp may lie: clocks drift. */
 export const CLOCK_SKEW_MS = 5_000;
 export const RAW_RETENTION_MS = 24 * 60 * 60 * 1000;
+/** Series the autoscaler records itself at every evaluation, from the database. */
+export const COLLECTED_METRICS = ["workers_active", "workers_starting", "workers_failed", "health_score"] as const;
+/** Every series a chart can ask for: the posted ones and the collected ones. */
+export const METRIC_NAMES = [...SCALING_METRICS, ...COLLECTED_METRICS] as const;
+export type MetricName = (typeof METRIC_NAMES)[number];
 export const MINUTE_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 
 export const metricPointSchema = z.strictObject({
@@ -22,7 +27,7 @@ export type IngestMetricsRequest = z.output<typeof ingestMetricsRequestSchema>;
 
 export const metricsQuerySchema = z
   .object({
-    name: z.enum(SCALING_METRICS, { error: `name must be one of ${SCALING_METRICS.join(", ")}` }),
+    name: z.enum(METRIC_NAMES, { error: `name must be one of ${METRIC_NAMES.join(", ")}` }),
     from: z.iso.datetime({ offset: true }).optional().describe("Start of the range; defaults to an hour before `to`."),
     to: z.iso.datetime({ offset: true }).optional().describe("End of the range; defaults to now."),
     step: z.coerce

@@ -5,10 +5,11 @@ import { atMostEvery } from "@/lib/throttle";
 import { epochMinute } from "./aggregate";
 import { MINUTE_RETENTION_MS, RAW_RETENTION_MS } from "./api-schema";
 
-
 export async function pruneMetrics(now = Date.now()): Promise<{ points: number; minutes: number }> {
   const points = await db.metricPoint.deleteMany({ where: { ts: { lt: now - RAW_RETENTION_MS } } });
   const minutes = await db.metricMinute.deleteMany({ where: { minute: { lt: epochMinute(now - MINUTE_RETENTION_MS) } } });
+  // Series nobody has written to for a day: mostly those of deleted clusters.
+  await db.metricLatest.deleteMany({ where: { ts: { lt: now - RAW_RETENTION_MS } } });
   return { points: points.count, minutes: minutes.count };
 }
 

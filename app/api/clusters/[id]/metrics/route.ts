@@ -9,7 +9,7 @@ import { queryMetrics } from "@/lib/metrics/query-metrics";
 export const GET = apiRoute({ access: "viewer", params: clusterIdParamsSchema, query: metricsQuerySchema }, async ({ params, query }) => json(await queryMetrics(params.id, query)));
 
 // POST /api/clusters/{id}/metrics - a batch of up to 1,000 points; accepted for hibernated clusters too (demand wakes them)
-export const POST = apiRoute({ access: "operator", params: clusterIdParamsSchema, body: ingestMetricsRequestSchema }, async ({ params, body }) =>
+export const POST = apiRoute({ access: "operator", budget: "ingest", params: clusterIdParamsSchema, body: ingestMetricsRequestSchema }, async ({ params, body }) =>
   json(await ingestMetrics(params.id, body), { status: 202 }),
 );
 

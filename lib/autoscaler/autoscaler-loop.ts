@@ -1,0 +1,59 @@
+// The autoscaler loop inside the server: every tick it takes (or renews) the lease in the database
+// and, holding it, runs one tick. Instances without the lease only wait, so however many servers
+// share a database exactly one of them acts; another takes over when the holder stops renewing.
+import { hostname } from "node:os";
+import { logger } from "@/lib/logger";
+import type { AgentRuntime } from "@/lib/runtime/agent-runtime";
+import { acquireAutoscalerLease, releaseAutoscalerLease } from "./lease";
+import { runAutoscalerTick } from "./run-tick";
+
+export interface AutoscalerLoopOptions {
+  runtime: AgentRuntime;
+  tickMs: number;
+  /** How long the lease outlives its last renewal; long enough that a slow tick never loses it. */
+  leaseMs?: number;
+}
+
+export interface AutoscalerLoop {
+  holder: string;
+  stop(): Promise<void>;
+}
+
+export function startAutoscalerLoop(options: AutoscalerLoopOptions): AutoscalerLoop {
+  const holder = `${hostname()}:${process.pid}:${crypto.randomUUID().slice(0, 8)}`;
+  const leaseMs = options.leaseMs ?? Math.max(30_000, options.tickMs * 10);
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+  let leading = false;
+
+  const tick = async () => {
+    const leads = await acquireAutoscalerLease(holder, Date.now(), leaseMs);
+    if (leads !== leading) logger.info({ holder }, leads ? "this instance runs the autoscaler" : "another instance runs the autoscaler");
+    leading = leads;
+    if (!leads) return;
+    const result = await runAutoscalerTick(options.runtime);
+    if (result.changed > 0 || result.ms > options.tickMs) logger.info(result, "autoscaler tick");
+  };
+  // The next tick starts one interval after this one started, or at once if this one ran longer.
+  const schedule = (delay: number) => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      const started = Date.now();
+      running = tick()
+        .catch((error: unknown) => logger.error({ err: error }, "autoscaler tick failed; trying again next tick"))
+        .finally(() => schedule(Math.max(0, options.tickMs - (Date.now() - started))));
+    }, delay);
+  };
+  schedule(options.tickMs);
+
+  return {
+    holder,
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+      await releaseAutoscalerLease(holder);
+    },
+  };
+}

@@ -1,0 +1,131 @@
+// One autoscaler tick: every active or hibernated cluster whose evaluation interval has come round
+// gets its collected series recorded and, when its blueprint has a scaling section, a decision
+// (decideScale) that is carried out at once. Reads and writes are batched across clusters, so the
+// cost of a tick grows with the clusters that change, not with the clusters watched.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
+import { storeMetricPoints } from "@/lib/metrics/store-points";
+import { autoscalerTickDuration, countDecision } from "@/lib/observability/prometheus";
+import type { AgentRuntime } from "@/lib/runtime/agent-runtime";
+import type { AutoscalerDecisionView } from "./api-schema";
+import { applyDecision, AUTOSCALER_ACTOR } from "./apply-decision";
+import { type EvaluationRecord, parseDecision, parseHistory, parsePause, saveEvaluations } from "./autoscaler-state";
+import { collectSeries } from "./collect-series";
+import { decideScale, evaluationIntervalS } from "./decide";
+import { loadScalingPolicies } from "./scaling-policies";
+
+/** The blueprint format's default evaluation interval, for clusters whose blueprint has no scaling section. */
+const COLLECTION_INTERVAL_S = 15;
+
+/** A timeline entry for a decision that changed nothing: one per cluster, the latest. */
+export const HOLD_EVENT_KIND = "autoscaler";
+
+export interface TickResult {
+  /** Clusters whose evaluation was due. */
+  evaluated: number;
+  /** Of those, clusters the autoscaler scaled, hibernated or reactivated. */
+  changed: number;
+  ms: number;
+}
+
+interface HoldEvent {
+  clusterId: string;
+  status: string;
+  decision: AutoscalerDecisionView;
+}
+
+export async function runAutoscalerTick(runtime: AgentRuntime, now = Date.now()): Promise<TickResult> {
+  const started = performance.now();
+  const clusters = await db.cluster.findMany({
+    where: { status: { in: ["active", "hibernated"] } },
+    select: {
+      id: true,
+      status: true,
+      revision: true,
+      currentWorkers: true,
+      minWorkers: true,
+      maxWorkers: true,
+      healthScore: true,
+      blueprintId: true,
+      blueprintRevision: true,
+      startedAt: true,
+      autoscaler: true,
+    },
+  });
+  const due = clusters.filter((cluster) => (cluster.autoscaler?.nextEvaluationAt ?? 0) <= now);
+  if (due.length === 0) return { evaluated: 0, changed: 0, ms: performance.now() - started };
+
+  const policyOf = await loadScalingPolicies(due);
+  const collected = await collectSeries(due, now);
+  const watched = due.filter((cluster) => policyOf(cluster) !== null);
+  const latestRows = await db.metricLatest.findMany({
+    where: { clusterId: { in: watched.map((cluster) => cluster.id) }, name: { in: [...new Set(watched.map((cluster) => policyOf(cluster)!.metric))] } },
+  });
+  const latest = new Map(latestRows.map((row) => [`${row.clusterId}/${row.name}`, row]));
+
+  const records: EvaluationRecord[] = [];
+  const holds: HoldEvent[] = [];
+  let changed = 0;
+  for (const cluster of due) {
+    const policy = policyOf(cluster);
+    const intervalMs = (policy ? evaluationIntervalS(policy) : COLLECTION_INTERVAL_S) * 1000;
+    const evaluation = { clusterId: cluster.id, nextEvaluationAt: now + intervalMs, lastEvaluatedAt: now };
+    if (!policy) {
+      records.push({ ...evaluation, history: [], decision: null });
+      continue;
+    }
+    const series = latest.get(`${cluster.id}/${policy.metric}`);
+    // Idle counts from the last non-zero value, or from the latest (re)activation if that came later.
+    const idleSince = series && series.value === 0 ? Math.max(series.lastNonZeroTs ?? series.firstTs, cluster.startedAt?.getTime() ?? 0) : null;
+    const windowMs = Math.max(policy.scale_up_stabilization_s, policy.scale_down_stabilization_s) * 1000;
+    const history = parseHistory(cluster.autoscaler?.historyJson).filter((entry) => now - entry.at <= windowMs);
+    const decided = decideScale({
+      now,
+      policy,
+      cluster,
+      metric: series ? { value: series.value, at: series.ts } : null,
+      idleSince,
+      history,
+      pause: parsePause(cluster.autoscaler?.pause),
+    });
+    const outcome = await applyDecision(cluster, decided, runtime);
+    countDecision(outcome.action);
+    if (outcome.action !== "none") changed += 1;
+    const decision: AutoscalerDecisionView = { at: new Date(now).toISOString(), action: outcome.action, from_workers: cluster.currentWorkers, to_workers: outcome.workers, reason: outcome.reason };
+    if (outcome.action === "none" && outcome.reason !== parseDecision(cluster.autoscaler?.lastDecisionJson)?.reason) holds.push({ clusterId: cluster.id, status: cluster.status, decision });
+    records.push({ ...evaluation, history: decided.recommendation === null ? history : [...history, { at: now, workers: decided.recommendation }], decision });
+  }
+
+  await db.$transaction(async (tx) => {
+    await storeMetricPoints(tx, collected);
+    await saveEvaluations(tx, records);
+    await replaceHoldEvents(tx, holds);
+  });
+  const ms = performance.now() - started;
+  autoscalerTickDuration.observe(ms / 1000);
+  return { evaluated: due.length, changed, ms };
+}
+
+/** Each cluster keeps only its latest unchanged decision on the timeline; the changes are its own events. */
+async function replaceHoldEvents(tx: Prisma.TransactionClient, holds: readonly HoldEvent[]): Promise<void> {
+  if (holds.length === 0) return;
+  const clusterIds = holds.map((hold) => hold.clusterId);
+  await tx.clusterEvent.deleteMany({ where: { kind: HOLD_EVENT_KIND, clusterId: { in: clusterIds } } });
+  // A cluster deleted during the tick has no row to hang its event on.
+  const existing = new Set((await tx.cluster.findMany({ where: { id: { in: clusterIds } }, select: { id: true } })).map((cluster) => cluster.id));
+  await tx.clusterEvent.createMany({
+    data: holds
+      .filter((hold) => existing.has(hold.clusterId))
+      .map((hold) => ({
+        clusterId: hold.clusterId,
+        kind: HOLD_EVENT_KIND,
+        fromStatus: hold.status,
+        toStatus: hold.status,
+        fromWorkers: hold.decision.from_workers,
+        toWorkers: hold.decision.to_workers,
+        reason: hold.decision.reason,
+        actor: AUTOSCALER_ACTOR,
+        createdAt: new Date(hold.decision.at),
+      })),
+  });
+}

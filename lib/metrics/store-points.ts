@@ -1,0 +1,89 @@
+// storeMetricPoints: writes points of any clusters in one transaction: the raw rows, the
+// per-minute aggregates and the newest value per series. Shared by ingestion and by the
+// autoscaler's own collection. The statements are portable (SQLite and PostgreSQL): CASE
+// instead of the scalar MIN/MAX only SQLite has.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { type Aggregate, aggregateOf, epochMinute, foldInto } from "./aggregate";
+
+/** SQLite allows 32,766 bound parameters; at most seven per row keeps a statement well below. */
+const ROWS_PER_STATEMENT = 1000;
+/** Joins the parts of a map key; ids and names never contain it. */
+const KEY_SEPARATOR = "\u0000";
+
+export interface StoredPoint {
+  clusterId: string;
+  name: string;
+  value: number;
+  /** Epoch milliseconds. */
+  ts: number;
+}
+
+interface Latest {
+  value: number;
+  ts: number;
+  firstTs: number;
+  lastNonZeroTs: number | null;
+}
+
+export async function storeMetricPoints(tx: Prisma.TransactionClient, points: readonly StoredPoint[]): Promise<void> {
+  const minutes = new Map<string, Aggregate>();
+  const latest = new Map<string, Latest & { clusterId: string; name: string }>();
+  for (const point of points) {
+    foldInto(minutes, [point.clusterId, point.name, epochMinute(point.ts)].join(KEY_SEPARATOR), aggregateOf(point.value));
+    const seriesKey = point.clusterId + KEY_SEPARATOR + point.name;
+    const series = latest.get(seriesKey);
+    const nonZero = point.value !== 0 ? point.ts : null;
+    if (!series) {
+      latest.set(seriesKey, { clusterId: point.clusterId, name: point.name, value: point.value, ts: point.ts, firstTs: point.ts, lastNonZeroTs: nonZero });
+      continue;
+    }
+    if (point.ts >= series.ts) Object.assign(series, { value: point.value, ts: point.ts });
+    series.firstTs = Math.min(series.firstTs, point.ts);
+    if (nonZero !== null) series.lastNonZeroTs = Math.max(series.lastNonZeroTs ?? nonZero, nonZero);
+  }
+
+  await inChunks(points, (chunk) =>
+    tx.$executeRawUnsafe(
+      `INSERT INTO metric_points (cluster_id, name, value, ts) VALUES ${placeholders(chunk.length, 4)}`,
+      ...chunk.flatMap((point) => [point.clusterId, point.name, point.value, point.ts]),
+    ),
+  );
+  const buckets = [...minutes.entries()].map(([key, aggregate]) => {
+    const [clusterId, name, minute] = key.split(KEY_SEPARATOR) as [string, string, string];
+    return { clusterId, name, minute: Number(minute), ...aggregate };
+  });
+  await inChunks(buckets, (chunk) =>
+    tx.$executeRawUnsafe(
+      `INSERT INTO metric_minutes (cluster_id, name, minute, count, sum, min, max) VALUES ${placeholders(chunk.length, 7)}
+       ON CONFLICT (cluster_id, name, minute) DO UPDATE SET
+         count = metric_minutes.count + excluded.count,
+         sum = metric_minutes.sum + excluded.sum,
+         min = CASE WHEN excluded.min < metric_minutes.min THEN excluded.min ELSE metric_minutes.min END,
+         max = CASE WHEN excluded.max > metric_minutes.max THEN excluded.max ELSE metric_minutes.max END`,
+      ...chunk.flatMap((bucket) => [bucket.clusterId, bucket.name, bucket.minute, bucket.count, bucket.sum, bucket.min, bucket.max]),
+    ),
+  );
+  // A late point never replaces a newer value; SET reads the row as it was before the update.
+  await inChunks([...latest.values()], (chunk) =>
+    tx.$executeRawUnsafe(
+      `INSERT INTO metric_latest (cluster_id, name, value, ts, first_ts, last_nonzero_ts) VALUES ${placeholders(chunk.length, 6)}
+       ON CONFLICT (cluster_id, name) DO UPDATE SET
+         value = CASE WHEN excluded.ts >= metric_latest.ts THEN excluded.value ELSE metric_latest.value END,
+         ts = CASE WHEN excluded.ts >= metric_latest.ts THEN excluded.ts ELSE metric_latest.ts END,
+         first_ts = CASE WHEN excluded.first_ts < metric_latest.first_ts THEN excluded.first_ts ELSE metric_latest.first_ts END,
+         last_nonzero_ts = CASE
+           WHEN metric_latest.last_nonzero_ts IS NULL OR excluded.last_nonzero_ts > metric_latest.last_nonzero_ts THEN COALESCE(excluded.last_nonzero_ts, metric_latest.last_nonzero_ts)
+           ELSE metric_latest.last_nonzero_ts END`,
+      ...chunk.flatMap((series) => [series.clusterId, series.name, series.value, series.ts, series.firstTs, series.lastNonZeroTs]),
+    ),
+  );
+}
+
+function placeholders(rows: number, columns: number): string {
+  const row = `(${Array.from({ length: columns }, () => "?").join(", ")})`;
+  return Array.from({ length: rows }, () => row).join(", ");
+}
+
+async function inChunks<T>(rows: readonly T[], write: (chunk: readonly T[]) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) await write(rows.slice(start, start + ROWS_PER_STATEMENT));
+}
