@@ -1,6 +1,7 @@
 // The series the autoscaler records itself at each evaluation, from the database: workers
 // active, starting and failed, and the health score.
 import { db } from "@/lib/db";
+import { inIdChunks } from "@/lib/db/id-chunks";
 import type { StoredPoint } from "@/lib/metrics/store-points";
 
 export interface CollectedCluster {
@@ -9,11 +10,10 @@ export interface CollectedCluster {
 }
 
 export async function collectSeries(clusters: readonly CollectedCluster[], now: number): Promise<StoredPoint[]> {
-  const counts = await db.agent.groupBy({
-    by: ["clusterId", "status"],
-    where: { clusterId: { in: clusters.map((cluster) => cluster.id) }, role: "worker", status: { in: ["active", "starting", "failed"] } },
-    _count: { _all: true },
-  });
+  const counts = await inIdChunks(
+    clusters.map((cluster) => cluster.id),
+    (ids) => db.agent.groupBy({ by: ["clusterId", "status"], where: { clusterId: { in: ids }, role: "worker", status: { in: ["active", "starting", "failed"] } }, _count: { _all: true } }),
+  );
   const countOf = new Map(counts.map((row) => [`${row.clusterId}/${row.status}`, row._count._all]));
   return clusters.flatMap((cluster) => [
     ...(["active", "starting", "failed"] as const).map((status) => ({ clusterId: cluster.id, name: `workers_${status}`, value: countOf.get(`${cluster.id}/${status}`) ?? 0, ts: now })),

@@ -82,6 +82,7 @@ describe("runAutoscalerTick", () => {
     await runAutoscalerTick(runtime, now + 30 * SECOND);
     const holds = await holdEvents(id);
     expect(holds.map((event) => [event.actor, event.reason])).toEqual([["autoscaler", "queue_depth 31 over 3 workers, target 10 per worker: within the 10% tolerance; staying at 3"]]);
+    expect(holds[0]!.createdAt.getTime()).toBe(now + 30 * SECOND);
     expect((await getAutoscalerView(id)).last_decision).toMatchObject({ action: "none", from_workers: 3, to_workers: 3 });
   });
 

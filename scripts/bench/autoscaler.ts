@@ -1,6 +1,8 @@
 // npm run bench:autoscaler - metrics ingestion through the production server: batches of 1,000
 // points posted by 4 concurrent callers with an API token, the points per second they achieve,
-// and a single batch's latency. Prints medians of 5 runs.
+// and a single batch's latency; then one autoscaler tick over 1,000 clusters (autoscaler-tick.ts).
+// Prints medians of 5 runs.
+import { benchAutoscalerTick } from "./autoscaler-tick";
 import { startBenchServer } from "./bench-server";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3320);
@@ -47,6 +49,9 @@ async function main() {
   } finally {
     server.stop();
   }
+  const tick = await benchAutoscalerTick();
+  console.log(`one tick, 1,000 clusters due, all holding                ${tick.holding.toFixed(1).padStart(8)} ms  target < 1000`);
+  console.log(`one tick, 1,000 clusters due, 20 of them scaling 3 -> 6  ${tick.scaling.toFixed(1).padStart(8)} ms  target < 1000`);
 }
 
 await main();
