@@ -1,6 +1,6 @@
 "use client";
-// One cluster: the header with status, health, blueprint revision and times; its hierarchy as a
-// graph; its agents as a table.
+// One cluster: the header with status, health, blueprint revision and times; manual scaling and
+// the autoscaler; its metrics as charts; its hierarchy as a graph; its agents as a table.
 import Link from "next/link";
 import { Fact } from "@/components/ui/fact";
 import { LocalTime } from "@/components/ui/local-time";
@@ -10,9 +10,11 @@ import { useCluster } from "@/lib/client/cluster-hooks";
 import { useHasRole } from "@/components/shell/current-user";
 import { ActivityTimeline } from "./activity-timeline";
 import { AgentTable } from "./agent-table";
+import { AutoscalerPanel } from "./autoscaler-panel";
 import { ClusterActions } from "./cluster-actions";
 import { BlueprintRevision, ClusterStatusBadge, HealthScore } from "./cluster-badges";
 import { ClusterHierarchySection } from "./cluster-hierarchy-section";
+import { MetricsCharts } from "./metrics-charts";
 import { ScalingPanel } from "./scaling-panel";
 
 export function ClusterDetails({ id }: { id: string }) {
@@ -76,6 +78,8 @@ export function ClusterDetails({ id }: { id: string }) {
         </dl>
       </header>
       <ScalingPanel cluster={data} />
+      <AutoscalerPanel clusterId={data.id} />
+      <MetricsCharts clusterId={data.id} />
       <ClusterHierarchySection clusterId={data.id} />
       <div className="grid gap-8 lg:grid-cols-3">
         <div className="lg:col-span-2">

@@ -11,10 +11,13 @@ import { FilterSelect, ResultCount, SearchField } from "@/components/ui/list-fil
 import { Pager } from "@/components/ui/pager";
 import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/status-panels";
 import { CLUSTER_TYPES, type ClusterType } from "@/lib/blueprint/schema";
+import { useWorkerHistory } from "@/lib/client/autoscaler-hooks";
 import { useClusters } from "@/lib/client/cluster-hooks";
 import { CLUSTER_STATUSES, type ClusterStatus } from "@/lib/cluster/state-machine";
 import { BlueprintRevision, ClusterStatusBadge, HealthScore } from "./cluster-badges";
 import { CreateClusterDialog } from "./create-cluster-dialog";
+import { fromTimestampedPoints } from "./metric-chart-data";
+import { type SparklineHistory, WorkerSparkline } from "./worker-sparkline";
 
 export function ClusterList() {
   const [search, setSearch] = useState("");
@@ -23,6 +26,13 @@ export function ClusterList() {
   const [page, setPage] = useState(1);
   const query = useDeferredValue(search.trim());
   const clusters = useClusters({ q: query || undefined, status: status || undefined, type: type || undefined, page });
+  // One call for the whole page's sparklines, not one per row.
+  const history = useWorkerHistory(clusters.data?.items.map((cluster) => cluster.id) ?? []);
+  const historyOf = (id: string): SparklineHistory => {
+    if (history.isError) return "failed";
+    if (!history.data) return "loading";
+    return fromTimestampedPoints(history.data.series.find((series) => series.cluster_id === id)?.points ?? []);
+  };
   const filtered = Boolean(query || status || type);
   const canCreate = useHasRole("operator");
   // `?create=<blueprint id>` (the blueprint page's "Create a cluster") opens the dialog on that blueprint.
@@ -99,7 +109,7 @@ export function ClusterList() {
         )
       ) : (
         <>
-          <DataTable label="Clusters" columns={["Name", "Status", "Type", "Blueprint", "Workers", "Health"]}>
+          <DataTable label="Clusters" columns={["Name", "Status", "Type", "Blueprint", "Workers", "Workers, last hour", "Health"]}>
             {clusters.data.items.map((cluster) => (
               <tr key={cluster.id} className="hover:bg-slate-50" data-testid={`cluster-row-${cluster.name}`}>
                 <td className="px-4 py-3">
@@ -117,6 +127,9 @@ export function ClusterList() {
                 </td>
                 <td className="px-4 py-3 tabular-nums" title="current / target workers">
                   {cluster.current_workers} / {cluster.target_workers}
+                </td>
+                <td className="px-4 py-3">
+                  <WorkerSparkline history={historyOf(cluster.id)} />
                 </td>
                 <td className="px-4 py-3">
                   <HealthScore score={cluster.health_score} />

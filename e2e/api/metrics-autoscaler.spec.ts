@@ -1,3 +1,4 @@
+// Runs after blueprints.spec.ts (files run in name order): it adds a blueprint, which would change that spec's counts.
 // The autoscaler loop of the running server, driven as a script would: posted demand scales a
 // cluster up, a pause stops it, idleness scales it down and hibernates it, and demand wakes it.
 // The blueprint's policy is the demo's with its windows cut to seconds.

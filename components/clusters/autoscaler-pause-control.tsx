@@ -1,0 +1,26 @@
+"use client";
+// Pausing the autoscaler, for operators and admins: all of it, or one direction while people handle
+// the cluster by hand. The latest choice shows, marked as saving, until the server answers; the
+// radios stay enabled so keyboard focus is never lost mid-choice.
+import { SegmentedControl, type SegmentedOption } from "@/components/ui/segmented-control";
+import { type AutoscalerPause, useSetAutoscalerPause } from "@/lib/client/autoscaler-hooks";
+
+const PAUSE_OPTIONS: ReadonlyArray<SegmentedOption<AutoscalerPause>> = [
+  { value: "none", label: "Running" },
+  { value: "all", label: "Pause all" },
+  { value: "scale_in", label: "Pause scale-in only" },
+  { value: "scale_out", label: "Pause scale-out only" },
+];
+
+export function AutoscalerPauseControl({ clusterId, pause }: { clusterId: string; pause: AutoscalerPause }) {
+  const setPause = useSetAutoscalerPause(clusterId);
+  const shown = setPause.isPending ? (setPause.variables ?? pause) : pause;
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <SegmentedControl label="Autoscaler pause" value={shown} options={PAUSE_OPTIONS} onChange={(next) => setPause.mutate(next)} />
+      <span role="status" className="text-sm text-slate-600">
+        {setPause.isPending ? "Saving…" : ""}
+      </span>
+    </div>
+  );
+}
