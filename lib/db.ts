@@ -27,10 +27,10 @@ export function createPrismaClient(databaseUrl: string = env.DATABASE_URL): Pris
   });
 }
 
-// Next.js dev re-evaluates modules on every change; keeping the client on globalThis stops
-// each reload from opening another connection (the create-t3-app pattern).
+// One client per process, kept on globalThis: the instrumentation bundle (the autoscaler loop) and
+// the route bundles each evaluate this module, and two SQLite connections in one thread deadlock
+// when one writes while the other holds a transaction open (better-sqlite3 waits synchronously,
+// so the holder never gets to commit). It also stops Next.js dev reloads from opening more.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
-export const db: PrismaClient = globalForPrisma.prisma ?? createPrismaClient();
-
-if (env.NODE_ENV !== "production") globalForPrisma.prisma = db;
+export const db: PrismaClient = (globalForPrisma.prisma ??= createPrismaClient());

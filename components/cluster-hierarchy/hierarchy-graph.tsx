@@ -3,7 +3,7 @@
 // until expanded, a search that reveals an agent, and a side panel with the chosen agent's details.
 import { Background, Controls, type Edge, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useCallback, useId, useMemo, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { buttonClass } from "@/components/ui/control-classes";
 import { EmptyPanel } from "@/components/ui/status-panels";
 import type { ClusterHierarchy } from "@/lib/cluster/api-schema";
@@ -40,15 +40,25 @@ function HierarchyExplorer({ clusterId, hierarchy }: { clusterId: string; hierar
   const [selectedAgentId, setSelectedAgentId] = useState<string | null>(null);
   const [detailsAgentId, setDetailsAgentId] = useState<string | null>(null);
   const { fitView, getZoom, setCenter } = useReactFlow();
-  // React Flow queues the fit until the new nodes are measured, so it frames what is now shown.
+  // After Expand all or Collapse all the view keeps framing the whole graph until the user moves
+  // it: a live update that lands just after the click (new workers, a refetch) is framed too.
+  const [framing, setFraming] = useState(false);
   const showGroups = (expanded: ReadonlySet<string>) => {
     setExpandedGroups(expanded);
-    void fitView(FIT_VIEW_OPTIONS);
+    setFraming(true);
   };
   const groupIds = useMemo(() => listWorkerGroups(hierarchy).map((group) => group.id), [hierarchy]);
   const agentNames = useMemo(() => agentNamesById(hierarchy), [hierarchy]);
   const graph = useMemo(() => buildHierarchyGraph(hierarchy, expandedGroups), [hierarchy, expandedGroups]);
   const { nodes, edges } = useStableFlowElements(graph, selectedAgentId === null ? null : agentNodeId(selectedAgentId));
+  // React Flow queues the fit until the new nodes are in its store, so it frames what is now shown.
+  useEffect(() => {
+    if (framing) void fitView(FIT_VIEW_OPTIONS);
+  }, [framing, nodes, fitView]);
+  // Programmatic moves (the fit itself, a search's centring) come without an event.
+  const stopFramingOnUserMove = useCallback((event: MouseEvent | TouchEvent | null) => {
+    if (event) setFraming(false);
+  }, []);
 
   const actions = useMemo<HierarchyActions>(
     () => ({
@@ -69,6 +79,7 @@ function HierarchyExplorer({ clusterId, hierarchy }: { clusterId: string; hierar
     const target = (isHidden ? buildHierarchyGraph(hierarchy, revealed) : graph).nodes.find((node) => node.id === agentNodeId(match.agentId));
     setExpandedGroups(revealed);
     setSelectedAgentId(match.agentId);
+    setFraming(false);
     if (target) void setCenter(target.position.x + target.width / 2, target.position.y + target.height / 2, { zoom: Math.max(getZoom(), READABLE_ZOOM), duration: 300 });
   };
 
@@ -93,6 +104,7 @@ function HierarchyExplorer({ clusterId, hierarchy }: { clusterId: string; hierar
               fitView
               fitViewOptions={FIT_VIEW_OPTIONS}
               onlyRenderVisibleElements
+              onMoveStart={stopFramingOnUserMove}
               nodesDraggable={false}
               nodesConnectable={false}
               // The cards' own buttons are the tab stops; focusable wrappers would double every one.

@@ -14,6 +14,8 @@ const KIND_DOT: Record<string, string> = {
   reactivated: "bg-emerald-500",
   updated: "bg-indigo-400",
   recovered: "bg-amber-500",
+  autoscaler: "bg-violet-400",
+  "autoscaler-pause": "bg-amber-400",
 };
 
 /** One sentence per event, naming the change in workers and status. */

@@ -2,6 +2,7 @@
 // Pausing the autoscaler, for operators and admins: all of it, or one direction while people handle
 // the cluster by hand. The latest choice shows, marked as saving, until the server answers; the
 // radios stay enabled so keyboard focus is never lost mid-choice.
+import { useState } from "react";
 import { SegmentedControl, type SegmentedOption } from "@/components/ui/segmented-control";
 import { type AutoscalerPause, useSetAutoscalerPause } from "@/lib/client/autoscaler-hooks";
 
@@ -14,10 +15,16 @@ const PAUSE_OPTIONS: ReadonlyArray<SegmentedOption<AutoscalerPause>> = [
 
 export function AutoscalerPauseControl({ clusterId, pause }: { clusterId: string; pause: AutoscalerPause }) {
   const setPause = useSetAutoscalerPause(clusterId);
-  const shown = setPause.isPending ? (setPause.variables ?? pause) : pause;
+  // Set in the change event itself: React puts a controlled radio back to its prop right after the
+  // event, before the mutation's pending state arrives, and the click would seem to do nothing.
+  const [chosen, setChosen] = useState<AutoscalerPause>(pause);
+  const shown = setPause.isPending ? chosen : pause;
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <SegmentedControl label="Autoscaler pause" value={shown} options={PAUSE_OPTIONS} onChange={(next) => setPause.mutate(next)} />
+      <SegmentedControl label="Autoscaler pause" value={shown} options={PAUSE_OPTIONS} onChange={(next) => {
+          setChosen(next);
+          setPause.mutate(next);
+        }} />
       <span role="status" className="text-sm text-slate-600">
         {setPause.isPending ? "Saving…" : ""}
       </span>
