@@ -4,7 +4,7 @@
 import { hostname } from "node:os";
 import { logger } from "@/lib/logger";
 import type { AgentRuntime } from "@/lib/runtime/agent-runtime";
-import { acquireAutoscalerLease, releaseAutoscalerLease } from "./lease";
+import { acquireAutoscalerLease, currentLeaseExpiry, releaseAutoscalerLease } from "./lease";
 import { runAutoscalerTick } from "./run-tick";
 
 export interface AutoscalerLoopOptions {
@@ -16,6 +16,8 @@ export interface AutoscalerLoopOptions {
 
 export interface AutoscalerLoop {
   holder: string;
+  /** Whether this instance held the lease at its latest tick. */
+  isLeading(): boolean;
   stop(): Promise<void>;
 }
 
@@ -26,12 +28,23 @@ export function startAutoscalerLoop(options: AutoscalerLoopOptions): AutoscalerL
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
   let leading = false;
+  /** Until when this instance holds the lease, as far as it knows. */
+  let leaseUntil = 0;
 
-  const tick = async () => {
-    const leads = await acquireAutoscalerLease(holder, Date.now(), leaseMs);
+  // The lease is written only when a third of it has passed (or to take it over once it expired),
+  // not every tick: each write is a moment other processes wait for the database.
+  const holdsLease = async (now: number): Promise<boolean> => {
+    if (leading && now < leaseUntil - (leaseMs * 2) / 3) return true;
+    if (!leading && (await currentLeaseExpiry()) > now) return false;
+    const leads = await acquireAutoscalerLease(holder, now, leaseMs);
+    if (leads) leaseUntil = now + leaseMs;
     if (leads !== leading) logger.info({ holder }, leads ? "this instance runs the autoscaler" : "another instance runs the autoscaler");
     leading = leads;
-    if (!leads) return;
+    return leads;
+  };
+
+  const tick = async () => {
+    if (!(await holdsLease(Date.now()))) return;
     const result = await runAutoscalerTick(options.runtime);
     if (result.changed > 0 || result.ms > options.tickMs) logger.info(result, "autoscaler tick");
   };
@@ -49,6 +62,7 @@ export function startAutoscalerLoop(options: AutoscalerLoopOptions): AutoscalerL
 
   return {
     holder,
+    isLeading: () => leading,
     async stop() {
       stopped = true;
       clearTimeout(timer);

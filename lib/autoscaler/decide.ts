@@ -3,9 +3,10 @@
 // limit on the way up) plus KEDA-style activation: an idle cluster hibernates and demand wakes it.
 // Pure: the loop gathers the inputs, this says what to do and why, in words.
 import { PER_WORKER_METRICS, type ScalingPolicy } from "@/lib/blueprint/schema";
+import type { AUTOSCALER_PAUSES } from "./api-schema";
 
 /** Which directions an operator has paused. */
-export type AutoscalerPause = "none" | "all" | "scale_in" | "scale_out";
+export type AutoscalerPause = (typeof AUTOSCALER_PAUSES)[number];
 
 export interface Recommendation {
   /** Epoch milliseconds. */

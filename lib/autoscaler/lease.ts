@@ -19,6 +19,11 @@ export async function acquireAutoscalerLease(holder: string, now: number, ttlMs:
   return changed > 0;
 }
 
+/** When the current lease expires (epoch milliseconds); 0 when nobody holds one. */
+export async function currentLeaseExpiry(): Promise<number> {
+  return (await db.autoscalerLease.findUnique({ where: { name: LEASE_NAME } }))?.expiresAt ?? 0;
+}
+
 /** Gives the lease up at once (on shutdown), so another instance need not wait for it to expire. */
 export async function releaseAutoscalerLease(holder: string): Promise<void> {
   await db.autoscalerLease.deleteMany({ where: { name: LEASE_NAME, holder } });

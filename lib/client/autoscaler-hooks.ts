@@ -1,5 +1,6 @@
 // TanStack Query hooks for the autoscaler and metrics routes. Their keys sit under the cluster's
 // own keys, so invalidateClusterQueries (a live event, a cluster mutation) refreshes them too.
+import type { AutoscalerPause } from "@/lib/autoscaler/decide";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import type { AutoscalerView, SetAutoscalerPauseRequest, WorkerHistory } from "@/lib/autoscaler/api-schema";
@@ -8,7 +9,7 @@ import { apiFetch } from "./api-client";
 import { clusterKeys } from "./cluster-hooks";
 import { type MetricRange, metricRangeQuery, metricRefetchInterval } from "./metric-ranges";
 
-export type AutoscalerPause = SetAutoscalerPauseRequest["pause"];
+export type { AutoscalerPause } from "@/lib/autoscaler/decide";
 /** Raw points for short ranges, per-step aggregates for long ones. */
 export type MetricSeries = RawMetricSeries | AggregatedMetricSeries;
 
