@@ -1,7 +1,7 @@
 "use client";
 // A running cluster's agent hierarchy as a React Flow graph: worker groups collapsed into one node
 // until expanded, a search that reveals an agent, and a side panel with the chosen agent's details.
-import { Background, Controls, type Edge, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow } from "@xyflow/react";
+import { Background, Controls, type Edge, getViewportForBounds, MiniMap, ReactFlow, ReactFlowProvider, type Rect, useReactFlow, useStore } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { buttonClass } from "@/components/ui/control-classes";
@@ -17,6 +17,15 @@ const PRO_OPTIONS = { hideAttribution: true };
 /** The zoom a found agent is shown at, unless the user is already closer. */
 const READABLE_ZOOM = 1;
 const MATCHES_LISTED = 20;
+const MIN_ZOOM = 0.05;
+
+function boundsOf(nodes: readonly HierarchyGraphNode[]): Rect {
+  const left = Math.min(...nodes.map((node) => node.position.x));
+  const top = Math.min(...nodes.map((node) => node.position.y));
+  const right = Math.max(...nodes.map((node) => node.position.x + node.width));
+  const bottom = Math.max(...nodes.map((node) => node.position.y + node.height));
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
 
 /** Fills its container, which needs a height (the graph is as tall as what is left under the toolbar). */
 export function HierarchyGraph({ clusterId, hierarchy }: { clusterId: string; hierarchy: ClusterHierarchy }) {
@@ -39,7 +48,9 @@ function HierarchyExplorer({ clusterId, hierarchy }: { clusterId: string; hierar
   const [expandedGroups, setExpandedGroups] = useState<ReadonlySet<string>>(() => new Set());
   const [selectedAgentId, setSelectedAgentId] = useState<string | null>(null);
   const [detailsAgentId, setDetailsAgentId] = useState<string | null>(null);
-  const { fitView, getZoom, setCenter } = useReactFlow();
+  const { getZoom, setCenter, setViewport } = useReactFlow();
+  const paneWidth = useStore((state) => state.width);
+  const paneHeight = useStore((state) => state.height);
   // After Expand all or Collapse all the view keeps framing the whole graph until the user moves
   // it: a live update that lands just after the click (new workers, a refetch) is framed too.
   const [framing, setFraming] = useState(false);
@@ -51,10 +62,11 @@ function HierarchyExplorer({ clusterId, hierarchy }: { clusterId: string; hierar
   const agentNames = useMemo(() => agentNamesById(hierarchy), [hierarchy]);
   const graph = useMemo(() => buildHierarchyGraph(hierarchy, expandedGroups), [hierarchy, expandedGroups]);
   const { nodes, edges } = useStableFlowElements(graph, selectedAgentId === null ? null : agentNodeId(selectedAgentId));
-  // React Flow queues the fit until the new nodes are in its store, so it frames what is now shown.
+  // Framed from the layout's own bounds: React Flow's fitView counts only the cards it has
+  // measured, and with onlyRenderVisibleElements the ones outside the view never are.
   useEffect(() => {
-    if (framing) void fitView(FIT_VIEW_OPTIONS);
-  }, [framing, nodes, fitView]);
+    if (framing && paneWidth > 0 && paneHeight > 0) void setViewport(getViewportForBounds(boundsOf(graph.nodes), paneWidth, paneHeight, MIN_ZOOM, 1, 0.1));
+  }, [framing, graph, paneWidth, paneHeight, setViewport]);
   // Programmatic moves (the fit itself, a search's centring) come without an event.
   const stopFramingOnUserMove = useCallback((event: MouseEvent | TouchEvent | null) => {
     if (event) setFraming(false);
@@ -111,7 +123,7 @@ function HierarchyExplorer({ clusterId, hierarchy }: { clusterId: string; hierar
               nodesFocusable={false}
               edgesFocusable={false}
               elementsSelectable={false}
-              minZoom={0.05}
+              minZoom={MIN_ZOOM}
               proOptions={PRO_OPTIONS}
             >
               <Background />

@@ -78,9 +78,10 @@ export function ClusterDetails({ id }: { id: string }) {
         </dl>
       </header>
       <ScalingPanel cluster={data} />
+      <ClusterHierarchySection clusterId={data.id} />
+      {/* Below the graph: their polled contents change height, and nothing should push the graph around. */}
       <AutoscalerPanel clusterId={data.id} />
       <MetricsCharts clusterId={data.id} />
-      <ClusterHierarchySection clusterId={data.id} />
       <div className="grid gap-8 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <AgentTable clusterId={data.id} />

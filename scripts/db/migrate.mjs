@@ -9,8 +9,6 @@
 
 import path from "node:path";
 
-import Database from "better-sqlite3";
-
 import {
   DEFAULT_DATABASE_URL,
   MIGRATIONS_DIR,
@@ -46,15 +44,6 @@ async function main() {
     }
   } finally {
     await db.close();
-  }
-  // Write-ahead logging, kept by the file itself: the server's autoscaler writes every few
-  // seconds while the command line and scripts read and write from other processes; with the
-  // default rollback journal a reader upgrading to a writer can deadlock against it.
-  const sqlite = new Database(databaseFile);
-  try {
-    sqlite.pragma("journal_mode = WAL");
-  } finally {
-    sqlite.close();
   }
 }
 
