@@ -18,6 +18,11 @@ const PRO_OPTIONS = { hideAttribution: true };
 const READABLE_ZOOM = 1;
 const MATCHES_LISTED = 20;
 const MIN_ZOOM = 0.05;
+/**
+ * Cards outside the view are left out only for big graphs, where drawing them all is what costs
+ * (a thousand agents); a small team is drawn whole, so no card is ever missing at the edges.
+ */
+const CULL_ABOVE_NODES = 200;
 
 function boundsOf(nodes: readonly HierarchyGraphNode[]): Rect {
   const left = Math.min(...nodes.map((node) => node.position.x));
@@ -115,7 +120,7 @@ function HierarchyExplorer({ clusterId, hierarchy }: { clusterId: string; hierar
               nodeTypes={nodeTypes}
               fitView
               fitViewOptions={FIT_VIEW_OPTIONS}
-              onlyRenderVisibleElements
+              onlyRenderVisibleElements={nodes.length > CULL_ABOVE_NODES}
               onMoveStart={stopFramingOnUserMove}
               nodesDraggable={false}
               nodesConnectable={false}
