@@ -48,7 +48,7 @@ function AutoscalerState({ view }: { view: AutoscalerView }) {
         <Fact term="Status">
           <span className={view.pause === "none" ? "text-emerald-700" : "font-medium text-amber-800"}>{PAUSE_STATUS[view.pause]}</span>
         </Fact>
-        <Fact term="Recommendation">{view.recommendation === null ? "none yet" : `${view.recommendation} workers`}</Fact>
+        <Fact term="Recommendation">{view.recommendation === null ? "none yet" : `${view.recommendation} worker${view.recommendation === 1 ? "" : "s"}`}</Fact>
         <Fact term="Last evaluation">{view.last_evaluated_at ? <LocalTime iso={view.last_evaluated_at} /> : "not yet"}</Fact>
         <Fact term="Next evaluation">{view.next_evaluation_at ? <LocalTime iso={view.next_evaluation_at} /> : "not scheduled"}</Fact>
       </dl>

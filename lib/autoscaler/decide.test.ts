@@ -57,6 +57,11 @@ describe("decideScale", () => {
       { action: "scale", workers: 8, recommendation: 5 },
     ],
     [
+      "the scale-down rate lets the count at most halve per evaluation",
+      input({ policy: policy({ metric: "queue_depth", target_value: 10 }), metric: { value: 0, at: NOW }, cluster: { currentWorkers: 12, minWorkers: 1 } }),
+      { action: "scale", workers: 6, recommendation: 1, reason: "queue_depth 0 over 12 workers, target 10 per worker -> 0, raised to 1 by min_workers, lowered only to 6 by the scale-down rate (at most half per evaluation); scaling 12 -> 6" },
+    ],
+    [
       "a cluster started inside the down window keeps its size until the window has passed",
       input({ policy: policy({ scale_down_stabilization_s: 300 }), metric: { value: 0.1, at: NOW }, cluster: { currentWorkers: 6, startedAt: new Date(NOW - seconds(60)) } }),
       { action: "none", workers: 6, recommendation: 2 },
@@ -64,7 +69,7 @@ describe("decideScale", () => {
     [
       "a cluster started before the down window may scale down at its first evaluation",
       input({ policy: policy({ scale_down_stabilization_s: 300 }), metric: { value: 0.1, at: NOW }, cluster: { currentWorkers: 6, startedAt: new Date(NOW - seconds(301)) } }),
-      { action: "scale", workers: 2 },
+      { action: "scale", workers: 3, recommendation: 2 },
     ],
     [
       "scale-down holds while the window still remembers the current size",
@@ -170,7 +175,8 @@ describe("a simulated day of load", () => {
 
   it("scales down only after the 300 s window, then hibernates after 30 idle minutes, and wakes on demand", () => {
     expect(during(180, 185).every((entry) => entry.workers === 19)).toBe(true);
-    expect(timeline.find((entry) => entry.minute === 185)).toMatchObject({ action: "scale", workers: 2 });
+    // Then gradually: at most half per evaluation, 19 -> 9 -> 4 -> 2.
+    expect(during(185, 186).map((entry) => entry.workers)).toEqual([9, 4, 2, 2]);
     const hibernated = timeline.find((entry) => entry.action === "hibernate")!;
     expect(hibernated.minute).toBe(210);
     expect(during(211, 300).every((entry) => entry.status === "hibernated" && entry.workers === 0)).toBe(true);

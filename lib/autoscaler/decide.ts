@@ -1,6 +1,6 @@
 // The autoscaler's decision for one cluster at one moment, as Kubernetes' HorizontalPodAutoscaler
-// computes it (desired workers from the metric, tolerance, clamp, stabilization windows, a rate
-// limit on the way up) plus KEDA-style activation: an idle cluster hibernates and demand wakes it.
+// computes it (desired workers from the metric, tolerance, clamp, stabilization windows, rate
+// limits up and down) plus KEDA-style activation: an idle cluster hibernates and demand wakes it.
 // Pure: the loop gathers the inputs, this says what to do and why, in words.
 import { PER_WORKER_METRICS, type ScalingPolicy } from "@/lib/blueprint/schema";
 import type { AUTOSCALER_PAUSES } from "./api-schema";
@@ -45,7 +45,10 @@ export interface Decision {
   reason: string;
 }
 
-/** Up: at most double, or add at least this many, per evaluation (the HPA's default policy). */
+/**
+ * Up: at most double, or add at least this many, per evaluation (the HPA's default policy). Down:
+ * at most half per evaluation, so an idle cluster steps down gradually before it hibernates.
+ */
 const SCALE_UP_MIN_STEP = 4;
 
 /** Evaluation intervals below a second are raised to one: the loop ticks once a second. */
@@ -87,6 +90,11 @@ export function decideScale(input: DecisionInput): Decision {
   if (workers > maxUp) {
     reasons.push(`limited to ${maxUp} by the scale-up rate (double or +${SCALE_UP_MIN_STEP} per evaluation)`);
     workers = maxUp;
+  }
+  const minDown = Math.floor(current / 2);
+  if (workers < minDown) {
+    reasons.push(`lowered only to ${minDown} by the scale-down rate (at most half per evaluation)`);
+    workers = minDown;
   }
 
   if (workers > current && pause === "scale_out") return { ...hold(`${reasons.join(", ")}; scaling out is paused`), recommendation: clamped.workers };
