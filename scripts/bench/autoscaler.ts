@@ -10,6 +10,7 @@ const RUNS = 5;
 const BATCH = 1000;
 const BATCHES_PER_RUN = 40;
 const CONCURRENCY = 4;
+const line = (what: string, figure: string, unit: string) => console.log(`${what.padEnd(56)}${figure.padStart(9)} ${unit}`);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function main() {
@@ -44,14 +45,14 @@ async function main() {
       latency.push(performance.now() - one);
     }
     console.log(`\nbench:autoscaler (medians of ${RUNS} runs, production server, SQLite)`);
-    console.log(`metrics ingestion, ${CONCURRENCY} callers, ${BATCH}-point batches   ${median(throughput).toFixed(0).padStart(8)} points/s  target >= 5000`);
-    console.log(`one ${BATCH}-point batch, end to end                     ${median(latency).toFixed(1).padStart(8)} ms`);
+    line(`metrics ingestion, ${CONCURRENCY} callers, ${BATCH}-point batches`, median(throughput).toFixed(0), "points/s  target >= 5000");
+    line(`one ${BATCH}-point batch, end to end`, median(latency).toFixed(1), "ms");
   } finally {
     server.stop();
   }
   const tick = await benchAutoscalerTick();
-  console.log(`one tick, 1,000 clusters due, all holding                ${tick.holding.toFixed(1).padStart(8)} ms  target < 1000`);
-  console.log(`one tick, 1,000 clusters due, 20 of them scaling 3 -> 6  ${tick.scaling.toFixed(1).padStart(8)} ms  target < 1000`);
+  line("one tick, 1,000 clusters due, all holding", tick.holding.toFixed(1), "ms  target < 1000");
+  line("one tick, 1,000 clusters due, 20 of them scaling 3 -> 6", tick.scaling.toFixed(1), "ms  target < 1000");
 }
 
 await main();
