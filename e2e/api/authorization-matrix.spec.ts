@@ -63,6 +63,7 @@ const MATRIX: Record<string, Probe> = {
   "DELETE /api/tokens/[id]": { path: `/api/tokens/${NO_SUCH_ID}`, expected: byRole(404, 404, 404) },
   "GET /api/audit": { path: "/api/audit", expected: byRole(403, 403, 200) },
   // Public: answers without credentials, but bad credentials are still refused.
+  "GET /api/openapi.json": { path: "/api/openapi.json", expected: byRole(200, 200, 200, 200) },
   "GET /api/setup": { path: "/api/setup", expected: byRole(200, 200, 200, 200) },
   "POST /api/setup": { path: "/api/setup", body: { email: "late@e2e.test", password: "late-password-1" }, expected: byRole(409, 409, 409, 409) },
   // next-auth's own endpoints ignore bearer tokens; sign-in needs its CSRF token (spec sign-in.spec.ts).

@@ -1,0 +1,82 @@
+// The document against the running API: a run through blueprints, clusters, metrics and the
+// autoscaler, with each answer (successes and every kind of refusal) checked against the schema
+// the document gives for that operation and status. Runs after blueprints.spec.ts (name order),
+// whose catalogue counts the blueprint it adds would change.
+import { readFileSync } from "node:fs";
+import type { APIResponse } from "@playwright/test";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { bearer, readPrincipals } from "../support/principals";
+import { expect, test } from "./fixtures";
+
+const DOCUMENT_ID = "https://cluster-console.local/openapi.json";
+const pointer = (part: string) => part.replace(/~/g, "~0").replace(/\//g, "~1");
+
+test.describe("[API][OPENAPI]", () => {
+  test("the document is public, and every answer of a full run matches its schema", async ({ request, playwright, baseURL }) => {
+    const anonymous = await playwright.request.newContext({ baseURL, extraHTTPHeaders: {} });
+    const served = await anonymous.get("/api/openapi.json");
+    expect(served.status()).toBe(200);
+    const document = await served.json();
+    expect(document.openapi).toBe("3.1.0");
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    addFormats(ajv);
+    ajv.addSchema({ ...document, $id: DOCUMENT_ID });
+
+    const checked: string[] = [];
+    const matches = async (method: string, route: string, response: APIResponse) => {
+      const status = String(response.status());
+      const operation = document.paths[route]?.[method];
+      expect(operation, `${method} ${route} is documented`).toBeDefined();
+      expect(Object.keys(operation.responses), `${method} ${route} documents ${status}`).toContain(status);
+      checked.push(`${method.toUpperCase()} ${route} ${status}`);
+      if (status === "204") return;
+      const contentType = Object.keys(operation.responses[status].content)[0] as string;
+      expect(response.headers()["content-type"]).toContain(contentType);
+      const validate = ajv.getSchema(`${DOCUMENT_ID}#/paths/${pointer(route)}/${method}/responses/${status}/content/${pointer(contentType)}/schema`)!;
+      const body = await response.json();
+      expect(validate(body) ? [] : validate.errors, `${method.toUpperCase()} ${route} ${status}`).toEqual([]);
+    };
+
+    const yaml = readFileSync("blueprints/marketing.yaml", "utf8").replace("id: marketing-v1", "id: e2e-contract");
+    await matches("post", "/api/blueprints", await request.post("/api/blueprints", { data: { id: "e2e-contract", name: "Contract", version: "1.0.0", blueprint_yaml: yaml } }));
+    await matches("put", "/api/blueprints/{id}", await request.put("/api/blueprints/e2e-contract", { data: { description: "checked against the document" } }));
+    await matches("get", "/api/blueprints", await request.get("/api/blueprints?page_size=2"));
+    await matches("get", "/api/blueprints/{id}", await request.get("/api/blueprints/e2e-contract?include_yaml=true"));
+    await matches("post", "/api/blueprints/validate", await request.post("/api/blueprints/validate", { data: { blueprint_yaml: yaml } }));
+    await matches("post", "/api/blueprints/validate", await request.post("/api/blueprints/validate", { data: { blueprint_yaml: "metadata: {}\n" } }));
+
+    const created = await request.post("/api/clusters", { data: { blueprint_id: "e2e-contract", name: "Contract cluster" } });
+    await matches("post", "/api/clusters", created);
+    const id = (await created.json()).id as string;
+    await matches("get", "/api/clusters", await request.get("/api/clusters"));
+    await matches("get", "/api/clusters/{id}", await request.get(`/api/clusters/${id}`));
+    await matches("post", "/api/clusters/{id}/scale", await request.post(`/api/clusters/${id}/scale`, { data: { target_workers: 6 } }));
+    await matches("get", "/api/clusters/{id}/hierarchy", await request.get(`/api/clusters/${id}/hierarchy`));
+    await matches("get", "/api/clusters/{id}/agents", await request.get(`/api/clusters/${id}/agents`));
+    await matches("get", "/api/clusters/{id}/activity", await request.get(`/api/clusters/${id}/activity`));
+    await matches("post", "/api/clusters/{id}/metrics", await request.post(`/api/clusters/${id}/metrics`, { data: { points: [{ name: "queue_depth", value: 3 }] } }));
+    await matches("get", "/api/clusters/{id}/metrics", await request.get(`/api/clusters/${id}/metrics?name=queue_depth`));
+    await matches("get", "/api/clusters/{id}/metrics", await request.get(`/api/clusters/${id}/metrics?name=queue_depth&step=60`));
+    await matches("put", "/api/clusters/{id}/autoscaler", await request.put(`/api/clusters/${id}/autoscaler`, { data: { pause: "all" } }));
+    await matches("get", "/api/clusters/{id}/autoscaler", await request.get(`/api/clusters/${id}/autoscaler`));
+    await matches("post", "/api/clusters/{id}/hibernate", await request.post(`/api/clusters/${id}/hibernate`));
+    await matches("post", "/api/clusters/{id}/reactivate", await request.post(`/api/clusters/${id}/reactivate`, { data: { target_workers: 3 } }));
+
+    // Every kind of refusal, in the problem+json shape the document gives.
+    const viewer = await playwright.request.newContext({ baseURL, extraHTTPHeaders: bearer(readPrincipals().tokens.viewer) });
+    await matches("post", "/api/clusters/{id}/scale", await request.post(`/api/clusters/${id}/scale`, { data: { target_workers: "many" } }));
+    await matches("post", "/api/clusters/{id}/scale", await anonymous.post(`/api/clusters/${id}/scale`, { data: { target_workers: 4 } }));
+    await matches("post", "/api/clusters/{id}/scale", await viewer.post(`/api/clusters/${id}/scale`, { data: { target_workers: 4 } }));
+    await matches("get", "/api/clusters/{id}", await request.get("/api/clusters/no-such-cluster"));
+    await matches("post", "/api/clusters/{id}/reactivate", await request.post(`/api/clusters/${id}/reactivate`));
+    await matches("post", "/api/clusters/{id}/scale", await request.post(`/api/clusters/${id}/scale`, { data: { target_workers: 4 }, headers: { "if-match": '"1"' } }));
+    await matches("post", "/api/clusters/{id}/scale", await request.post(`/api/clusters/${id}/scale`, { data: "x".repeat(1024 * 1024 + 1), headers: { "content-type": "application/json" } }));
+    await matches("post", "/api/clusters/{id}/scale", await request.post(`/api/clusters/${id}/scale`, { data: "target_workers=4", headers: { "content-type": "text/plain" } }));
+    await matches("delete", "/api/clusters/{id}", await request.delete(`/api/clusters/${id}`));
+
+    for (const status of ["201", "200", "202", "204", "400", "401", "403", "404", "409", "413", "415"]) expect(checked.some((entry) => entry.endsWith(` ${status}`)), `a ${status} was checked`).toBe(true);
+    await anonymous.dispose();
+    await viewer.dispose();
+  });
+});

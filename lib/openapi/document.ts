@@ -1,0 +1,97 @@
+// The OpenAPI 3.1 document, generated (zod-openapi) from the zod schemas the routes validate with:
+// each operation's parameters and body, its answer, and the problem+json refusals the wrapper and
+// the service can give. Built once per process.
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject, type ZodOpenApiResponsesObject } from "zod-openapi";
+import { auditEntrySchema } from "@/lib/audit/api-schema";
+import { tokenSchema, userSchema } from "@/lib/auth/api-schema";
+import { autoscalerViewSchema } from "@/lib/autoscaler/api-schema";
+import { blueprintDetailSchema, blueprintSummarySchema } from "@/lib/blueprint/api-schema";
+import { agentSchema, clusterActivitySchema, clusterSchema } from "@/lib/cluster/api-schema";
+import { OPERATIONS, type Operation } from "./operations";
+import { aggregatedMetricSeriesSchema, blueprintCheckSchema, clusterHierarchySchema, hierarchyNodeSchema, problemSchema, rawMetricSeriesSchema, workerHistorySchema } from "./response-schemas";
+
+/** Schemas shown once under components and referred to by name wherever they occur. */
+const NAMED_SCHEMAS = {
+  Problem: problemSchema,
+  Cluster: clusterSchema,
+  Agent: agentSchema,
+  Activity: clusterActivitySchema,
+  ClusterHierarchy: clusterHierarchySchema,
+  HierarchyNode: hierarchyNodeSchema,
+  BlueprintSummary: blueprintSummarySchema,
+  BlueprintDetail: blueprintDetailSchema,
+  BlueprintCheck: blueprintCheckSchema,
+  RawMetricSeries: rawMetricSeriesSchema,
+  AggregatedMetricSeries: aggregatedMetricSeriesSchema,
+  WorkerHistory: workerHistorySchema,
+  AutoscalerView: autoscalerViewSchema,
+  User: userSchema,
+  Token: tokenSchema,
+  AuditEntry: auditEntrySchema,
+};
+
+const problemContent = { "application/problem+json": { schema: problemSchema } };
+
+/** The refusals every route gets from the wrapper, by what it takes and who may call it. */
+function wrapperRefusals(operation: Operation): Record<number, string> {
+  const refusals: Record<number, string> = { 429: "Past the caller's rate limit; see Retry-After." };
+  if (operation.query || operation.body) refusals[400] = "The request failed validation; `errors` lists every field.";
+  if (operation.access !== "public") refusals[401] = "No credentials, or an unknown, revoked or expired token.";
+  else refusals[401] = "Credentials were sent but are not valid.";
+  if (operation.access === "operator" || operation.access === "admin") refusals[403] = `Needs the ${operation.access} role.`;
+  if (operation.params) refusals[404] = "Not found.";
+  if (operation.body) {
+    refusals[413] = "The body is larger than 1 MiB.";
+    refusals[415] = "The body is not JSON.";
+  }
+  return refusals;
+}
+
+function responsesOf(operation: Operation): ZodOpenApiResponsesObject {
+  const { ok } = operation;
+  const responses: Record<string, ZodOpenApiResponseObject> = {
+    [ok.status]: ok.schema ? { description: ok.description, content: { [ok.contentType ?? "application/json"]: { schema: ok.schema } } } : { description: ok.description },
+  };
+  const refusals = wrapperRefusals(operation);
+  for (const refusal of operation.refusals ?? []) refusals[refusal.status] = refusals[refusal.status] && refusal.status !== 404 ? `${refusals[refusal.status]} ${refusal.description}` : refusal.description;
+  for (const [status, description] of Object.entries(refusals)) responses[status] = { description, content: problemContent };
+  return responses as ZodOpenApiResponsesObject;
+}
+
+function operationObject(operation: Operation): ZodOpenApiOperationObject {
+  return {
+    summary: operation.summary,
+    operationId: `${operation.method}${operation.path.replace(/\{([^}]+)\}/g, "By_$1").replace(/[^A-Za-z0-9]+(.)?/g, (_, next: string | undefined) => (next ?? "").toUpperCase())}`,
+    tags: [operation.path.split("/")[2] ?? "api"],
+    ...(operation.access === "public" ? { security: [] } : { description: `Needs the ${operation.access} role or higher.` }),
+    ...(operation.params || operation.query ? { requestParams: { ...(operation.params ? { path: operation.params } : {}), ...(operation.query ? { query: operation.query } : {}) } } : {}),
+    ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: operation.body } } } } : {}),
+    responses: responsesOf(operation),
+  };
+}
+
+let document: ReturnType<typeof createDocument> | undefined;
+
+export function openApiDocument(): ReturnType<typeof createDocument> {
+  if (document) return document;
+  const paths: ZodOpenApiPathsObject = {};
+  for (const operation of OPERATIONS) (paths[operation.path] ??= {})[operation.method] = operationObject(operation);
+  document = createDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Cluster Console API",
+      version: "1.0.0",
+      description: "Blueprints, clusters, metrics and the autoscaler. Scripts send an API token as `Authorization: Bearer <token>`; the console's pages use the session cookie.",
+    },
+    security: [{ bearerToken: [] }, { sessionCookie: [] }],
+    components: {
+      schemas: NAMED_SCHEMAS,
+      securitySchemes: {
+        bearerToken: { type: "http", scheme: "bearer", description: "An API token (API tokens page, or `npm run console -- token create`)." },
+        sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The console's sign-in session; mutations must also come from the console's own origin." },
+      },
+    },
+    paths,
+  });
+  return document;
+}
