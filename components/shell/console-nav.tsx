@@ -10,6 +10,7 @@ const SECTIONS: ReadonlyArray<{ href: string; label: string; role: Role }> = [
   { href: "/clusters", label: "Clusters", role: "viewer" },
   { href: "/blueprints", label: "Blueprints", role: "viewer" },
   { href: "/tokens", label: "API tokens", role: "viewer" },
+  { href: "/docs", label: "API docs", role: "viewer" },
   { href: "/users", label: "Users", role: "admin" },
   { href: "/audit", label: "Audit log", role: "admin" },
 ];
