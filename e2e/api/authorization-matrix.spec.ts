@@ -1,8 +1,7 @@
 // Every route of the API, discovered from the route files, for every kind of caller: the exact
 // status each gets. A new route or method fails this spec until the table below says who may call it.
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
+import { discoverRouteMethods } from "../../lib/test/route-files";
 import { bearer, readPrincipals } from "../support/principals";
 import { expect, test } from "./fixtures";
 
@@ -77,28 +76,9 @@ const MATRIX: Record<string, Probe> = {
   "DELETE /api/[...path]": { path: "/api/no-such-route", expected: everyone(404) },
 };
 
-const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-
 /** Every method each route file exports, and which of them only answer 405. */
 function discoverRoutes(): Array<{ key: string; method: string; notAllowed: boolean }> {
-  const found: Array<{ key: string; method: string; notAllowed: boolean }> = [];
-  const walk = (directory: string) => {
-    for (const entry of readdirSync(directory, { withFileTypes: true })) {
-      const full = path.join(directory, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name === "route.ts") {
-        const source = readFileSync(full, "utf8");
-        const pattern = `/${path.dirname(path.relative("app", full)).split(path.sep).join("/")}`;
-        const notAllowed = new Set(/export const \{([^}]*)\} = methodsNotAllowed/.exec(source)?.[1]?.split(",").map((name) => name.trim()) ?? []);
-        for (const method of HTTP_METHODS) {
-          const exported = new RegExp(`export (const|(async )?function) ${method}\\b|export \\{[^}]*\\bas ${method}\\b`).test(source) || notAllowed.has(method);
-          if (exported) found.push({ key: `${method} ${pattern}`, method, notAllowed: notAllowed.has(method) });
-        }
-      }
-    }
-  };
-  walk("app/api");
-  return found;
+  return discoverRouteMethods().map((route) => ({ key: `${route.method} ${route.pattern}`, method: route.method, notAllowed: route.notAllowed }));
 }
 
 async function contextFor(playwright: typeof import("@playwright/test").request, baseURL: string, caller: Caller): Promise<APIRequestContext> {

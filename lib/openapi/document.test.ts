@@ -1,40 +1,20 @@
 // The contract between the routes and the document: every method a route file exports is
 // described, nothing is described that no route serves, and every answer has its schema.
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { discoverRouteMethods, HTTP_METHODS, toOpenApiPath } from "@/lib/test/route-files";
 import { openApiDocument } from "./document";
 
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-
 /** "METHOD /api/path/{param}" for every method a route file serves (not the 405 answers). */
-function servedOperations(): string[] {
-  const served: string[] = [];
-  const walk = (directory: string) => {
-    for (const entry of readdirSync(directory, { withFileTypes: true })) {
-      const full = path.join(directory, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name === "route.ts") {
-        const source = readFileSync(full, "utf8");
-        const pattern = `/${path.dirname(path.relative("app", full)).split(path.sep).join("/")}`.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, "{$1}");
-        const notAllowed = new Set(/export const \{([^}]*)\} = methodsNotAllowed/.exec(source)?.[1]?.split(",").map((name) => name.trim()) ?? []);
-        // next-auth's route hands its handler to GET and POST in one export list.
-        const exportList = /export \{([^}]*)\}/.exec(source)?.[1] ?? "";
-        for (const method of METHODS) {
-          const exported = new RegExp(`export (const|(async )?function) ${method}\\b`).test(source) || new RegExp(`\\b(as )?${method}\\b`).test(exportList);
-          if (exported && !notAllowed.has(method)) served.push(`${method} ${pattern}`);
-        }
-      }
-    }
-  };
-  walk("app/api");
-  return served.sort();
-}
+const servedOperations = () =>
+  discoverRouteMethods()
+    .filter((route) => !route.notAllowed)
+    .map((route) => `${route.method} ${toOpenApiPath(route.pattern)}`)
+    .sort();
 
 describe("the OpenAPI document", () => {
   const document = openApiDocument();
   const described = Object.entries(document.paths ?? {})
-    .flatMap(([route, item]) => METHODS.filter((method) => method.toLowerCase() in (item as object)).map((method) => `${method} ${route}`))
+    .flatMap(([route, item]) => HTTP_METHODS.filter((method) => method.toLowerCase() in (item as object)).map((method) => `${method} ${route}`))
     .sort();
 
   it("describes exactly the methods the route files serve", () => {
