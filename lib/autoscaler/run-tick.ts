@@ -5,6 +5,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { IDS_PER_QUERY, inIdChunks } from "@/lib/db/id-chunks";
+import { pruneMetricsNow } from "@/lib/metrics/prune-metrics";
 import { storeMetricPoints } from "@/lib/metrics/store-points";
 import { autoscalerTickDuration, countDecision } from "@/lib/observability/prometheus";
 import type { AgentRuntime } from "@/lib/runtime/agent-runtime";
@@ -104,6 +105,8 @@ export async function runAutoscalerTick(runtime: AgentRuntime, now = Date.now())
     await saveEvaluations(tx, records);
     await replaceHoldEvents(tx, holds);
   });
+  // The collected series grow every tick even when nobody posts metrics, so retention rides along here too.
+  await pruneMetricsNow(now);
   const ms = performance.now() - started;
   autoscalerTickDuration.observe(ms / 1000);
   return { evaluated: due.length, changed, ms };

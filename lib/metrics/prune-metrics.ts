@@ -1,5 +1,6 @@
 // Retention: raw points for 24 hours, per-minute aggregates for 30 days. Pruned as part of
-// ingestion, at most once a minute per process, so no separate job is needed.
+// ingestion and of the autoscaler's tick, at most once a minute per process, so no separate job
+// is needed.
 import { db } from "@/lib/db";
 import { atMostEvery } from "@/lib/throttle";
 import { epochMinute } from "./aggregate";
