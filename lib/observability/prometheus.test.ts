@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { discoverRouteMethods } from "@/lib/test/route-files";
 import { routeLabel } from "./prometheus";
 
 describe("routeLabel", () => {
@@ -14,5 +15,14 @@ describe("routeLabel", () => {
     ["/api/metrics", "/api/metrics"],
   ])("%s -> %s", (path, label) => {
     expect(routeLabel(path)).toBe(label);
+  });
+
+  it("labels every route of app/api by its pattern, never by an id", () => {
+    const patterns = [...new Set(discoverRouteMethods().map((route) => route.pattern))].filter((pattern) => !pattern.includes("[..."));
+    for (const pattern of patterns) {
+      const label = routeLabel(pattern.replace(/\[[^\]]+\]/g, "sample-1234"));
+      expect(label, pattern).not.toBe("/api/{unknown}");
+      expect(label, pattern).not.toContain("sample-1234");
+    }
   });
 });

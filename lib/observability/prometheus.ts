@@ -37,7 +37,8 @@ export function countDecision(action: DecisionAction): void {
 const COLLECTIONS = new Set(["clusters", "blueprints", "agents", "revisions", "users", "tokens"]);
 /** Fixed segments that sit where an id could. */
 const FIXED = new Set(["validate", "worker-history"]);
-const ROOTS = new Set(["audit", "auth", "blueprints", "clusters", "events", "me", "metrics", "setup", "tokens", "users"]);
+/** The top-level API folders (a test keeps this equal to app/api); anything else is one label. */
+const ROOTS = new Set(["audit", "auth", "blueprints", "clusters", "events", "me", "metrics", "openapi.json", "setup", "tokens", "users"]);
 
 /** `/api/clusters/cluster-1f2e/scale` -> `/api/clusters/{id}/scale`: a bounded set of route labels. */
 export function routeLabel(pathname: string): string {
