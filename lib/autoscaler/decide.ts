@@ -49,7 +49,7 @@ export interface Decision {
  * Up: at most double, or add at least this many, per evaluation (the HPA's default policy). Down:
  * at most half per evaluation, so an idle cluster steps down gradually before it hibernates.
  */
-const SCALE_UP_MIN_STEP = 4;
+export const SCALE_UP_MIN_STEP = 4;
 
 /** Evaluation intervals below a second are raised to one: the loop ticks once a second. */
 export const evaluationIntervalS = (policy: Pick<ScalingPolicy, "evaluation_interval_s">): number => Math.max(1, policy.evaluation_interval_s);
