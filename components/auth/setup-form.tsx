@@ -1,7 +1,7 @@
 "use client";
 // The one-time setup: the first admin's account, then straight into the console signed in.
 import { type FormEvent, useState } from "react";
-import { apiFetch, ApiError } from "@/lib/client/api-client";
+import { api, ApiError, dataOf } from "@/lib/client/api-client";
 import { signInWithPassword } from "@/lib/client/auth-client";
 import type { ProblemFieldError } from "@/lib/http/problem";
 import { authButtonClass, authInputClass } from "./auth-card";
@@ -27,7 +27,7 @@ export function SetupForm() {
     setPending(true);
     try {
       const name = String(form.get("name")).trim();
-      await apiFetch("/api/setup", { method: "POST", body: JSON.stringify({ email, password, ...(name ? { name } : {}) }) });
+      await dataOf(api.POST("/api/setup", { body: { email, password, ...(name ? { name } : {}) } }));
       const signedIn = await signInWithPassword(email, password);
       window.location.assign(signedIn.ok ? "/" : "/signin");
     } catch (failure) {

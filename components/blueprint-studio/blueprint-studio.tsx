@@ -10,8 +10,8 @@ import { FormAlert, LoadingPanel } from "@/components/ui/status-panels";
 import type { Finding } from "@/lib/blueprint/finding";
 import type { BlueprintDetail } from "@/lib/blueprint/api-schema";
 import { validateBlueprint } from "@/lib/blueprint/validate";
-import { ApiError, apiFetch, isStaleRevision } from "@/lib/client/api-client";
-import { useSaveBlueprint } from "@/lib/client/blueprint-hooks";
+import { ApiError, isStaleRevision } from "@/lib/client/api-client";
+import { fetchBlueprintWithYaml, useSaveBlueprint } from "@/lib/client/blueprint-hooks";
 import { DefinitionGraphView } from "./definition-graph-view";
 import { FileActions } from "./file-actions";
 import { ProblemsPanel } from "./problems-panel";
@@ -89,7 +89,7 @@ export function BlueprintStudio({ blueprintId, baseRevision, initialText, title 
           onError: async (error) => {
             if (isStaleRevision(error) && blueprintId) {
               // Someone saved meanwhile: show what they saved beside this text instead of just failing.
-              setConflict(await apiFetch<BlueprintDetail>(`/api/blueprints/${encodeURIComponent(blueprintId)}?include_yaml=true`));
+              setConflict(await fetchBlueprintWithYaml(blueprintId));
               return;
             }
             setSaveError(error.message);

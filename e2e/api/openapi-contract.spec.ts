@@ -6,11 +6,35 @@ import { readFileSync } from "node:fs";
 import type { APIResponse } from "@playwright/test";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import { startExtraServer } from "../support/extra-server";
 import { bearer, readPrincipals } from "../support/principals";
 import { expect, test } from "./fixtures";
 
 const DOCUMENT_ID = "https://cluster-console.local/openapi.json";
+const TIGHT_BUDGET_PORT = Number(process.env.E2E_PORT ?? 3100) + 2;
 const pointer = (part: string) => part.replace(/~/g, "~0").replace(/\//g, "~1");
+
+/** Checks answers against the schema the document gives for their operation and status, and lists what it checked. */
+function documentChecker(document: { paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, unknown> }> }>> }) {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addSchema({ ...document, $id: DOCUMENT_ID });
+  const checked: string[] = [];
+  const matches = async (method: string, route: string, response: APIResponse) => {
+    const status = String(response.status());
+    const operation = document.paths[route]?.[method];
+    expect(operation, `${method} ${route} is documented`).toBeDefined();
+    expect(Object.keys(operation!.responses), `${method} ${route} documents ${status}`).toContain(status);
+    checked.push(`${method.toUpperCase()} ${route} ${status}`);
+    if (status === "204") return;
+    const contentType = Object.keys(operation!.responses[status]!.content)[0] as string;
+    expect(response.headers()["content-type"]).toContain(contentType);
+    const validate = ajv.getSchema(`${DOCUMENT_ID}#/paths/${pointer(route)}/${method}/responses/${status}/content/${pointer(contentType)}/schema`)!;
+    const body = await response.json();
+    expect(validate(body) ? [] : validate.errors, `${method.toUpperCase()} ${route} ${status}`).toEqual([]);
+  };
+  return { matches, checked };
+}
 
 test.describe("[API][OPENAPI]", () => {
   test("the document is public, and every answer of a full run matches its schema", async ({ request, playwright, baseURL }) => {
@@ -19,33 +43,23 @@ test.describe("[API][OPENAPI]", () => {
     expect(served.status()).toBe(200);
     const document = await served.json();
     expect(document.openapi).toBe("3.1.0");
-    const ajv = new Ajv2020({ strict: false, allErrors: true });
-    addFormats(ajv);
-    ajv.addSchema({ ...document, $id: DOCUMENT_ID });
-
-    const checked: string[] = [];
-    const matches = async (method: string, route: string, response: APIResponse) => {
-      const status = String(response.status());
-      const operation = document.paths[route]?.[method];
-      expect(operation, `${method} ${route} is documented`).toBeDefined();
-      expect(Object.keys(operation.responses), `${method} ${route} documents ${status}`).toContain(status);
-      checked.push(`${method.toUpperCase()} ${route} ${status}`);
-      if (status === "204") return;
-      const contentType = Object.keys(operation.responses[status].content)[0] as string;
-      expect(response.headers()["content-type"]).toContain(contentType);
-      const validate = ajv.getSchema(`${DOCUMENT_ID}#/paths/${pointer(route)}/${method}/responses/${status}/content/${pointer(contentType)}/schema`)!;
-      const body = await response.json();
-      expect(validate(body) ? [] : validate.errors, `${method.toUpperCase()} ${route} ${status}`).toEqual([]);
-    };
+    const { matches, checked } = documentChecker(document);
 
     const yaml = readFileSync("blueprints/marketing.yaml", "utf8").replace("id: marketing-v1", "id: e2e-contract");
     await matches("post", "/api/blueprints", await request.post("/api/blueprints", { data: { id: "e2e-contract", name: "Contract", version: "1.0.0", blueprint_yaml: yaml } }));
     await matches("put", "/api/blueprints/{id}", await request.put("/api/blueprints/e2e-contract", { data: { description: "checked against the document" } }));
+    const newer = await request.put("/api/blueprints/e2e-contract", { data: { blueprint_yaml: yaml.replace(/^(\s*)version: .*$/m, '$1version: "1.1.0"') } });
+    await matches("put", "/api/blueprints/{id}", newer);
+    const newest = (await newer.json()).revision as number;
+    await matches("get", "/api/blueprints/{id}/revisions", await request.get("/api/blueprints/e2e-contract/revisions"));
+    await matches("get", "/api/blueprints/{id}/revisions/{revision}", await request.get("/api/blueprints/e2e-contract/revisions/1"));
+    await matches("post", "/api/blueprints/{id}/revisions/{revision}/restore", await request.post("/api/blueprints/e2e-contract/revisions/1/restore", { headers: { "if-match": `"${newest}"` } }));
     await matches("get", "/api/blueprints", await request.get("/api/blueprints?page_size=2"));
     await matches("get", "/api/blueprints/{id}", await request.get("/api/blueprints/e2e-contract?include_yaml=true"));
     await matches("post", "/api/blueprints/validate", await request.post("/api/blueprints/validate", { data: { blueprint_yaml: yaml } }));
     await matches("post", "/api/blueprints/validate", await request.post("/api/blueprints/validate", { data: { blueprint_yaml: "metadata: {}\n" } }));
 
+    await matches("post", "/api/clusters", await request.post("/api/clusters?dry_run=true", { data: { blueprint_id: "e2e-contract", name: "Contract cluster", target_workers: 4 } }));
     const created = await request.post("/api/clusters", { data: { blueprint_id: "e2e-contract", name: "Contract cluster" } });
     await matches("post", "/api/clusters", created);
     const id = (await created.json()).id as string;
@@ -76,7 +90,26 @@ test.describe("[API][OPENAPI]", () => {
     await matches("delete", "/api/clusters/{id}", await request.delete(`/api/clusters/${id}`));
 
     for (const status of ["201", "200", "202", "204", "400", "401", "403", "404", "409", "413", "415"]) expect(checked.some((entry) => entry.endsWith(` ${status}`)), `a ${status} was checked`).toBe(true);
+    expect(checked).toEqual(expect.arrayContaining(["PUT /api/blueprints/{id} 200", "POST /api/blueprints/{id}/revisions/{revision}/restore 200", "POST /api/clusters 200", "POST /api/clusters 201"]));
     await anonymous.dispose();
     await viewer.dispose();
+  });
+
+  test("a spent request budget answers 429 as the document says", async ({ playwright, principals }) => {
+    const server = await startExtraServer(TIGHT_BUDGET_PORT, { RATE_LIMIT_READS_PER_MINUTE: "2" });
+    try {
+      const viewer = await playwright.request.newContext({ baseURL: server.baseURL, extraHTTPHeaders: bearer(principals.tokens.viewer) });
+      // Fetched anonymously: with the token it would spend the read budget under test.
+      const { matches } = documentChecker(await (await fetch(`${server.baseURL}/api/openapi.json`)).json());
+      await matches("get", "/api/me", await viewer.get("/api/me"));
+      await matches("get", "/api/me", await viewer.get("/api/me"));
+      const refused = await viewer.get("/api/me");
+      expect(refused.status()).toBe(429);
+      expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+      await matches("get", "/api/me", refused);
+      await viewer.dispose();
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -1,11 +1,7 @@
 // TanStack Query hooks for the user, API token and audit routes: the UI's only door to that data.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { AuditEntryView } from "@/lib/audit/api-schema";
-import type { CreatedTokenView, CreateTokenRequest, CreateUserRequest, TokenView, UpdateUserRequest, UserView } from "@/lib/auth/api-schema";
-import type { Page } from "@/lib/blueprint/api-schema";
-import { apiFetch } from "./api-client";
-
-/** The answer to creating a token: the only time its secret is sent. */
+import type { CreateTokenRequest, CreateUserRequest, UpdateUserRequest } from "@/lib/auth/api-schema";
+import { api, dataOf } from "./api-client";
 
 export interface AuditFilters {
   actor?: string;
@@ -35,14 +31,14 @@ export const auditKeys = {
 export function useUsers(page: number) {
   return useQuery({
     queryKey: userKeys.list(page),
-    queryFn: () => apiFetch<Page<UserView>>(`/api/users?${new URLSearchParams({ page: String(page), page_size: "20" })}`),
+    queryFn: () => dataOf(api.GET("/api/users", { params: { query: { page, page_size: 20 } } })),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useCreateUser() {
   return useMutation({
-    mutationFn: (user: CreateUserRequest) => apiFetch<UserView>("/api/users", { method: "POST", body: JSON.stringify(user) }),
+    mutationFn: (user: CreateUserRequest) => dataOf(api.POST("/api/users", { body: user })),
     onSuccess: useInvalidate(userKeys.all, auditKeys.all),
   });
 }
@@ -50,7 +46,7 @@ export function useCreateUser() {
 export function useUpdateUser() {
   return useMutation({
     mutationFn: ({ id, changes }: { id: string; changes: UpdateUserRequest }) =>
-      apiFetch<UserView>(`/api/users/${encodeURIComponent(id)}`, { method: "PATCH", body: JSON.stringify(changes) }),
+      dataOf(api.PATCH("/api/users/{id}", { params: { path: { id } }, body: changes })),
     onSuccess: useInvalidate(userKeys.all, auditKeys.all),
   });
 }
@@ -58,34 +54,31 @@ export function useUpdateUser() {
 export function useTokens(all: boolean) {
   return useQuery({
     queryKey: tokenKeys.list(all),
-    queryFn: () => apiFetch<{ items: TokenView[] }>(all ? "/api/tokens?all=true" : "/api/tokens"),
+    queryFn: () => dataOf(api.GET("/api/tokens", { params: { query: { all: all ? "true" : "false" } } })),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useCreateToken() {
   return useMutation({
-    mutationFn: (token: CreateTokenRequest) => apiFetch<CreatedTokenView>("/api/tokens", { method: "POST", body: JSON.stringify(token) }),
+    mutationFn: (token: CreateTokenRequest) => dataOf(api.POST("/api/tokens", { body: token })),
     onSuccess: useInvalidate(tokenKeys.all, auditKeys.all),
   });
 }
 
 export function useRevokeToken() {
   return useMutation({
-    mutationFn: (id: string) => apiFetch<TokenView>(`/api/tokens/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    mutationFn: (id: string) => dataOf(api.DELETE("/api/tokens/{id}", { params: { path: { id } } })),
     onSuccess: useInvalidate(tokenKeys.all, auditKeys.all),
   });
 }
 
 export function useAuditLog(filters: AuditFilters) {
-  const search = new URLSearchParams({ page: String(filters.page), page_size: "50" });
-  for (const key of ["actor", "action", "target", "from", "to"] as const) {
-    const value = filters[key];
-    if (value) search.set(key, value);
-  }
+  // An empty filter is no filter.
+  const query = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined && value !== "")) as AuditFilters;
   return useQuery({
     queryKey: auditKeys.list(filters),
-    queryFn: () => apiFetch<Page<AuditEntryView>>(`/api/audit?${search}`),
+    queryFn: () => dataOf(api.GET("/api/audit", { params: { query: { ...query, page_size: 50 } } })),
     placeholderData: keepPreviousData,
   });
 }

@@ -3,9 +3,8 @@
 import type { AutoscalerPause } from "@/lib/autoscaler/decide";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import type { AutoscalerView, SetAutoscalerPauseRequest, WorkerHistory } from "@/lib/autoscaler/api-schema";
 import type { AggregatedMetricSeries, MetricName, RawMetricSeries } from "@/lib/metrics/api-schema";
-import { apiFetch } from "./api-client";
+import { api, dataOf } from "./api-client";
 import { clusterKeys } from "./cluster-hooks";
 import { type MetricRange, metricRangeQuery, metricRefetchInterval } from "./metric-ranges";
 
@@ -22,12 +21,10 @@ export const autoscalerKeys = {
   workerHistory: (ids: readonly string[]) => [...clusterKeys.all, "worker-history", ids] as const,
 };
 
-const clusterPath = (id: string, rest: string) => `/api/clusters/${encodeURIComponent(id)}/${rest}`;
-
 export function useAutoscaler(clusterId: string) {
   return useQuery({
     queryKey: autoscalerKeys.detail(clusterId),
-    queryFn: () => apiFetch<AutoscalerView>(clusterPath(clusterId, "autoscaler")),
+    queryFn: () => dataOf(api.GET("/api/clusters/{id}/autoscaler", { params: { path: { id: clusterId } } })),
     refetchInterval: 5_000,
   });
 }
@@ -36,7 +33,7 @@ export function useAutoscaler(clusterId: string) {
 export function useClusterMetric(clusterId: string, name: MetricName, range: MetricRange) {
   return useQuery({
     queryKey: autoscalerKeys.metric(clusterId, name, range),
-    queryFn: () => apiFetch<MetricSeries>(clusterPath(clusterId, `metrics?${new URLSearchParams({ name, ...metricRangeQuery(range, Date.now()) })}`)),
+    queryFn: () => dataOf(api.GET("/api/clusters/{id}/metrics", { params: { path: { id: clusterId }, query: { name, ...metricRangeQuery(range, Date.now()) } } })),
     refetchInterval: metricRefetchInterval(range),
     placeholderData: keepPreviousData,
   });
@@ -46,7 +43,7 @@ export function useClusterMetric(clusterId: string, name: MetricName, range: Met
 export function useWorkerHistory(ids: readonly string[]) {
   return useQuery({
     queryKey: autoscalerKeys.workerHistory(ids),
-    queryFn: () => apiFetch<WorkerHistory>(`/api/clusters/worker-history?${new URLSearchParams({ ids: ids.join(","), minutes: String(WORKER_HISTORY_MINUTES) })}`),
+    queryFn: () => dataOf(api.GET("/api/clusters/worker-history", { params: { query: { ids: ids.join(","), minutes: WORKER_HISTORY_MINUTES } } })),
     enabled: ids.length > 0,
     refetchInterval: 30_000,
   });
@@ -69,7 +66,7 @@ export function useSetAutoscalerPause(clusterId: string) {
   const toastId = `autoscaler-pause-${clusterId}`;
   return useMutation({
     scope: { id: toastId },
-    mutationFn: (pause: AutoscalerPause) => apiFetch<AutoscalerView>(clusterPath(clusterId, "autoscaler"), { method: "PUT", body: JSON.stringify({ pause } satisfies SetAutoscalerPauseRequest) }),
+    mutationFn: (pause: AutoscalerPause) => dataOf(api.PUT("/api/clusters/{id}/autoscaler", { params: { path: { id: clusterId } }, body: { pause } })),
     // A poll already under way would bring back the pause from before.
     onMutate: () => queryClient.cancelQueries({ queryKey: key }),
     onError: (error) => {

@@ -1,8 +1,6 @@
 // TanStack Query hooks for the blueprint routes: the UI's only door to blueprint data.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { BlueprintDetail, BlueprintSummary, Page, RevisionDetail, RevisionSummary } from "@/lib/blueprint/api-schema";
-import type { BlueprintCheck } from "@/lib/blueprint/check-blueprint";
-import { apiFetch } from "./api-client";
+import { api, dataOf, ifMatch } from "./api-client";
 
 export interface BlueprintListFilters {
   q?: string;
@@ -19,13 +17,16 @@ export const blueprintKeys = {
   check: (yaml: string) => [...blueprintKeys.all, "check", yaml] as const,
 };
 
+/** A blueprint with its YAML, fetched now (the studio's look at a newer revision on a conflict). */
+export function fetchBlueprintWithYaml(id: string) {
+  return dataOf(api.GET("/api/blueprints/{id}", { params: { path: { id }, query: { include_yaml: "true" } } }));
+}
+
 export function useBlueprints(filters: BlueprintListFilters) {
-  const search = new URLSearchParams({ page: String(filters.page), page_size: "20" });
-  if (filters.q) search.set("q", filters.q);
-  if (filters.tag) search.set("tag", filters.tag);
+  const query = { page: filters.page, page_size: 20, ...(filters.q ? { q: filters.q } : {}), ...(filters.tag ? { tag: filters.tag } : {}) };
   return useQuery({
     queryKey: blueprintKeys.list(filters),
-    queryFn: () => apiFetch<Page<BlueprintSummary>>(`/api/blueprints?${search}`),
+    queryFn: () => dataOf(api.GET("/api/blueprints", { params: { query } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -34,7 +35,7 @@ export function useBlueprints(filters: BlueprintListFilters) {
 export function useBlueprint(id: string | undefined) {
   return useQuery({
     queryKey: blueprintKeys.detail(id ?? ""),
-    queryFn: () => apiFetch<BlueprintDetail>(`/api/blueprints/${encodeURIComponent(id!)}?include_yaml=true`),
+    queryFn: () => fetchBlueprintWithYaml(id!),
     enabled: id !== undefined,
   });
 }
@@ -42,7 +43,7 @@ export function useBlueprint(id: string | undefined) {
 export function useBlueprintCheck(yaml: string | undefined) {
   return useQuery({
     queryKey: blueprintKeys.check(yaml ?? ""),
-    queryFn: () => apiFetch<BlueprintCheck>("/api/blueprints/validate", { method: "POST", body: JSON.stringify({ blueprint_yaml: yaml }) }),
+    queryFn: () => dataOf(api.POST("/api/blueprints/validate", { body: { blueprint_yaml: yaml! } })),
     enabled: yaml !== undefined,
     staleTime: Infinity,
   });
@@ -57,15 +58,13 @@ export function useSaveBlueprint(existingId: string | undefined) {
   return useMutation({
     mutationFn: (draft: { yaml: string; baseRevision?: number; metadata: { id: string; name: string; version: string } }) =>
       existingId === undefined
-        ? apiFetch<BlueprintDetail>("/api/blueprints", {
-            method: "POST",
-            body: JSON.stringify({ id: draft.metadata.id, name: draft.metadata.name, version: draft.metadata.version, blueprint_yaml: draft.yaml }),
-          })
-        : apiFetch<BlueprintDetail>(`/api/blueprints/${encodeURIComponent(existingId)}`, {
-            method: "PUT",
-            headers: draft.baseRevision === undefined ? {} : { "if-match": `"${draft.baseRevision}"` },
-            body: JSON.stringify({ blueprint_yaml: draft.yaml }),
-          }),
+        ? dataOf(api.POST("/api/blueprints", { body: { id: draft.metadata.id, name: draft.metadata.name, version: draft.metadata.version, blueprint_yaml: draft.yaml } }))
+        : dataOf(
+            api.PUT("/api/blueprints/{id}", {
+              params: { path: { id: existingId }, header: draft.baseRevision === undefined ? {} : ifMatch(draft.baseRevision) },
+              body: { blueprint_yaml: draft.yaml },
+            }),
+          ),
     onSuccess: async (saved) => {
       queryClient.setQueryData(blueprintKeys.detail(saved.id), saved);
       await queryClient.invalidateQueries({ queryKey: blueprintKeys.all });
@@ -76,14 +75,14 @@ export function useSaveBlueprint(existingId: string | undefined) {
 export function useRevisions(id: string) {
   return useQuery({
     queryKey: blueprintKeys.revisions(id),
-    queryFn: () => apiFetch<{ items: RevisionSummary[] }>(`/api/blueprints/${encodeURIComponent(id)}/revisions`),
+    queryFn: () => dataOf(api.GET("/api/blueprints/{id}/revisions", { params: { path: { id } } })),
   });
 }
 
 export function useRevision(id: string, revision: number) {
   return useQuery({
     queryKey: blueprintKeys.revision(id, revision),
-    queryFn: () => apiFetch<RevisionDetail>(`/api/blueprints/${encodeURIComponent(id)}/revisions/${revision}`),
+    queryFn: () => dataOf(api.GET("/api/blueprints/{id}/revisions/{revision}", { params: { path: { id, revision } } })),
     // A stored revision never changes.
     staleTime: Infinity,
   });
@@ -94,10 +93,7 @@ export function useRestoreRevision(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { revision: number; currentRevision: number }) =>
-      apiFetch<BlueprintDetail>(`/api/blueprints/${encodeURIComponent(id)}/revisions/${input.revision}/restore`, {
-        method: "POST",
-        headers: { "if-match": `"${input.currentRevision}"` },
-      }),
+      dataOf(api.POST("/api/blueprints/{id}/revisions/{revision}/restore", { params: { path: { id, revision: input.revision }, header: ifMatch(input.currentRevision) } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: blueprintKeys.all }),
   });
 }

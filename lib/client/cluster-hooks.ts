@@ -1,11 +1,9 @@
 // TanStack Query hooks for the cluster routes: the UI's only door to cluster data.
 import { keepPreviousData, type QueryClient, useQuery } from "@tanstack/react-query";
-import type { Page } from "@/lib/blueprint/api-schema";
-import type { ClusterType } from "@/lib/blueprint/schema";
-import type { BlueprintCheck } from "@/lib/blueprint/check-blueprint";
-import type { AgentView, ClusterActivity, ClusterHierarchy, ClusterView, CreateClusterRequest } from "@/lib/cluster/api-schema";
+import type { AgentRole, ClusterType } from "@/lib/blueprint/schema";
+import type { AgentStatus, CreateClusterRequest } from "@/lib/cluster/api-schema";
 import type { ClusterStatus } from "@/lib/cluster/state-machine";
-import { apiFetch } from "./api-client";
+import { api, dataOf } from "./api-client";
 
 export interface ClusterListFilters {
   q?: string;
@@ -15,8 +13,8 @@ export interface ClusterListFilters {
 }
 
 export interface AgentListFilters {
-  role?: string;
-  status?: string;
+  role?: AgentRole;
+  status?: AgentStatus;
   page: number;
 }
 
@@ -40,34 +38,31 @@ export function invalidateClusterQueries(queryClient: QueryClient, id: string): 
   void queryClient.invalidateQueries({ queryKey: [...clusterKeys.all, id] });
 }
 
-function searchOf(filters: Record<string, string | number | undefined>): URLSearchParams {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== "") search.set(key, String(value));
-  return search;
+/** An empty filter is no filter: the API would refuse `status=` as an unknown status. */
+function present<Filters extends object>(filters: Filters): Filters {
+  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined && value !== "")) as Filters;
 }
 
 export function useClusters(filters: ClusterListFilters) {
-  const search = searchOf({ ...filters, page_size: CLUSTER_PAGE_SIZE });
   return useQuery({
     queryKey: clusterKeys.list(filters),
-    queryFn: () => apiFetch<Page<ClusterView>>(`/api/clusters?${search}`),
+    queryFn: () => dataOf(api.GET("/api/clusters", { params: { query: present({ ...filters, page_size: CLUSTER_PAGE_SIZE }) } })),
     placeholderData: keepPreviousData,
   });
 }
 
 export function useCluster(id: string) {
-  return useQuery({ queryKey: clusterKeys.detail(id), queryFn: () => apiFetch<ClusterView>(`/api/clusters/${encodeURIComponent(id)}`) });
+  return useQuery({ queryKey: clusterKeys.detail(id), queryFn: () => dataOf(api.GET("/api/clusters/{id}", { params: { path: { id } } })) });
 }
 
 export function useClusterHierarchy(id: string) {
-  return useQuery({ queryKey: clusterKeys.hierarchy(id), queryFn: () => apiFetch<ClusterHierarchy>(`/api/clusters/${encodeURIComponent(id)}/hierarchy`) });
+  return useQuery({ queryKey: clusterKeys.hierarchy(id), queryFn: () => dataOf(api.GET("/api/clusters/{id}/hierarchy", { params: { path: { id } } })) });
 }
 
 export function useClusterAgents(id: string, filters: AgentListFilters) {
-  const search = searchOf({ ...filters, page_size: CLUSTER_PAGE_SIZE });
   return useQuery({
     queryKey: clusterKeys.agents(id, filters),
-    queryFn: () => apiFetch<Page<AgentView>>(`/api/clusters/${encodeURIComponent(id)}/agents?${search}`),
+    queryFn: () => dataOf(api.GET("/api/clusters/{id}/agents", { params: { path: { id }, query: present({ ...filters, page_size: CLUSTER_PAGE_SIZE }) } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -75,14 +70,14 @@ export function useClusterAgents(id: string, filters: AgentListFilters) {
 export function useClusterAgent(id: string, agentId: string) {
   return useQuery({
     queryKey: clusterKeys.agent(id, agentId),
-    queryFn: () => apiFetch<AgentView>(`/api/clusters/${encodeURIComponent(id)}/agents/${encodeURIComponent(agentId)}`),
+    queryFn: () => dataOf(api.GET("/api/clusters/{id}/agents/{agentId}", { params: { path: { id, agentId } } })),
   });
 }
 
 export function useClusterActivity(id: string, page: number) {
   return useQuery({
     queryKey: clusterKeys.activity(id, page),
-    queryFn: () => apiFetch<Page<ClusterActivity>>(`/api/clusters/${encodeURIComponent(id)}/activity?${searchOf({ page, page_size: CLUSTER_PAGE_SIZE })}`),
+    queryFn: () => dataOf(api.GET("/api/clusters/{id}/activity", { params: { path: { id }, query: { page, page_size: CLUSTER_PAGE_SIZE } } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -91,7 +86,12 @@ export function useClusterActivity(id: string, page: number) {
 export function usePreviewCluster(input: CreateClusterRequest | undefined) {
   return useQuery({
     queryKey: clusterKeys.preview(input ?? { blueprint_id: "", name: "" }),
-    queryFn: () => apiFetch<BlueprintCheck>("/api/clusters?dry_run=true", { method: "POST", body: JSON.stringify(input) }),
+    queryFn: async () => {
+      const answer = await dataOf(api.POST("/api/clusters", { params: { query: { dry_run: "true" } }, body: input! }));
+      // The operation answers a created cluster or, for a dry run, the plan.
+      if (!("valid" in answer)) throw new Error("the server created a cluster instead of planning one");
+      return answer;
+    },
     enabled: input !== undefined,
     placeholderData: keepPreviousData,
     staleTime: 60_000,

@@ -4,11 +4,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import type { ClusterView, CreateClusterRequest, UpdateClusterRequest } from "@/lib/cluster/api-schema";
-import { apiFetch, isStaleRevision } from "./api-client";
+import { api, dataOf, ifMatch, isStaleRevision } from "./api-client";
 import { clusterKeys, invalidateClusterQueries } from "./cluster-hooks";
 
-const clusterPath = (id: string, action = "") => `/api/clusters/${encodeURIComponent(id)}${action ? `/${action}` : ""}`;
-const ifMatch = (cluster: ClusterView) => ({ "if-match": `"${cluster.revision}"` });
+/** The cluster's path parameter and its revision as If-Match: every action below is conditional. */
+const onRevisionOf = (cluster: ClusterView) => ({ path: { id: cluster.id }, header: ifMatch(cluster.revision) });
 
 function refusalMessage(error: Error): string {
   if (isStaleRevision(error)) {
@@ -49,7 +49,7 @@ function useClusterMutation<Input>(cluster: ClusterView, options: { action: stri
 export function useScaleCluster(cluster: ClusterView) {
   return useClusterMutation<number>(cluster, {
     action: "scale",
-    send: (target) => apiFetch<ClusterView>(clusterPath(cluster.id, "scale"), { method: "POST", headers: ifMatch(cluster), body: JSON.stringify({ target_workers: target }) }),
+    send: (target) => dataOf(api.POST("/api/clusters/{id}/scale", { params: onRevisionOf(cluster), body: { target_workers: target } })),
     expect: (current, target) => ({ ...current, target_workers: target, status: current.current_workers === target ? current.status : "scaling" }),
   });
 }
@@ -57,7 +57,7 @@ export function useScaleCluster(cluster: ClusterView) {
 export function useHibernateCluster(cluster: ClusterView) {
   return useClusterMutation<void>(cluster, {
     action: "hibernate",
-    send: () => apiFetch<ClusterView>(clusterPath(cluster.id, "hibernate"), { method: "POST", headers: ifMatch(cluster) }),
+    send: () => dataOf(api.POST("/api/clusters/{id}/hibernate", { params: onRevisionOf(cluster) })),
     expect: (current) => ({ ...current, status: "hibernated", current_workers: 0 }),
   });
 }
@@ -65,8 +65,7 @@ export function useHibernateCluster(cluster: ClusterView) {
 export function useReactivateCluster(cluster: ClusterView) {
   return useClusterMutation<number | undefined>(cluster, {
     action: "reactivate",
-    send: (target) =>
-      apiFetch<ClusterView>(clusterPath(cluster.id, "reactivate"), { method: "POST", headers: ifMatch(cluster), body: JSON.stringify(target === undefined ? {} : { target_workers: target }) }),
+    send: (target) => dataOf(api.POST("/api/clusters/{id}/reactivate", { params: onRevisionOf(cluster), body: target === undefined ? {} : { target_workers: target } })),
     expect: (current, target) => ({ ...current, status: "scaling", target_workers: target ?? current.min_workers }),
   });
 }
@@ -74,7 +73,7 @@ export function useReactivateCluster(cluster: ClusterView) {
 export function useUpdateCluster(cluster: ClusterView) {
   return useClusterMutation<UpdateClusterRequest>(cluster, {
     action: "update",
-    send: (changes) => apiFetch<ClusterView>(clusterPath(cluster.id), { method: "PUT", headers: ifMatch(cluster), body: JSON.stringify(changes) }),
+    send: (changes) => dataOf(api.PUT("/api/clusters/{id}", { params: onRevisionOf(cluster), body: changes })),
     expect: (current, changes) => ({ ...current, ...changes, description: changes.description === undefined ? current.description : changes.description }) as ClusterView,
   });
 }
@@ -82,14 +81,19 @@ export function useUpdateCluster(cluster: ClusterView) {
 export function useDeleteCluster(cluster: ClusterView) {
   return useClusterMutation<void>(cluster, {
     action: "delete",
-    send: () => apiFetch<void>(clusterPath(cluster.id), { method: "DELETE", headers: ifMatch(cluster) }),
+    send: () => dataOf(api.DELETE("/api/clusters/{id}", { params: onRevisionOf(cluster) })),
   });
 }
 
 export function useCreateCluster() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateClusterRequest) => apiFetch<ClusterView>("/api/clusters", { method: "POST", body: JSON.stringify(input) }),
+    mutationFn: async (input: CreateClusterRequest) => {
+      const answer = await dataOf(api.POST("/api/clusters", { body: input }));
+      // The operation answers a created cluster or, for a dry run, the plan.
+      if ("valid" in answer) throw new Error("the server planned the cluster instead of creating it");
+      return answer;
+    },
     onSuccess: (created) => {
       queryClient.setQueryData(clusterKeys.detail(created.id), created);
       void queryClient.invalidateQueries({ queryKey: clusterKeys.lists() });

@@ -48,10 +48,11 @@ function wrapperRefusals(operation: Operation): Record<number, string> {
 }
 
 function responsesOf(operation: Operation): ZodOpenApiResponsesObject {
-  const { ok } = operation;
+  const { ok, alsoOk } = operation;
   const responses: Record<string, ZodOpenApiResponseObject> = {
     [ok.status]: ok.schema ? { description: ok.description, content: { [ok.contentType ?? "application/json"]: { schema: ok.schema } } } : { description: ok.description },
   };
+  if (alsoOk) responses[alsoOk.status] = { description: alsoOk.description, content: { "application/json": { schema: alsoOk.schema } } };
   const refusals = wrapperRefusals(operation);
   for (const refusal of operation.refusals ?? []) refusals[refusal.status] = refusals[refusal.status] && refusal.status !== 404 ? `${refusals[refusal.status]} ${refusal.description}` : refusal.description;
   for (const [status, description] of Object.entries(refusals)) responses[status] = { description, content: problemContent };
@@ -64,7 +65,9 @@ function operationObject(operation: Operation): ZodOpenApiOperationObject {
     operationId: `${operation.method}${operation.path.replace(/\{([^}]+)\}/g, "By_$1").replace(/[^A-Za-z0-9]+(.)?/g, (_, next: string | undefined) => (next ?? "").toUpperCase())}`,
     tags: [operation.path.split("/")[2] ?? "api"],
     ...(operation.access === "public" ? { security: [] } : { description: `Needs the ${operation.access} role or higher.` }),
-    ...(operation.params || operation.query ? { requestParams: { ...(operation.params ? { path: operation.params } : {}), ...(operation.query ? { query: operation.query } : {}) } } : {}),
+    ...(operation.params || operation.query || operation.headers
+      ? { requestParams: { ...(operation.params ? { path: operation.params } : {}), ...(operation.query ? { query: operation.query } : {}), ...(operation.headers ? { header: operation.headers } : {}) } }
+      : {}),
     ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: operation.body } } } } : {}),
     responses: responsesOf(operation),
   };

@@ -47,6 +47,7 @@ import {
   scaleClusterRequestSchema,
   updateClusterRequestSchema,
 } from "@/lib/cluster/api-schema";
+import { ifMatchHeadersSchema } from "@/lib/http/etag";
 import type { RouteAccess } from "@/lib/http/route";
 import { ingestMetricsRequestSchema, metricsQuerySchema } from "@/lib/metrics/api-schema";
 import {
@@ -70,12 +71,17 @@ export interface Operation {
   access: RouteAccess;
   params?: z.ZodObject;
   query?: z.ZodObject;
+  headers?: z.ZodObject;
   body?: z.ZodType;
   ok: { status: 200 | 201 | 202 | 204; description: string; schema?: z.ZodType; contentType?: string };
+  /** A second success answer (a dry run's plan). */
+  alsoOk?: { status: 200; description: string; schema: z.ZodType };
   /** Refusals the service itself gives, besides those the wrapper adds (400, 401, 403, 404, 413, 415, 429). */
   refusals?: Array<{ status: 404 | 409; description: string }>;
 }
 
+/** Writes that take If-Match answer 409 when it names an older revision. */
+const conditional = { headers: ifMatchHeadersSchema };
 const stale = { status: 409 as const, description: "If-Match named an older revision (stale revision)." };
 const clusterMissing = { status: 404 as const, description: "No cluster with this id." };
 const notNow = { status: 409 as const, description: "The cluster's status does not allow this action now." };
@@ -84,20 +90,20 @@ export const OPERATIONS: readonly Operation[] = [
   { method: "get", path: "/api/blueprints", summary: "List blueprints", access: "viewer", query: listBlueprintsQuerySchema, ok: { status: 200, description: "A page of blueprints.", schema: pageOf(blueprintSummarySchema) } },
   { method: "post", path: "/api/blueprints", summary: "Create a blueprint", access: "admin", body: createBlueprintRequestSchema, ok: { status: 201, description: "The blueprint, revision 1.", schema: blueprintDetailSchema }, refusals: [{ status: 409, description: "A blueprint with this id exists." }] },
   { method: "get", path: "/api/blueprints/{id}", summary: "Get a blueprint", access: "viewer", params: blueprintIdParamsSchema, query: getBlueprintQuerySchema, ok: { status: 200, description: "The blueprint, with its YAML when include_yaml is true.", schema: blueprintDetailSchema } },
-  { method: "put", path: "/api/blueprints/{id}", summary: "Update a blueprint (a new revision)", access: "admin", params: blueprintIdParamsSchema, body: updateBlueprintRequestSchema, ok: { status: 200, description: "The blueprint at its new revision.", schema: blueprintDetailSchema }, refusals: [{ status: 409, description: "The new YAML's version is not higher." }, stale] },
+  { method: "put", path: "/api/blueprints/{id}", summary: "Update a blueprint (a new revision)", access: "admin", params: blueprintIdParamsSchema, ...conditional, body: updateBlueprintRequestSchema, ok: { status: 200, description: "The blueprint at its new revision.", schema: blueprintDetailSchema }, refusals: [{ status: 409, description: "The new YAML's version is not higher." }, stale] },
   { method: "get", path: "/api/blueprints/{id}/revisions", summary: "List a blueprint's revisions", access: "viewer", params: blueprintIdParamsSchema, ok: { status: 200, description: "Every revision, newest first.", schema: z.object({ items: z.array(revisionSummarySchema) }) } },
   { method: "get", path: "/api/blueprints/{id}/revisions/{revision}", summary: "Get one revision", access: "viewer", params: revisionParamsSchema, ok: { status: 200, description: "The revision with its YAML.", schema: revisionDetailSchema } },
-  { method: "post", path: "/api/blueprints/{id}/revisions/{revision}/restore", summary: "Restore a revision as the newest", access: "admin", params: revisionParamsSchema, ok: { status: 200, description: "The blueprint at the restored revision.", schema: blueprintDetailSchema } },
+  { method: "post", path: "/api/blueprints/{id}/revisions/{revision}/restore", summary: "Restore a revision as the newest", access: "admin", params: revisionParamsSchema, ...conditional, ok: { status: 200, description: "The blueprint at the restored revision.", schema: blueprintDetailSchema }, refusals: [stale] },
   { method: "post", path: "/api/blueprints/validate", summary: "Validate blueprint YAML without saving", access: "viewer", body: validateBlueprintRequestSchema, ok: { status: 200, description: "Every finding with line and column, and the spawn plan when valid.", schema: blueprintCheckSchema } },
 
   { method: "get", path: "/api/clusters", summary: "List clusters", access: "viewer", query: listClustersQuerySchema, ok: { status: 200, description: "A page of clusters.", schema: pageOf(clusterSchema) } },
-  { method: "post", path: "/api/clusters", summary: "Create a cluster (or plan one with dry_run=true)", access: "operator", query: createClusterQuerySchema, body: createClusterRequestSchema, ok: { status: 201, description: "The running cluster (200 with the plan for a dry run).", schema: clusterSchema }, refusals: [{ status: 404, description: "No blueprint with this id." }, { status: 409, description: "The blueprint is deactivated." }] },
+  { method: "post", path: "/api/clusters", summary: "Create a cluster (or plan one with dry_run=true)", access: "operator", query: createClusterQuerySchema, body: createClusterRequestSchema, ok: { status: 201, description: "The running cluster.", schema: clusterSchema }, alsoOk: { status: 200, description: "dry_run=true: the findings and the spawn plan; nothing is created.", schema: blueprintCheckSchema }, refusals: [{ status: 404, description: "No blueprint with this id." }, { status: 409, description: "The blueprint is deactivated." }] },
   { method: "get", path: "/api/clusters/{id}", summary: "Get a cluster", access: "viewer", params: clusterIdParamsSchema, ok: { status: 200, description: "The cluster; ETag carries its revision.", schema: clusterSchema }, refusals: [clusterMissing] },
-  { method: "put", path: "/api/clusters/{id}", summary: "Edit a cluster's name, description and limits", access: "operator", params: clusterIdParamsSchema, body: updateClusterRequestSchema, ok: { status: 200, description: "The cluster.", schema: clusterSchema }, refusals: [clusterMissing, notNow, stale] },
-  { method: "delete", path: "/api/clusters/{id}", summary: "Delete a cluster and its agents", access: "operator", params: clusterIdParamsSchema, ok: { status: 204, description: "Deleted." }, refusals: [clusterMissing, notNow, stale] },
-  { method: "post", path: "/api/clusters/{id}/scale", summary: "Scale the workers", access: "operator", params: clusterIdParamsSchema, body: scaleClusterRequestSchema, ok: { status: 200, description: "The cluster at its new size.", schema: clusterSchema }, refusals: [clusterMissing, notNow, stale] },
-  { method: "post", path: "/api/clusters/{id}/hibernate", summary: "Hibernate a cluster", access: "operator", params: clusterIdParamsSchema, ok: { status: 200, description: "The hibernated cluster.", schema: clusterSchema }, refusals: [clusterMissing, notNow, stale] },
-  { method: "post", path: "/api/clusters/{id}/reactivate", summary: "Reactivate a hibernated cluster", access: "operator", params: clusterIdParamsSchema, body: reactivateClusterRequestSchema, ok: { status: 200, description: "The active cluster.", schema: clusterSchema }, refusals: [clusterMissing, notNow, stale] },
+  { method: "put", path: "/api/clusters/{id}", summary: "Edit a cluster's name, description and limits", access: "operator", params: clusterIdParamsSchema, ...conditional, body: updateClusterRequestSchema, ok: { status: 200, description: "The cluster.", schema: clusterSchema }, refusals: [clusterMissing, notNow, stale] },
+  { method: "delete", path: "/api/clusters/{id}", summary: "Delete a cluster and its agents", access: "operator", params: clusterIdParamsSchema, ...conditional, ok: { status: 204, description: "Deleted." }, refusals: [clusterMissing, notNow, stale] },
+  { method: "post", path: "/api/clusters/{id}/scale", summary: "Scale the workers", access: "operator", params: clusterIdParamsSchema, ...conditional, body: scaleClusterRequestSchema, ok: { status: 200, description: "The cluster at its new size.", schema: clusterSchema }, refusals: [clusterMissing, notNow, stale] },
+  { method: "post", path: "/api/clusters/{id}/hibernate", summary: "Hibernate a cluster", access: "operator", params: clusterIdParamsSchema, ...conditional, ok: { status: 200, description: "The hibernated cluster.", schema: clusterSchema }, refusals: [clusterMissing, notNow, stale] },
+  { method: "post", path: "/api/clusters/{id}/reactivate", summary: "Reactivate a hibernated cluster", access: "operator", params: clusterIdParamsSchema, ...conditional, body: reactivateClusterRequestSchema, ok: { status: 200, description: "The active cluster.", schema: clusterSchema }, refusals: [clusterMissing, notNow, stale] },
   { method: "get", path: "/api/clusters/{id}/hierarchy", summary: "The agent hierarchy", access: "viewer", params: clusterIdParamsSchema, ok: { status: 200, description: "The supervisor and every agent under it.", schema: clusterHierarchySchema }, refusals: [clusterMissing] },
   { method: "get", path: "/api/clusters/{id}/agents", summary: "List a cluster's agents", access: "viewer", params: clusterIdParamsSchema, query: listAgentsQuerySchema, ok: { status: 200, description: "A page of agents.", schema: pageOf(agentSchema) }, refusals: [clusterMissing] },
   { method: "get", path: "/api/clusters/{id}/agents/{agentId}", summary: "Get one agent", access: "viewer", params: agentParamsSchema, ok: { status: 200, description: "The agent.", schema: agentSchema }, refusals: [{ status: 404, description: "No such cluster or agent." }] },

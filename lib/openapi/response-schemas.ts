@@ -2,6 +2,7 @@
 // every error shares. Component names are given in document.ts, not with .meta({ id }): ids live
 // in zod's global registry, where a module evaluated twice (a reload, a second bundle) would clash.
 import { z } from "zod";
+import { AGENT_ROLES } from "@/lib/blueprint/schema";
 import { METRIC_NAMES } from "@/lib/metrics/api-schema";
 
 export const problemSchema = z
@@ -50,13 +51,36 @@ export const hierarchyNodeSchema: z.ZodType<unknown> = z
 export const clusterHierarchySchema = z
   .object({ cluster_id: z.string(), cluster_name: z.string(), total_agents: z.int(), supervisor: hierarchyNodeSchema.nullable() });
 
-export const blueprintCheckSchema = z
+const findingFields = {
+  severity: z.enum(["error", "warning"]),
+  path: z.string().describe("Dotted path such as `agents[3].reports_to`; empty for the document as a whole."),
+  message: z.string(),
+};
+
+export const clusterPlanSchema = z
   .object({
-    valid: z.boolean(),
-    errors: z.array(z.looseObject({ path: z.string(), message: z.string(), line: z.int().optional(), column: z.int().optional() })),
-    warnings: z.array(z.looseObject({ path: z.string(), message: z.string() })),
-    plan: z.looseObject({ total_agents: z.int() }).nullable().describe("The spawn plan: agents, names and supervisors."),
-  });
+    min_workers: z.int(),
+    max_workers: z.int(),
+    target_workers: z.int(),
+    total_agents: z.int(),
+    worker_groups: z.array(z.object({ definition: z.string(), lo: z.int(), hi: z.int(), count: z.int() })),
+    agents: z.array(
+      z.object({
+        name: z.string(),
+        definition: z.string(),
+        role: z.enum(AGENT_ROLES),
+        supervisor: z.string().nullable().describe("The supervisor's instance name; null for the cluster's supervisor."),
+      }),
+    ),
+  })
+  .describe("The spawn plan: every agent instance with its name and supervisor, and the workers per group.");
+
+export const blueprintCheckSchema = z.object({
+  valid: z.boolean(),
+  errors: z.array(z.object({ ...findingFields, line: z.int().optional(), column: z.int().optional() })).describe("Findings in the YAML carry their 1-based line and column; findings in a dry run's overrides have none."),
+  warnings: z.array(z.object({ ...findingFields, line: z.int(), column: z.int() })),
+  plan: clusterPlanSchema.nullable(),
+});
 
 export const acceptedMetricsSchema = z.object({ accepted: z.int() });
 export const setupStateSchema = z.object({ needs_setup: z.boolean() });
