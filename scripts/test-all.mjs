@@ -32,15 +32,19 @@ function readReport(file) {
   }
 }
 
-function ensureChromium() {
-  if (existsSync(CHROMIUM)) return true;
+const onPath = (command) => spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
+
+/** Debian's chromium for the browser tests, and curl and jq for the examples' walkthrough. */
+function ensureDebianPackages() {
+  const missing = [...(existsSync(CHROMIUM) ? [] : ["chromium"]), ...["curl", "jq"].filter((command) => !onPath(command))];
+  if (missing.length === 0) return true;
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   if (!isRoot) {
-    console.error(`Chromium is missing at ${CHROMIUM}. Install Debian's package, then run npm test again:\n  sudo apt-get update && sudo apt-get install -y chromium`);
+    console.error(`Missing: ${missing.join(", ")}. Install Debian's packages, then run npm test again:\n  sudo apt-get update && sudo apt-get install -y ${missing.join(" ")}`);
     return false;
   }
-  console.log("Installing Debian's chromium for the browser tests…");
-  return run("apt-get", ["update", "-qq"]) && run("apt-get", ["install", "-y", "-qq", "chromium"], { DEBIAN_FRONTEND: "noninteractive" });
+  console.log(`Installing Debian's ${missing.join(", ")} for the browser tests and the examples…`);
+  return run("apt-get", ["update", "-qq"]) && run("apt-get", ["install", "-y", "-qq", ...missing], { DEBIAN_FRONTEND: "noninteractive" });
 }
 
 mkdirSync("test-results", { recursive: true });
@@ -54,7 +58,7 @@ if (unit) record("unit", unit.numPassedTests, unit.numFailedTests + (unit.succes
 else record("unit", 0, 1);
 
 const built = check("build", "npx", ["next", "build"]);
-if (!built || !ensureChromium()) {
+if (!built || !ensureDebianPackages()) {
   record("e2e", 0, 1);
 } else {
   rmSync("test-results/e2e-report.json", { force: true });

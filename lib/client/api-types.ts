@@ -1401,6 +1401,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "id": "marketing-copy-v1",
+                 *       "name": "Marketing Department (copy)",
+                 *       "version": "1.0.0",
+                 *       "blueprint_yaml": "# Marketing department: the seed's example blueprint (5 workers at creation, scaling to 10 fits).\nmetadata:\n  id: marketing-copy-v1\n  name: Marketing Department\n  version: 1.0.0\n  description: Content, social and campaign work for the marketing team\n  author: Cluster Console examples\n  tags: [marketing, content]\n\ncluster:\n  type: department\n  min_workers: 2\n  max_workers: 12\n  target_workers: 3\n  scaling:\n    metric: queue_depth\n    target_value: 10\n    scale_down_stabilization_s: 300\n    hibernate_after_idle_s: 3600\n  config:\n    default_model: large\n    timezone: Europe/Berlin\n\nagents:\n  - name: marketing-director\n    role: supervisor\n    description: Plans the work and delegates it\n    capabilities: [planning, delegation, reporting]\n    skills: [strategy]\n  - name: content-lead\n    role: lead\n    reports_to: marketing-director\n    description: Owns the editorial calendar and reviews every piece\n    capabilities: [editing, review, scheduling]\n  - name: seo-specialist\n    role: specialist\n    reports_to: content-lead\n    count: 1\n    description: Keyword research and on-page optimisation\n    capabilities: [keyword-research, analytics]\n  - name: copywriter\n    role: worker\n    reports_to: content-lead\n    count: 2-8\n    description: Writes articles, landing pages and newsletters\n    capabilities: [writing]\n    skills: [copywriting]\n    config: { temperature: 0.7 }\n  - name: social-poster\n    role: worker\n    count: 0-4\n    description: Schedules and publishes social media posts\n    capabilities: [publishing, community]\n",
+                 *       "tags": [
+                 *         "marketing",
+                 *         "content"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     blueprint_yaml: string;
                     description?: string;
@@ -1560,6 +1572,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "description": "Content, social and campaign work for the marketing team",
+                 *       "tags": [
+                 *         "marketing",
+                 *         "content"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     blueprint_yaml?: string;
                     description?: string | null;
@@ -1847,6 +1868,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "blueprint_yaml": "# Marketing department: the seed's example blueprint (5 workers at creation, scaling to 10 fits).\nmetadata:\n  id: marketing-v1\n  name: Marketing Department\n  version: 1.0.0\n  description: Content, social and campaign work for the marketing team\n  author: Cluster Console examples\n  tags: [marketing, content]\n\ncluster:\n  type: department\n  min_workers: 2\n  max_workers: 12\n  target_workers: 3\n  scaling:\n    metric: queue_depth\n    target_value: 10\n    scale_down_stabilization_s: 300\n    hibernate_after_idle_s: 3600\n  config:\n    default_model: large\n    timezone: Europe/Berlin\n\nagents:\n  - name: marketing-director\n    role: supervisor\n    description: Plans the work and delegates it\n    capabilities: [planning, delegation, reporting]\n    skills: [strategy]\n  - name: content-lead\n    role: lead\n    reports_to: marketing-director\n    description: Owns the editorial calendar and reviews every piece\n    capabilities: [editing, review, scheduling]\n  - name: seo-specialist\n    role: specialist\n    reports_to: content-lead\n    count: 1\n    description: Keyword research and on-page optimisation\n    capabilities: [keyword-research, analytics]\n  - name: copywriter\n    role: worker\n    reports_to: content-lead\n    count: 2-8\n    description: Writes articles, landing pages and newsletters\n    capabilities: [writing]\n    skills: [copywriting]\n    config: { temperature: 0.7 }\n  - name: social-poster\n    role: worker\n    count: 0-4\n    description: Schedules and publishes social media posts\n    capabilities: [publishing, community]\n"
+                 *     }
+                 */
                 "application/json": {
                     blueprint_yaml: string;
                 };
@@ -1859,6 +1885,71 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "valid": true,
+                     *       "errors": [],
+                     *       "warnings": [],
+                     *       "plan": {
+                     *         "min_workers": 2,
+                     *         "max_workers": 12,
+                     *         "target_workers": 3,
+                     *         "total_agents": 6,
+                     *         "worker_groups": [
+                     *           {
+                     *             "definition": "copywriter",
+                     *             "lo": 2,
+                     *             "hi": 8,
+                     *             "count": 3
+                     *           },
+                     *           {
+                     *             "definition": "social-poster",
+                     *             "lo": 0,
+                     *             "hi": 4,
+                     *             "count": 0
+                     *           }
+                     *         ],
+                     *         "agents": [
+                     *           {
+                     *             "name": "marketing-director",
+                     *             "definition": "marketing-director",
+                     *             "role": "supervisor",
+                     *             "supervisor": null
+                     *           },
+                     *           {
+                     *             "name": "content-lead",
+                     *             "definition": "content-lead",
+                     *             "role": "lead",
+                     *             "supervisor": "marketing-director"
+                     *           },
+                     *           {
+                     *             "name": "seo-specialist",
+                     *             "definition": "seo-specialist",
+                     *             "role": "specialist",
+                     *             "supervisor": "content-lead"
+                     *           },
+                     *           {
+                     *             "name": "copywriter-1",
+                     *             "definition": "copywriter",
+                     *             "role": "worker",
+                     *             "supervisor": "content-lead"
+                     *           },
+                     *           {
+                     *             "name": "copywriter-2",
+                     *             "definition": "copywriter",
+                     *             "role": "worker",
+                     *             "supervisor": "content-lead"
+                     *           },
+                     *           {
+                     *             "name": "copywriter-3",
+                     *             "definition": "copywriter",
+                     *             "role": "worker",
+                     *             "supervisor": "content-lead"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["BlueprintCheck"];
                 };
             };
@@ -1979,6 +2070,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "blueprint_id": "marketing-v1",
+                 *       "name": "Q1 Marketing Campaign",
+                 *       "type": "campaign",
+                 *       "target_workers": 5,
+                 *       "description": "Q1 launch campaign"
+                 *     }
+                 */
                 "application/json": {
                     blueprint_id: string;
                     config?: {
@@ -2150,6 +2250,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Q1 Marketing Campaign",
+                 *       "max_workers": 12
+                 *     }
+                 */
                 "application/json": {
                     config?: {
                         [key: string]: unknown;
@@ -2557,6 +2663,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "pause": "scale_in"
+                 *     }
+                 */
                 "application/json": {
                     /**
                      * @description none: the autoscaler acts; all: it only watches; scale_in / scale_out: that direction is paused.
@@ -2837,6 +2948,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "points": [
+                 *         {
+                 *           "name": "queue_depth",
+                 *           "value": 42
+                 *         },
+                 *         {
+                 *           "name": "error_rate",
+                 *           "value": 0.02,
+                 *           "ts": "2026-11-29T09:00:00Z"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     points: {
                         /** @enum {string} */
@@ -2942,6 +3068,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "target_workers": 3
+                 *     }
+                 */
                 "application/json": {
                     target_workers?: number;
                 };
@@ -3045,6 +3176,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "target_workers": 10
+                 *     }
+                 */
                 "application/json": {
                     target_workers: number;
                 };

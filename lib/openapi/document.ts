@@ -7,6 +7,7 @@ import { tokenSchema, userSchema } from "@/lib/auth/api-schema";
 import { autoscalerViewSchema } from "@/lib/autoscaler/api-schema";
 import { blueprintDetailSchema, blueprintSummarySchema } from "@/lib/blueprint/api-schema";
 import { agentSchema, clusterActivitySchema, clusterSchema } from "@/lib/cluster/api-schema";
+import { type OperationExamples, operationExamples } from "./examples";
 import { OPERATIONS, type Operation } from "./operations";
 import { aggregatedMetricSeriesSchema, blueprintCheckSchema, clusterHierarchySchema, hierarchyNodeSchema, problemSchema, rawMetricSeriesSchema, workerHistorySchema } from "./response-schemas";
 
@@ -47,10 +48,11 @@ function wrapperRefusals(operation: Operation): Record<number, string> {
   return refusals;
 }
 
-function responsesOf(operation: Operation): ZodOpenApiResponsesObject {
+function responsesOf(operation: Operation, examples: OperationExamples): ZodOpenApiResponsesObject {
   const { ok, alsoOk } = operation;
+  const example = examples.ok === undefined ? {} : { example: examples.ok };
   const responses: Record<string, ZodOpenApiResponseObject> = {
-    [ok.status]: ok.schema ? { description: ok.description, content: { [ok.contentType ?? "application/json"]: { schema: ok.schema } } } : { description: ok.description },
+    [ok.status]: ok.schema ? { description: ok.description, content: { [ok.contentType ?? "application/json"]: { schema: ok.schema, ...example } } } : { description: ok.description },
   };
   if (alsoOk) responses[alsoOk.status] = { description: alsoOk.description, content: { "application/json": { schema: alsoOk.schema } } };
   const refusals = wrapperRefusals(operation);
@@ -59,7 +61,7 @@ function responsesOf(operation: Operation): ZodOpenApiResponsesObject {
   return responses as ZodOpenApiResponsesObject;
 }
 
-function operationObject(operation: Operation): ZodOpenApiOperationObject {
+function operationObject(operation: Operation, examples: OperationExamples): ZodOpenApiOperationObject {
   return {
     summary: operation.summary,
     operationId: `${operation.method}${operation.path.replace(/\{([^}]+)\}/g, "By_$1").replace(/[^A-Za-z0-9]+(.)?/g, (_, next: string | undefined) => (next ?? "").toUpperCase())}`,
@@ -68,8 +70,8 @@ function operationObject(operation: Operation): ZodOpenApiOperationObject {
     ...(operation.params || operation.query || operation.headers
       ? { requestParams: { ...(operation.params ? { path: operation.params } : {}), ...(operation.query ? { query: operation.query } : {}), ...(operation.headers ? { header: operation.headers } : {}) } }
       : {}),
-    ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: operation.body } } } } : {}),
-    responses: responsesOf(operation),
+    ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: operation.body, ...(examples.body === undefined ? {} : { example: examples.body }) } } } } : {}),
+    responses: responsesOf(operation, examples),
   };
 }
 
@@ -78,7 +80,8 @@ let document: ReturnType<typeof createDocument> | undefined;
 export function openApiDocument(): ReturnType<typeof createDocument> {
   if (document) return document;
   const paths: ZodOpenApiPathsObject = {};
-  for (const operation of OPERATIONS) (paths[operation.path] ??= {})[operation.method] = operationObject(operation);
+  const examples = operationExamples();
+  for (const operation of OPERATIONS) (paths[operation.path] ??= {})[operation.method] = operationObject(operation, examples.get(`${operation.method} ${operation.path}`) ?? {});
   document = createDocument({
     openapi: "3.1.0",
     info: {
