@@ -1,6 +1,6 @@
 // Request and response shapes of the user, token, setup and session routes.
 import { z } from "zod";
-import { paginationQuery } from "@/lib/blueprint/api-schema";
+import { booleanQuery, paginationQuery } from "@/lib/blueprint/api-schema";
 import { passwordSchema } from "./password";
 import { roleSchema } from "./roles";
 
@@ -63,3 +63,6 @@ export type CreatedTokenView = z.infer<typeof createdTokenSchema>;
 
 export const meSchema = z.object({ id: z.string(), email: z.string(), name: z.string().nullable(), role: roleSchema, via: z.enum(["session", "token"]) });
 export type MeView = z.infer<typeof meSchema>;
+
+/** `all=true` lists every user's tokens (admins only); otherwise the caller's own. */
+export const listTokensQuerySchema = z.object({ all: booleanQuery.default(false) });

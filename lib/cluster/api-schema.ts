@@ -76,7 +76,8 @@ export const updateClusterRequestSchema = z
   .refine((body) => Object.keys(body).length > 0, { error: "send at least one of name, description, min_workers, max_workers, config" });
 export type UpdateClusterRequest = z.output<typeof updateClusterRequestSchema>;
 
-export const reactivateClusterRequestSchema = z.strictObject({ target_workers: workerCount.optional() });
+/** The body may be left out entirely: the cluster wakes with min_workers. */
+export const reactivateClusterRequestSchema = z.strictObject({ target_workers: workerCount.optional() }).optional();
 
 export const clusterIdParamsSchema = z.object({ id: z.string().min(1).max(100) });
 export const agentParamsSchema = clusterIdParamsSchema.extend({ agentId: z.string().min(1).max(100) });

@@ -25,7 +25,7 @@ type RouteContext = { params: Promise<Record<string, string | string[] | undefin
 /** The role a route needs; "public" routes answer without credentials (the setup page's). */
 export type RouteAccess = Role | "public";
 
-interface RouteSchemas<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+export interface RouteSchemas<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
   access: RouteAccess;
   /** A signed-in caller's budget when not the read or mutation one (metrics ingestion). */
   budget?: "ingest";
@@ -44,11 +44,20 @@ interface RouteInput<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodTy
   audit: AuditContext;
 }
 
+type RouteHandler = (request: Request, context: RouteContext) => Promise<Response>;
+
+const routeContracts = new WeakMap<RouteHandler, RouteSchemas>();
+
+/** The access and schemas a handler made by apiRoute checks: the OpenAPI test holds the document to them. */
+export function routeContract(handler: unknown): RouteSchemas | undefined {
+  return typeof handler === "function" ? routeContracts.get(handler as RouteHandler) : undefined;
+}
+
 export function apiRoute<A extends RouteAccess, P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown>(
   schemas: RouteSchemas<P, Q, B> & { access: A },
   handler: (input: RouteInput<P, Q, B, A>) => Promise<Response>,
-): (request: Request, context: RouteContext) => Promise<Response> {
-  return async (request, context) => {
+): RouteHandler {
+  const routeHandler: RouteHandler = async (request, context) => {
     const started = performance.now();
     const requestId = randomUUID();
     const url = new URL(request.url);
@@ -76,6 +85,8 @@ export function apiRoute<A extends RouteAccess, P extends z.ZodType = z.ZodUnkno
     for (const [name, value] of Object.entries(budgetHeaders)) if (!response.headers.has(name)) response.headers.set(name, value);
     return response;
   };
+  routeContracts.set(routeHandler, schemas);
+  return routeHandler;
 }
 
 /** Bad credentials still spend the caller's anonymous budget, so guessing tokens is rate limited too. */

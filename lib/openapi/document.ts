@@ -70,7 +70,7 @@ function operationObject(operation: Operation, examples: OperationExamples): Zod
     ...(operation.params || operation.query || operation.headers
       ? { requestParams: { ...(operation.params ? { path: operation.params } : {}), ...(operation.query ? { query: operation.query } : {}), ...(operation.headers ? { header: operation.headers } : {}) } }
       : {}),
-    ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: operation.body, ...(examples.body === undefined ? {} : { example: examples.body }) } } } } : {}),
+    ...(operation.body ? { requestBody: { required: !operation.body.safeParse(undefined).success, content: { "application/json": { schema: operation.body, ...(examples.body === undefined ? {} : { example: examples.body }) } } } } : {}),
     responses: responsesOf(operation, examples),
   };
 }

@@ -1,13 +1,11 @@
-import { booleanQuery } from "@/lib/blueprint/api-schema";
-import { createTokenRequestSchema } from "@/lib/auth/api-schema";
+import { createTokenRequestSchema, listTokensQuerySchema } from "@/lib/auth/api-schema";
 import { ForbiddenError } from "@/lib/auth/principal";
 import { createToken, listTokens } from "@/lib/auth/tokens";
 import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
 import { apiRoute, json } from "@/lib/http/route";
-import { z } from "zod";
 
 // GET /api/tokens - the caller's API tokens; ?all=true lists everyone's (admin)
-export const GET = apiRoute({ access: "viewer", query: z.object({ all: booleanQuery.default(false) }) }, async ({ query, principal }) => {
+export const GET = apiRoute({ access: "viewer", query: listTokensQuerySchema }, async ({ query, principal }) => {
   if (query.all && principal.role !== "admin") throw new ForbiddenError("listing every user's tokens needs the admin role");
   return json({ items: await listTokens(query.all ? "all" : { ownerId: principal.userId }) });
 });

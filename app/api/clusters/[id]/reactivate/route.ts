@@ -8,7 +8,7 @@ import { getAgentRuntime } from "@/lib/runtime/runtime";
 
 // POST /api/clusters/{id}/reactivate - wake the cluster, optionally to {target_workers}
 export const POST = apiRoute(
-  { access: "operator", params: clusterIdParamsSchema, body: reactivateClusterRequestSchema.optional() },
+  { access: "operator", params: clusterIdParamsSchema, body: reactivateClusterRequestSchema },
   async ({ params, body, request, audit }) =>
     clusterResponse(await reactivateCluster(params.id, body?.target_workers, { runtime: getAgentRuntime(), audit, ifMatch: readIfMatch(request) })),
 );
