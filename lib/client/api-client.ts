@@ -11,6 +11,11 @@ export type ApiSchemas = components["schemas"];
 /** Relative to the page's origin: the console's pages are served by the API they call. */
 export const api = createClient<paths>({ headers: { accept: "application/json" } });
 
+/** The same client for a script: the console's address and an API token. */
+export function scriptClient(baseUrl: string, token: string) {
+  return createClient<paths>({ baseUrl: baseUrl.replace(/\/$/, ""), headers: { accept: "application/json", authorization: `Bearer ${token}` } });
+}
+
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
     super(problem.detail || problem.title);

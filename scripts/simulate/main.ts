@@ -10,6 +10,7 @@
 import { parseArgs } from "node:util";
 import type { AutoscalerView } from "../../lib/autoscaler/api-schema";
 import type { ClusterView } from "../../lib/cluster/api-schema";
+import { dataOf, scriptClient } from "../../lib/client/api-client";
 import { DEMO_PROFILE, loadAt, metricValue, profileSeconds } from "./load-profile";
 
 const POST_EVERY_MS = 2_000;
@@ -20,21 +21,18 @@ const { values } = parseArgs({ options: { url: { type: "string", default: proces
 const base = values.url!.replace(/\/$/, "");
 
 async function main(): Promise<void> {
-  const authorization = `Bearer ${process.env.CONSOLE_TOKEN ?? (await adminToken())}`;
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${base}${path}`, { method, headers: { authorization, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
-    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
-    return response.json() as Promise<T>;
-  };
+  const api = scriptClient(base, process.env.CONSOLE_TOKEN ?? (await adminToken()));
 
-  const clusters = (await call<{ items: ClusterView[] }>("GET", "/api/clusters?page_size=100")).items;
+  const clusters: ClusterView[] = (await dataOf(api.GET("/api/clusters", { params: { query: { page_size: 100 } } }))).items;
   if (!clusters.some((cluster) => cluster.blueprint_id === DEMO_BLUEPRINT)) {
-    clusters.push(await call<ClusterView>("POST", "/api/clusters", { blueprint_id: DEMO_BLUEPRINT, name: "Autoscaler demo", description: "Created by npm run simulate" }));
+    const created = await dataOf(api.POST("/api/clusters", { body: { blueprint_id: DEMO_BLUEPRINT, name: "Autoscaler demo", description: "Created by npm run simulate" } }));
+    if ("valid" in created) throw new Error("the console planned the demo cluster instead of creating it");
+    clusters.push(created);
     console.log(`created the cluster "Autoscaler demo" from ${DEMO_BLUEPRINT}`);
   }
   const driven: Array<{ cluster: ClusterView; policy: NonNullable<AutoscalerView["policy"]> }> = [];
   for (const cluster of clusters) {
-    const { policy } = await call<AutoscalerView>("GET", `/api/clusters/${cluster.id}/autoscaler`);
+    const { policy } = await dataOf(api.GET("/api/clusters/{id}/autoscaler", { params: { path: { id: cluster.id } } }));
     if (policy && (cluster.status === "active" || cluster.status === "hibernated")) driven.push({ cluster, policy });
   }
   console.log(`driving ${driven.length} cluster(s) through ${profileSeconds(DEMO_PROFILE)} s: ${DEMO_PROFILE.map((phase) => `${phase.name} ${phase.seconds} s`).join(", ")}`);
@@ -48,12 +46,14 @@ async function main(): Promise<void> {
     const { phase, load } = loadAt(DEMO_PROFILE, elapsed % profileSeconds(DEMO_PROFILE));
     await Promise.all(
       driven.map(({ cluster, policy }) =>
-        call("POST", `/api/clusters/${cluster.id}/metrics`, { points: [{ name: policy.metric, value: metricValue(policy, cluster.max_workers, load) }] }).catch((error: Error) => console.error(error.message)),
+        dataOf(api.POST("/api/clusters/{id}/metrics", { params: { path: { id: cluster.id } }, body: { points: [{ name: policy.metric, value: metricValue(policy, cluster.max_workers, load) }] } })).catch((error: Error) =>
+          console.error(`posting ${policy.metric} to ${cluster.name}: ${error.message}`),
+        ),
       ),
     );
     if (Date.now() - lastReport >= REPORT_EVERY_MS) {
       lastReport = Date.now();
-      const rows = await Promise.all(driven.map(async ({ cluster, policy }) => ({ now: await call<ClusterView>("GET", `/api/clusters/${cluster.id}`), policy })));
+      const rows = await Promise.all(driven.map(async ({ cluster, policy }) => ({ now: await dataOf(api.GET("/api/clusters/{id}", { params: { path: { id: cluster.id } } })), policy })));
       console.log(`${String(Math.round(elapsed)).padStart(4)} s  ${phase.padEnd(14)} load ${load.toFixed(2)}`);
       for (const { now, policy } of rows) console.log(`        ${now.name.padEnd(32)} ${now.status.padEnd(10)} ${String(now.current_workers).padStart(3)} workers  ${policy.metric} ${metricValue(policy, now.max_workers, load)}`);
     }
