@@ -34,10 +34,15 @@ test.describe("[API][EXAMPLES]", () => {
     const blueprint = await (await request.get("/api/blueprints/outreach-v1")).json();
     expect(blueprint).toMatchObject({ id: "outreach-v1", revision: 1, tags: ["sales", "outreach"] });
 
-    // Run again it finds its blueprint in place; with a bad token it stops at the first call and says why.
+    // Run again it finds its blueprint in place; an operator's token alone skips the upload and says
+    // why; a bad token stops it at the first call with the server's reason.
     const again = runExample("bash", ["examples/walkthrough.sh", baseURL!], { TOKEN: principals.tokens.admin });
     expect(again.status).toBe(0);
     expect(again.stdout).toContain("outreach-v1 is in the catalogue already; leaving it as it is");
+    const operatorOnly = runExample("bash", ["examples/walkthrough.sh", baseURL!], { TOKEN: principals.tokens.operator });
+    expect(operatorOnly.status).toBe(0);
+    expect(operatorOnly.stdout).toContain("skipped: uploading a blueprint needs an admin's token (set ADMIN_TOKEN)");
+    expect(operatorOnly.stdout).toContain("walkthrough done");
     const refused = runExample("bash", ["examples/walkthrough.sh", baseURL!], { TOKEN: principals.tokens.revoked });
     expect(refused.status).not.toBe(0);
     expect(refused.stderr).toMatch(/^GET \/api\/me answered 401: Unauthorized: /);

@@ -2062,6 +2062,7 @@ export interface operations {
     postApiClusters: {
         parameters: {
             query?: {
+                /** @description true: answer the findings and the spawn plan, and create nothing. */
                 dry_run?: "0" | "1" | "true" | "false";
             };
             header?: never;

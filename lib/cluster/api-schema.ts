@@ -114,7 +114,7 @@ export const clusterEventsQuerySchema = z.object({
 /** EventSource's Last-Event-ID header: a change-feed id. */
 export const lastEventIdSchema = z.coerce.number().int().nonnegative();
 
-export const createClusterQuerySchema = z.object({ dry_run: booleanQuery.default(false) });
+export const createClusterQuerySchema = z.object({ dry_run: booleanQuery.default(false).describe("true: answer the findings and the spawn plan, and create nothing.") });
 
 export const listAgentsQuerySchema = z.object({
   role: z.enum(AGENT_ROLES).optional(),
