@@ -1,7 +1,7 @@
 // TanStack Query hooks for the user, API token and audit routes: the UI's only door to that data.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CreateTokenRequest, CreateUserRequest, UpdateUserRequest } from "@/lib/auth/api-schema";
-import { api, dataOf } from "./api-client";
+import { api, dataOf, withoutEmpty } from "./api-client";
 
 export interface AuditFilters {
   actor?: string;
@@ -74,11 +74,9 @@ export function useRevokeToken() {
 }
 
 export function useAuditLog(filters: AuditFilters) {
-  // An empty filter is no filter.
-  const query = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined && value !== "")) as AuditFilters;
   return useQuery({
     queryKey: auditKeys.list(filters),
-    queryFn: () => dataOf(api.GET("/api/audit", { params: { query: { ...query, page_size: 50 } } })),
+    queryFn: () => dataOf(api.GET("/api/audit", { params: { query: withoutEmpty({ ...filters, page_size: 50 }) } })),
     placeholderData: keepPreviousData,
   });
 }

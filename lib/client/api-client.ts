@@ -3,10 +3,7 @@
 // `tsc` in the hooks that use it. Refusals (problem+json) become ApiError.
 import createClient from "openapi-fetch";
 import type { Problem } from "@/lib/http/problem";
-import type { components, paths } from "./api-types";
-
-/** The API's named schemas (Cluster, BlueprintDetail, Problem, …) as the document gives them. */
-export type ApiSchemas = components["schemas"];
+import type { paths } from "./api-types";
 
 /** Relative to the page's origin: the console's pages are served by the API they call. */
 export const api = createClient<paths>({ headers: { accept: "application/json" } });
@@ -30,6 +27,11 @@ export class ApiError extends Error {
 /** The server refused a write made against an older revision (If-Match); the problem type says so. */
 export function isStaleRevision(error: unknown): error is ApiError {
   return error instanceof ApiError && error.problem.type.endsWith(":stale-revision");
+}
+
+/** A query without its empty filters: the API would refuse `status=` as an unknown status. */
+export function withoutEmpty<Query extends object>(query: Query): Query {
+  return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== "")) as Query;
 }
 
 /** The revision a conditional write is based on, as If-Match sends it. */

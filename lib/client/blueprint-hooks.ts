@@ -1,6 +1,6 @@
 // TanStack Query hooks for the blueprint routes: the UI's only door to blueprint data.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, dataOf, ifMatch } from "./api-client";
+import { api, dataOf, ifMatch, withoutEmpty } from "./api-client";
 
 export interface BlueprintListFilters {
   q?: string;
@@ -23,10 +23,9 @@ export function fetchBlueprintWithYaml(id: string) {
 }
 
 export function useBlueprints(filters: BlueprintListFilters) {
-  const query = { page: filters.page, page_size: 20, ...(filters.q ? { q: filters.q } : {}), ...(filters.tag ? { tag: filters.tag } : {}) };
   return useQuery({
     queryKey: blueprintKeys.list(filters),
-    queryFn: () => dataOf(api.GET("/api/blueprints", { params: { query } })),
+    queryFn: () => dataOf(api.GET("/api/blueprints", { params: { query: withoutEmpty({ ...filters, page_size: 20 }) } })),
     placeholderData: keepPreviousData,
   });
 }

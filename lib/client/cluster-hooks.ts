@@ -3,7 +3,7 @@ import { keepPreviousData, type QueryClient, useQuery } from "@tanstack/react-qu
 import type { AgentRole, ClusterType } from "@/lib/blueprint/schema";
 import type { AgentStatus, CreateClusterRequest } from "@/lib/cluster/api-schema";
 import type { ClusterStatus } from "@/lib/cluster/state-machine";
-import { api, dataOf } from "./api-client";
+import { api, dataOf, withoutEmpty } from "./api-client";
 
 export interface ClusterListFilters {
   q?: string;
@@ -38,15 +38,10 @@ export function invalidateClusterQueries(queryClient: QueryClient, id: string): 
   void queryClient.invalidateQueries({ queryKey: [...clusterKeys.all, id] });
 }
 
-/** An empty filter is no filter: the API would refuse `status=` as an unknown status. */
-function present<Filters extends object>(filters: Filters): Filters {
-  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined && value !== "")) as Filters;
-}
-
 export function useClusters(filters: ClusterListFilters) {
   return useQuery({
     queryKey: clusterKeys.list(filters),
-    queryFn: () => dataOf(api.GET("/api/clusters", { params: { query: present({ ...filters, page_size: CLUSTER_PAGE_SIZE }) } })),
+    queryFn: () => dataOf(api.GET("/api/clusters", { params: { query: withoutEmpty({ ...filters, page_size: CLUSTER_PAGE_SIZE }) } })),
     placeholderData: keepPreviousData,
   });
 }
@@ -62,7 +57,7 @@ export function useClusterHierarchy(id: string) {
 export function useClusterAgents(id: string, filters: AgentListFilters) {
   return useQuery({
     queryKey: clusterKeys.agents(id, filters),
-    queryFn: () => dataOf(api.GET("/api/clusters/{id}/agents", { params: { path: { id }, query: present({ ...filters, page_size: CLUSTER_PAGE_SIZE }) } })),
+    queryFn: () => dataOf(api.GET("/api/clusters/{id}/agents", { params: { path: { id }, query: withoutEmpty({ ...filters, page_size: CLUSTER_PAGE_SIZE }) } })),
     placeholderData: keepPreviousData,
   });
 }
