@@ -50,7 +50,7 @@ export function HierarchyGraph({ clusterId, hierarchy }: { clusterId: string; hi
 
 function HierarchyExplorer({ clusterId, hierarchy }: { clusterId: string; hierarchy: ClusterHierarchy }) {
   // Expanded groups, selection and viewport are the user's: a live update of `hierarchy` keeps them.
-  const [expandedGroups, setExpandedGroups] = useState<ReadonlySet<string>>(() => new Set());
+  const [expansion, setExpansion] = useState<GroupExpansion>(ALL_COLLAPSED);
   const [selectedAgentId, setSelectedAgentId] = useState<string | null>(null);
   const [detailsAgentId, setDetailsAgentId] = useState<string | null>(null);
   const { getZoom, setCenter, setViewport } = useReactFlow();
@@ -59,11 +59,12 @@ function HierarchyExplorer({ clusterId, hierarchy }: { clusterId: string; hierar
   // After Expand all or Collapse all the view keeps framing the whole graph until the user moves
   // it: a live update that lands just after the click (new workers, a refetch) is framed too.
   const [framing, setFraming] = useState(false);
-  const showGroups = (expanded: ReadonlySet<string>) => {
-    setExpandedGroups(expanded);
+  const showGroups = (all: GroupExpansion) => {
+    setExpansion(all);
     setFraming(true);
   };
   const groupIds = useMemo(() => listWorkerGroups(hierarchy).map((group) => group.id), [hierarchy]);
+  const expandedGroups = useMemo(() => expandedIn(expansion, groupIds), [expansion, groupIds]);
   const agentNames = useMemo(() => agentNamesById(hierarchy), [hierarchy]);
   const graph = useMemo(() => buildHierarchyGraph(hierarchy, expandedGroups), [hierarchy, expandedGroups]);
   const { nodes, edges } = useStableFlowElements(graph, selectedAgentId === null ? null : agentNodeId(selectedAgentId));
@@ -83,7 +84,7 @@ function HierarchyExplorer({ clusterId, hierarchy }: { clusterId: string; hierar
         setSelectedAgentId(agentId);
         setDetailsAgentId(agentId);
       },
-      toggleGroup: (groupId) => setExpandedGroups((expanded) => toggled(expanded, groupId)),
+      toggleGroup: (groupId) => setExpansion((current) => withToggled(current, groupId)),
     }),
     [],
   );
@@ -91,10 +92,10 @@ function HierarchyExplorer({ clusterId, hierarchy }: { clusterId: string; hierar
 
   const revealAgent = (match: AgentMatch) => {
     const isHidden = match.groupId !== null && !expandedGroups.has(match.groupId);
-    const revealed = isHidden ? toggled(expandedGroups, match.groupId!) : expandedGroups;
+    const revealed = isHidden ? withToggled(expansion, match.groupId!) : expansion;
     // The centre comes from the layout the expansion is about to draw, so it needs no second render.
-    const target = (isHidden ? buildHierarchyGraph(hierarchy, revealed) : graph).nodes.find((node) => node.id === agentNodeId(match.agentId));
-    setExpandedGroups(revealed);
+    const target = (isHidden ? buildHierarchyGraph(hierarchy, expandedIn(revealed, groupIds)) : graph).nodes.find((node) => node.id === agentNodeId(match.agentId));
+    setExpansion(revealed);
     setSelectedAgentId(match.agentId);
     setFraming(false);
     if (target) void setCenter(target.position.x + target.width / 2, target.position.y + target.height / 2, { zoom: Math.max(getZoom(), READABLE_ZOOM), duration: 300 });
@@ -104,10 +105,10 @@ function HierarchyExplorer({ clusterId, hierarchy }: { clusterId: string; hierar
     <div className="flex h-full min-h-96 flex-col">
       <div className="relative z-10 flex flex-wrap items-start gap-2 border-b border-slate-200 p-2">
         <AgentSearch hierarchy={hierarchy} onChoose={revealAgent} />
-        <button type="button" className={buttonClass} disabled={groupIds.length === 0} onClick={() => showGroups(new Set(groupIds))}>
+        <button type="button" className={buttonClass} disabled={groupIds.length === 0} onClick={() => showGroups(ALL_EXPANDED)}>
           Expand all
         </button>
-        <button type="button" className={buttonClass} disabled={groupIds.length === 0} onClick={() => showGroups(new Set())}>
+        <button type="button" className={buttonClass} disabled={groupIds.length === 0} onClick={() => showGroups(ALL_COLLAPSED)}>
           Collapse all
         </button>
       </div>
@@ -200,10 +201,27 @@ function AgentSearch({ hierarchy, onChoose }: { hierarchy: ClusterHierarchy; onC
   );
 }
 
-function toggled(set: ReadonlySet<string>, item: string): ReadonlySet<string> {
-  const next = new Set(set);
-  if (!next.delete(item)) next.add(item);
-  return next;
+/**
+ * Which worker groups show their agents: the last Expand all or Collapse all, with the groups the
+ * user opened or closed since as exceptions. A group that first appears in a live update (a scale
+ * that lands just after Expand all) follows the last choice instead of starting collapsed.
+ */
+interface GroupExpansion {
+  all: boolean;
+  exceptions: ReadonlySet<string>;
+}
+
+const ALL_COLLAPSED: GroupExpansion = { all: false, exceptions: new Set() };
+const ALL_EXPANDED: GroupExpansion = { all: true, exceptions: new Set() };
+
+function expandedIn(expansion: GroupExpansion, groupIds: readonly string[]): ReadonlySet<string> {
+  return new Set(groupIds.filter((groupId) => expansion.all !== expansion.exceptions.has(groupId)));
+}
+
+function withToggled(expansion: GroupExpansion, groupId: string): GroupExpansion {
+  const exceptions = new Set(expansion.exceptions);
+  if (!exceptions.delete(groupId)) exceptions.add(groupId);
+  return { all: expansion.all, exceptions };
 }
 
 interface FlowElements {

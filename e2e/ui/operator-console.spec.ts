@@ -93,6 +93,27 @@ test.describe("[UI][OPERATOR_CONSOLE]", () => {
     await expect(page.getByRole("list", { name: "Activity" })).toContainText("reactivated");
   });
 
+  test("Expand all also opens the groups a later scale brings (a script scales while the page is open)", async ({ page }) => {
+    const cluster = await createThroughApi("Growing team");
+    await page.goto(`/clusters/${cluster.id}`);
+    const workers = page.locator('[data-testid^="agent-node-"][data-role="worker"]');
+    // At 3 workers only the copywriters form a group; the single social poster is drawn as a card.
+    await expect(page.getByTestId("group-node-copywriter")).toBeVisible();
+    await page.getByRole("button", { name: "Expand all" }).click();
+    await expect(workers).toHaveCount(3);
+
+    // A script scales to 8: the social posters become a group too, and it opens like the rest.
+    expect((await api.post(`/api/clusters/${cluster.id}/scale`, { data: { target_workers: 8 } })).status()).toBe(200);
+    await expect(page.getByTestId("workers")).toHaveText("8 current / 8 target");
+    await expect(workers).toHaveCount(8);
+    await expect(page.locator('[data-testid^="group-node-"]')).toHaveCount(0);
+
+    await page.getByRole("button", { name: "Collapse all" }).click();
+    await expect(page.getByTestId("group-node-copywriter")).toBeVisible();
+    await expect(page.getByTestId("group-node-social-poster")).toBeVisible();
+    await expect(workers).toHaveCount(0);
+  });
+
   test("a scale in one tab, and one by a script, shows in another tab within two seconds", async ({ page, context }) => {
     const cluster = await createThroughApi("Two tabs");
     const other = await context.newPage();
