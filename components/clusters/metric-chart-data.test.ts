@@ -19,8 +19,8 @@ const points = (...pairs: Array<[minutes: number, value: number]>): ChartPoint[]
 
 describe("toChartPoints", () => {
   it("keeps raw values and plots an aggregate's average", () => {
-    const raw = { name: "queue_depth", from: "", to: "", points: [{ ts: "2026-11-28T12:00:00.000Z", value: 4 }] };
-    const aggregated = { name: "queue_depth", from: "", to: "", step: 60, points: [{ ts: "2026-11-28T12:01:00.000Z", avg: 2.5, min: 1, max: 4, count: 2 }] };
+    const raw = { name: "queue_depth" as const, from: "", to: "", points: [{ ts: "2026-11-28T12:00:00.000Z", value: 4 }] };
+    const aggregated = { name: "queue_depth" as const, from: "", to: "", step: 60, points: [{ ts: "2026-11-28T12:01:00.000Z", avg: 2.5, min: 1, max: 4, count: 2 }] };
     expect(toChartPoints(raw)).toEqual(points([0, 4]));
     expect(toChartPoints(aggregated)).toEqual(points([1, 2.5]));
     expect(fromTimestampedPoints(raw.points)).toEqual(points([0, 4]));

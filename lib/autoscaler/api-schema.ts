@@ -44,7 +44,8 @@ export const workerHistoryQuerySchema = z.object({
 });
 export type WorkerHistoryQuery = z.output<typeof workerHistoryQuerySchema>;
 
-export interface WorkerHistory {
-  minutes: number;
-  series: Array<{ cluster_id: string; points: Array<{ ts: string; value: number }> }>;
-}
+export const workerHistorySchema = z.object({
+  minutes: z.int(),
+  series: z.array(z.object({ cluster_id: z.string(), points: z.array(z.object({ ts: z.iso.datetime(), value: z.number() })) })),
+});
+export type WorkerHistory = z.infer<typeof workerHistorySchema>;

@@ -1,6 +1,8 @@
 // Request and response shapes of the blueprint routes (spec/api.md), shared by routes, hooks and OpenAPI.
 import { z } from "zod";
-import { blueprintIdSchema, MAX_TAG_LENGTH } from "./schema";
+import type { BlueprintCheck } from "./check-blueprint";
+import type { ClusterPlan } from "./plan";
+import { AGENT_ROLES, blueprintIdSchema, MAX_TAG_LENGTH } from "./schema";
 
 export const booleanQuery = z
   .enum(["true", "false", "1", "0"], { error: 'must be "true" or "false"' })
@@ -87,3 +89,36 @@ export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
 
 export const revisionDetailSchema = revisionSummarySchema.extend({ blueprint_yaml: z.string() });
 export type RevisionDetail = z.infer<typeof revisionDetailSchema>;
+
+const findingFields = {
+  severity: z.enum(["error", "warning"]),
+  path: z.string().describe("Dotted path such as `agents[3].reports_to`; empty for the document as a whole."),
+  message: z.string(),
+};
+
+// The plan and the check are the domain's types (plan.ts, check-blueprint.ts); `satisfies` holds
+// these schemas, which describe them to the API, to those types.
+export const clusterPlanSchema = z
+  .object({
+    min_workers: z.int(),
+    max_workers: z.int(),
+    target_workers: z.int(),
+    total_agents: z.int(),
+    worker_groups: z.array(z.object({ definition: z.string(), lo: z.int(), hi: z.int(), count: z.int() })),
+    agents: z.array(
+      z.object({
+        name: z.string(),
+        definition: z.string(),
+        role: z.enum(AGENT_ROLES),
+        supervisor: z.string().nullable().describe("The supervisor's instance name; null for the cluster's supervisor."),
+      }),
+    ),
+  })
+  .describe("The spawn plan: every agent instance with its name and supervisor, and the workers per group.") satisfies z.ZodType<ClusterPlan>;
+
+export const blueprintCheckSchema = z.object({
+  valid: z.boolean(),
+  errors: z.array(z.object({ ...findingFields, line: z.int().optional(), column: z.int().optional() })).describe("Findings in the YAML carry their 1-based line and column; findings in a dry run's overrides have none."),
+  warnings: z.array(z.object({ ...findingFields, line: z.int(), column: z.int() })),
+  plan: clusterPlanSchema.nullable(),
+}) satisfies z.ZodType<BlueprintCheck>;

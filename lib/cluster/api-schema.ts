@@ -58,12 +58,20 @@ export interface HierarchyNode {
   subordinates: HierarchyNode[];
 }
 
-export interface ClusterHierarchy {
-  cluster_id: string;
-  cluster_name: string;
-  total_agents: number;
-  supervisor: HierarchyNode | null;
-}
+// Recursive, so the node's type is written out and the schema is held to it.
+export const hierarchyNodeSchema: z.ZodType<HierarchyNode> = z.object({
+  agent_id: z.string(),
+  name: z.string(),
+  definition: z.string(),
+  role: z.string(),
+  status: z.string(),
+  get subordinates() {
+    return z.array(hierarchyNodeSchema);
+  },
+});
+
+export const clusterHierarchySchema = z.object({ cluster_id: z.string(), cluster_name: z.string(), total_agents: z.int(), supervisor: hierarchyNodeSchema.nullable() });
+export type ClusterHierarchy = z.infer<typeof clusterHierarchySchema>;
 
 export const updateClusterRequestSchema = z
   .strictObject({

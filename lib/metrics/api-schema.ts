@@ -41,17 +41,19 @@ export const metricsQuerySchema = z
   .refine((query) => !query.from || !query.to || Date.parse(query.from) < Date.parse(query.to), { error: "from must be before to", path: ["from"] });
 export type MetricsQuery = z.output<typeof metricsQuerySchema>;
 
-export interface RawMetricSeries {
-  name: string;
-  from: string;
-  to: string;
-  points: Array<{ ts: string; value: number }>;
-}
+export const rawMetricSeriesSchema = z.object({
+  name: z.enum(METRIC_NAMES),
+  from: z.iso.datetime(),
+  to: z.iso.datetime(),
+  points: z.array(z.object({ ts: z.iso.datetime(), value: z.number() })),
+});
+export type RawMetricSeries = z.infer<typeof rawMetricSeriesSchema>;
 
-export interface AggregatedMetricSeries {
-  name: string;
-  from: string;
-  to: string;
-  step: number;
-  points: Array<{ ts: string; avg: number; min: number; max: number; count: number }>;
-}
+export const aggregatedMetricSeriesSchema = z.object({
+  name: z.enum(METRIC_NAMES),
+  from: z.iso.datetime(),
+  to: z.iso.datetime(),
+  step: z.int().describe("Seconds per point."),
+  points: z.array(z.object({ ts: z.iso.datetime(), avg: z.number(), min: z.number(), max: z.number(), count: z.int() })),
+});
+export type AggregatedMetricSeries = z.infer<typeof aggregatedMetricSeriesSchema>;

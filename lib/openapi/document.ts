@@ -4,12 +4,13 @@
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject, type ZodOpenApiResponsesObject } from "zod-openapi";
 import { auditEntrySchema } from "@/lib/audit/api-schema";
 import { tokenSchema, userSchema } from "@/lib/auth/api-schema";
-import { autoscalerViewSchema } from "@/lib/autoscaler/api-schema";
-import { blueprintDetailSchema, blueprintSummarySchema } from "@/lib/blueprint/api-schema";
-import { agentSchema, clusterActivitySchema, clusterSchema } from "@/lib/cluster/api-schema";
+import { autoscalerViewSchema, workerHistorySchema } from "@/lib/autoscaler/api-schema";
+import { blueprintCheckSchema, blueprintDetailSchema, blueprintSummarySchema } from "@/lib/blueprint/api-schema";
+import { agentSchema, clusterActivitySchema, clusterHierarchySchema, clusterSchema, hierarchyNodeSchema } from "@/lib/cluster/api-schema";
+import { aggregatedMetricSeriesSchema, rawMetricSeriesSchema } from "@/lib/metrics/api-schema";
 import { type OperationExamples, operationExamples } from "./examples";
 import { OPERATIONS, type Operation } from "./operations";
-import { aggregatedMetricSeriesSchema, blueprintCheckSchema, clusterHierarchySchema, hierarchyNodeSchema, problemSchema, rawMetricSeriesSchema, workerHistorySchema } from "./response-schemas";
+import { problemSchema } from "./response-schemas";
 
 /** Schemas shown once under components and referred to by name wherever they occur. */
 const NAMED_SCHEMAS = {

@@ -17,8 +17,9 @@ import {
   userIdParamsSchema,
   userSchema,
 } from "@/lib/auth/api-schema";
-import { autoscalerViewSchema, setAutoscalerPauseRequestSchema, workerHistoryQuerySchema } from "@/lib/autoscaler/api-schema";
+import { autoscalerViewSchema, setAutoscalerPauseRequestSchema, workerHistoryQuerySchema, workerHistorySchema } from "@/lib/autoscaler/api-schema";
 import {
+  blueprintCheckSchema,
   blueprintDetailSchema,
   blueprintIdParamsSchema,
   blueprintSummarySchema,
@@ -36,6 +37,7 @@ import {
   agentSchema,
   clusterActivitySchema,
   clusterEventsQuerySchema,
+  clusterHierarchySchema,
   clusterIdParamsSchema,
   clusterSchema,
   createClusterQuerySchema,
@@ -49,17 +51,8 @@ import {
 } from "@/lib/cluster/api-schema";
 import { ifMatchHeadersSchema } from "@/lib/http/etag";
 import type { RouteAccess } from "@/lib/http/route";
-import { ingestMetricsRequestSchema, metricsQuerySchema } from "@/lib/metrics/api-schema";
-import {
-  acceptedMetricsSchema,
-  aggregatedMetricSeriesSchema,
-  blueprintCheckSchema,
-  clusterHierarchySchema,
-  pageOf,
-  rawMetricSeriesSchema,
-  setupStateSchema,
-  workerHistorySchema,
-} from "./response-schemas";
+import { aggregatedMetricSeriesSchema, ingestMetricsRequestSchema, metricsQuerySchema, rawMetricSeriesSchema } from "@/lib/metrics/api-schema";
+import { acceptedMetricsSchema, pageOf, setupStateSchema } from "./response-schemas";
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
