@@ -1,5 +1,6 @@
 // What the autoscaler keeps per cluster between evaluations (the autoscaler_states row), read and
 // written in bulk: one statement per 500 clusters, so a tick over a thousand costs two.
+import { slices, valuesPlaceholders } from "@/lib/db/batches";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AutoscalerDecisionView } from "./api-schema";
 import type { AutoscalerPause, Recommendation } from "./decide";
@@ -13,7 +14,8 @@ export interface EvaluationRecord {
   decision: AutoscalerDecisionView | null;
 }
 
-const ROWS_PER_STATEMENT = 500;
+/** Rows per multi-row statement of the autoscaler's writes (states and timeline entries). */
+export const ROWS_PER_STATEMENT = 500;
 
 export function parseHistory(json: string | undefined): Recommendation[] {
   return json ? (JSON.parse(json) as Recommendation[]) : [];
@@ -32,11 +34,10 @@ export function parsePause(value: string | undefined): AutoscalerPause {
  * stays. A cluster deleted during the tick is skipped rather than failing the batch.
  */
 export async function saveEvaluations(tx: Prisma.TransactionClient, records: readonly EvaluationRecord[]): Promise<void> {
-  for (let start = 0; start < records.length; start += ROWS_PER_STATEMENT) {
-    const chunk = records.slice(start, start + ROWS_PER_STATEMENT);
+  for (const chunk of slices(records, ROWS_PER_STATEMENT)) {
     await tx.$executeRawUnsafe(
       `INSERT INTO autoscaler_states (cluster_id, next_evaluation_at, last_evaluated_at, history_json, last_decision_json)
-       SELECT column1, column2, column3, column4, column5 FROM (VALUES ${chunk.map(() => "(?, ?, ?, ?, ?)").join(", ")}) AS evaluated
+       SELECT column1, column2, column3, column4, column5 FROM (VALUES ${valuesPlaceholders(chunk.length, 5)}) AS evaluated
        WHERE EXISTS (SELECT 1 FROM clusters WHERE clusters.id = evaluated.column1)
        ON CONFLICT (cluster_id) DO UPDATE SET
          next_evaluation_at = excluded.next_evaluation_at,

@@ -1,7 +1,7 @@
 // The series the autoscaler records itself at each evaluation, from the database: workers
 // active, starting and failed, and the health score.
 import { db } from "@/lib/db";
-import { inIdChunks } from "@/lib/db/id-chunks";
+import { inIdChunks } from "@/lib/db/batches";
 import type { StoredPoint } from "@/lib/metrics/store-points";
 
 export interface CollectedCluster {

@@ -4,14 +4,14 @@
 // cost of a tick grows with the clusters that change, not with the clusters watched.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { IDS_PER_QUERY, inIdChunks } from "@/lib/db/id-chunks";
+import { inIdChunks, slices, valuesPlaceholders } from "@/lib/db/batches";
 import { pruneMetricsNow } from "@/lib/metrics/prune-metrics";
 import { storeMetricPoints } from "@/lib/metrics/store-points";
 import { autoscalerTickDuration, countDecision } from "@/lib/observability/prometheus";
 import type { AgentRuntime } from "@/lib/runtime/agent-runtime";
 import type { AutoscalerDecisionView } from "./api-schema";
 import { applyDecision, AUTOSCALER_ACTOR } from "./apply-decision";
-import { type EvaluationRecord, parseDecision, parseHistory, parsePause, saveEvaluations } from "./autoscaler-state";
+import { type EvaluationRecord, parseDecision, parseHistory, parsePause, ROWS_PER_STATEMENT, saveEvaluations } from "./autoscaler-state";
 import { collectSeries } from "./collect-series";
 import { decideScale, evaluationIntervalS } from "./decide";
 import { loadScalingPolicies } from "./scaling-policies";
@@ -123,13 +123,12 @@ async function replaceHoldEvents(tx: Prisma.TransactionClient, holds: readonly H
     holds.map((hold) => hold.clusterId),
     async (ids) => [await tx.clusterEvent.deleteMany({ where: { kind: HOLD_EVENT_KIND, clusterId: { in: ids } } })],
   );
-  for (let start = 0; start < holds.length; start += IDS_PER_QUERY) {
-    const chunk = holds.slice(start, start + IDS_PER_QUERY);
+  for (const chunk of slices(holds, ROWS_PER_STATEMENT)) {
     // A cluster deleted during the tick has no row to hang its event on.
     await tx.$executeRawUnsafe(
       `INSERT INTO cluster_events (cluster_id, kind, from_status, to_status, from_workers, to_workers, reason, actor, created_at)
        SELECT column1, column2, column3, column4, column5, column6, column7, column8, column9
-       FROM (VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}) AS held
+       FROM (VALUES ${valuesPlaceholders(chunk.length, 9)}) AS held
        WHERE EXISTS (SELECT 1 FROM clusters WHERE clusters.id = held.column1)`,
       ...chunk.flatMap((hold) => [
         hold.clusterId,

@@ -2,6 +2,7 @@
 // per-minute aggregates and the newest value per series. Shared by ingestion and by the
 // autoscaler's own collection. The statements are portable (SQLite and PostgreSQL): CASE
 // instead of the scalar MIN/MAX only SQLite has.
+import { slices, valuesPlaceholders } from "@/lib/db/batches";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type Aggregate, aggregateOf, epochMinute, foldInto } from "./aggregate";
 
@@ -42,31 +43,31 @@ export async function storeMetricPoints(tx: Prisma.TransactionClient, points: re
     if (nonZero !== null) series.lastNonZeroTs = Math.max(series.lastNonZeroTs ?? nonZero, nonZero);
   }
 
-  await inChunks(points, (chunk) =>
-    tx.$executeRawUnsafe(
-      `INSERT INTO metric_points (cluster_id, name, value, ts) VALUES ${placeholders(chunk.length, 4)}`,
+  for (const chunk of slices(points, ROWS_PER_STATEMENT)) {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO metric_points (cluster_id, name, value, ts) VALUES ${valuesPlaceholders(chunk.length, 4)}`,
       ...chunk.flatMap((point) => [point.clusterId, point.name, point.value, point.ts]),
-    ),
-  );
+    );
+  }
   const buckets = [...minutes.entries()].map(([key, aggregate]) => {
     const [clusterId, name, minute] = key.split(KEY_SEPARATOR) as [string, string, string];
     return { clusterId, name, minute: Number(minute), ...aggregate };
   });
-  await inChunks(buckets, (chunk) =>
-    tx.$executeRawUnsafe(
-      `INSERT INTO metric_minutes (cluster_id, name, minute, count, sum, min, max) VALUES ${placeholders(chunk.length, 7)}
+  for (const chunk of slices(buckets, ROWS_PER_STATEMENT)) {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO metric_minutes (cluster_id, name, minute, count, sum, min, max) VALUES ${valuesPlaceholders(chunk.length, 7)}
        ON CONFLICT (cluster_id, name, minute) DO UPDATE SET
          count = metric_minutes.count + excluded.count,
          sum = metric_minutes.sum + excluded.sum,
          min = CASE WHEN excluded.min < metric_minutes.min THEN excluded.min ELSE metric_minutes.min END,
          max = CASE WHEN excluded.max > metric_minutes.max THEN excluded.max ELSE metric_minutes.max END`,
       ...chunk.flatMap((bucket) => [bucket.clusterId, bucket.name, bucket.minute, bucket.count, bucket.sum, bucket.min, bucket.max]),
-    ),
-  );
+    );
+  }
   // A late point never replaces a newer value; SET reads the row as it was before the update.
-  await inChunks([...latest.values()], (chunk) =>
-    tx.$executeRawUnsafe(
-      `INSERT INTO metric_latest (cluster_id, name, value, ts, first_ts, last_nonzero_ts) VALUES ${placeholders(chunk.length, 6)}
+  for (const chunk of slices([...latest.values()], ROWS_PER_STATEMENT)) {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO metric_latest (cluster_id, name, value, ts, first_ts, last_nonzero_ts) VALUES ${valuesPlaceholders(chunk.length, 6)}
        ON CONFLICT (cluster_id, name) DO UPDATE SET
          value = CASE WHEN excluded.ts >= metric_latest.ts THEN excluded.value ELSE metric_latest.value END,
          ts = CASE WHEN excluded.ts >= metric_latest.ts THEN excluded.ts ELSE metric_latest.ts END,
@@ -75,15 +76,6 @@ export async function storeMetricPoints(tx: Prisma.TransactionClient, points: re
            WHEN metric_latest.last_nonzero_ts IS NULL OR excluded.last_nonzero_ts > metric_latest.last_nonzero_ts THEN COALESCE(excluded.last_nonzero_ts, metric_latest.last_nonzero_ts)
            ELSE metric_latest.last_nonzero_ts END`,
       ...chunk.flatMap((series) => [series.clusterId, series.name, series.value, series.ts, series.firstTs, series.lastNonZeroTs]),
-    ),
-  );
-}
-
-function placeholders(rows: number, columns: number): string {
-  const row = `(${Array.from({ length: columns }, () => "?").join(", ")})`;
-  return Array.from({ length: rows }, () => row).join(", ");
-}
-
-async function inChunks<T>(rows: readonly T[], write: (chunk: readonly T[]) => Promise<unknown>): Promise<void> {
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) await write(rows.slice(start, start + ROWS_PER_STATEMENT));
+    );
+  }
 }
