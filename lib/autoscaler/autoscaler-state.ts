@@ -2,7 +2,7 @@
 // written in bulk: one statement per 500 clusters, so a tick over a thousand costs two.
 import { slices, valuesPlaceholders } from "@/lib/db/batches";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { AutoscalerDecisionView } from "./api-schema";
+import { AUTOSCALER_PAUSES, type AutoscalerDecisionView } from "./api-schema";
 import type { AutoscalerPause, Recommendation } from "./decide";
 
 export interface EvaluationRecord {
@@ -26,7 +26,7 @@ export function parseDecision(json: string | null | undefined): AutoscalerDecisi
 }
 
 export function parsePause(value: string | undefined): AutoscalerPause {
-  return value === "all" || value === "scale_in" || value === "scale_out" ? value : "none";
+  return AUTOSCALER_PAUSES.find((pause) => pause === value) ?? "none";
 }
 
 /**

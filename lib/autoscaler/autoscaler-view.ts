@@ -26,9 +26,15 @@ const PAUSE_WORDS: Record<AutoscalerPause, string> = {
   scale_out: "autoscaling paused for scaling out",
 };
 
-export async function getAutoscalerView(clusterId: string): Promise<AutoscalerView> {
+/** The cluster with its autoscaler state, in one query. */
+async function findClusterWithAutoscaler(clusterId: string) {
   const cluster = await db.cluster.findUnique({ where: { id: clusterId }, include: { autoscaler: true } });
   if (!cluster) throw new NotFoundError("cluster", clusterId);
+  return cluster;
+}
+
+export async function getAutoscalerView(clusterId: string): Promise<AutoscalerView> {
+  const cluster = await findClusterWithAutoscaler(clusterId);
   const policy = await loadScalingPolicy(cluster);
   const changes = await db.clusterEvent.findMany({
     where: { clusterId, actor: AUTOSCALER_ACTOR, kind: { in: Object.keys(ACTION_OF_EVENT) } },
@@ -60,8 +66,7 @@ export async function getAutoscalerView(clusterId: string): Promise<AutoscalerVi
 /** Pauses or resumes the autoscaler for one cluster; the change is on the timeline and in the audit log. */
 export async function setAutoscalerPause(clusterId: string, pause: AutoscalerPause, audit: AuditContext): Promise<AutoscalerView> {
   await withClusterLock(clusterId, async () => {
-    const cluster = await db.cluster.findUnique({ where: { id: clusterId }, include: { autoscaler: true } });
-    if (!cluster) throw new NotFoundError("cluster", clusterId);
+    const cluster = await findClusterWithAutoscaler(clusterId);
     const before = parsePause(cluster.autoscaler?.pause);
     if (before === pause) return;
     await db.$transaction(async (tx) => {

@@ -3,31 +3,27 @@
 // time (scrape.ts). prom-client is kept out of the bundles (next.config.mjs), so the routes and the
 // autoscaler, which runs from the instrumentation bundle, share its one registry; each metric is
 // looked up before it is made because both bundles evaluate this module.
-import { collectDefaultMetrics, Counter, Gauge, type Histogram as HistogramType, Histogram, register } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, type Metric, register } from "prom-client";
 import type { DecisionAction } from "@/lib/autoscaler/decide";
 
-function counter<L extends string>(name: string, help: string, labelNames: readonly L[]): Counter<L> {
-  return (register.getSingleMetric(name) as Counter<L> | undefined) ?? new Counter({ name, help, labelNames });
-}
-
-function histogram<L extends string>(name: string, help: string, labelNames: readonly L[], buckets: number[]): HistogramType<L> {
-  return (register.getSingleMetric(name) as HistogramType<L> | undefined) ?? new Histogram({ name, help, labelNames, buckets });
-}
-
-function gauge<L extends string>(name: string, help: string, labelNames: readonly L[]): Gauge<L> {
-  return (register.getSingleMetric(name) as Gauge<L> | undefined) ?? new Gauge({ name, help, labelNames });
+/** The metric registered under `name`, made by `make` only if this process has none yet. */
+function registered<M extends Metric>(name: string, make: (name: string) => M): M {
+  return (register.getSingleMetric(name) as M | undefined) ?? make(name);
 }
 
 // The process's own figures (CPU, memory, event loop lag), registered once per process.
 if (!register.getSingleMetric("cluster_console_process_cpu_seconds_total")) collectDefaultMetrics({ prefix: "cluster_console_" });
 
-export const httpRequests = counter("cluster_console_http_requests_total", "API requests answered, by method, route and status.", ["method", "route", "status"]);
-export const httpDuration = histogram("cluster_console_http_request_duration_seconds", "API request latency, by method and route.", ["method", "route"], [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]);
-export const autoscalerDecisions = counter("cluster_console_autoscaler_decisions_total", "Autoscaler evaluations, by the action decided.", ["action"]);
-export const autoscalerTickDuration = histogram("cluster_console_autoscaler_tick_duration_seconds", "Time one autoscaler tick took.", [], [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]);
+export const httpRequests = registered("cluster_console_http_requests_total", (name) => new Counter({ name, help: "API requests answered, by method, route and status.", labelNames: ["method", "route", "status"] }));
+export const httpDuration = registered(
+  "cluster_console_http_request_duration_seconds",
+  (name) => new Histogram({ name, help: "API request latency, by method and route.", labelNames: ["method", "route"], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] }),
+);
+export const autoscalerDecisions = registered("cluster_console_autoscaler_decisions_total", (name) => new Counter({ name, help: "Autoscaler evaluations, by the action decided.", labelNames: ["action"] }));
+export const autoscalerTickDuration = registered("cluster_console_autoscaler_tick_duration_seconds", (name) => new Histogram({ name, help: "Time one autoscaler tick took.", buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] }));
 
-export const clustersByStatus = gauge("cluster_console_clusters", "Clusters, by status.", ["status"]);
-export const agentsByStatus = gauge("cluster_console_agents", "Agents, by status and role.", ["status", "role"]);
+export const clustersByStatus = registered("cluster_console_clusters", (name) => new Gauge({ name, help: "Clusters, by status.", labelNames: ["status"] }));
+export const agentsByStatus = registered("cluster_console_agents", (name) => new Gauge({ name, help: "Agents, by status and role.", labelNames: ["status", "role"] }));
 
 export function countDecision(action: DecisionAction): void {
   autoscalerDecisions.inc({ action });
