@@ -7,6 +7,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { startBenchServer } from "./bench-server";
+import { median } from "./median";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -19,7 +20,6 @@ agents:
   - { name: worker, role: worker, count: 0-${WORKERS}, capabilities: [work], skills: [typing], config: { temperature: 0.5 } }
 `;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** The admin's API token from the bench server. */
 let authorization = "";

@@ -5,11 +5,11 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { median } from "./median";
 
 const CLUSTERS = 1000;
 const SCALING = 20;
 const RUNS = 5;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function benchAutoscalerTick(): Promise<{ holding: number; scaling: number }> {
   const directory = mkdtempSync(path.join(tmpdir(), "bench-tick-"));

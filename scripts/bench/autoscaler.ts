@@ -4,6 +4,7 @@
 // Prints medians of 5 runs.
 import { benchAutoscalerTick } from "./autoscaler-tick";
 import { startBenchServer } from "./bench-server";
+import { median } from "./median";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3320);
 const RUNS = 5;
@@ -11,7 +12,6 @@ const BATCH = 1000;
 const BATCHES_PER_RUN = 40;
 const CONCURRENCY = 4;
 const line = (what: string, figure: string, unit: string) => console.log(`${what.padEnd(56)}${figure.padStart(9)} ${unit}`);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function main() {
   const server = await startBenchServer(PORT);

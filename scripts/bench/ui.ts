@@ -6,13 +6,13 @@ import { chromium, type Page } from "@playwright/test";
 import { startBenchServer } from "./bench-server";
 import { createBenchCluster, panFramesPerSecond, timeExpandedClusterPage } from "./cluster-page";
 import { generateBlueprint } from "./generate-blueprint";
+import { median } from "./median";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3310);
 const RUNS = 5;
 const DEFINITIONS = 1000;
 /** About the size of the examples in blueprints/. */
 const SMALL = 10;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Milliseconds from navigation until the editor shows the text and the problems are counted. */
 async function timeToInteractive(page: Page, url: string): Promise<number> {
