@@ -6,6 +6,7 @@ import { auditEntrySchema } from "@/lib/audit/api-schema";
 import { tokenSchema, userSchema } from "@/lib/auth/api-schema";
 import { autoscalerViewSchema, workerHistorySchema } from "@/lib/autoscaler/api-schema";
 import { blueprintCheckSchema, blueprintDetailSchema, blueprintSummarySchema } from "@/lib/blueprint/api-schema";
+import { ifMatchHeadersSchema } from "@/lib/http/etag";
 import { agentSchema, clusterActivitySchema, clusterHierarchySchema, clusterSchema, hierarchyNodeSchema } from "@/lib/cluster/api-schema";
 import { aggregatedMetricSeriesSchema, rawMetricSeriesSchema } from "@/lib/metrics/api-schema";
 import { type OperationExamples, operationExamples } from "./examples";
@@ -32,6 +33,9 @@ const NAMED_SCHEMAS = {
   AuditEntry: auditEntrySchema,
 };
 
+/** What every write taking If-Match answers when the header names an older revision. */
+const STALE_REVISION = { status: 409, description: "If-Match named an older revision (stale revision)." };
+
 const problemContent = { "application/problem+json": { schema: problemSchema } };
 
 /** The refusals every route gets from the wrapper, by what it takes and who may call it. */
@@ -57,7 +61,8 @@ function responsesOf(operation: Operation, examples: OperationExamples): ZodOpen
   };
   if (alsoOk) responses[alsoOk.status] = { description: alsoOk.description, content: { "application/json": { schema: alsoOk.schema } } };
   const refusals = wrapperRefusals(operation);
-  for (const refusal of operation.refusals ?? []) refusals[refusal.status] = refusals[refusal.status] && refusal.status !== 404 ? `${refusals[refusal.status]} ${refusal.description}` : refusal.description;
+  const serviceRefusals = [...(operation.refusals ?? []), ...(operation.headers === ifMatchHeadersSchema ? [STALE_REVISION] : [])];
+  for (const refusal of serviceRefusals) refusals[refusal.status] = refusals[refusal.status] && refusal.status !== 404 ? `${refusals[refusal.status]} ${refusal.description}` : refusal.description;
   for (const [status, description] of Object.entries(refusals)) responses[status] = { description, content: problemContent };
   return responses as ZodOpenApiResponsesObject;
 }
