@@ -1,7 +1,7 @@
 "use client";
 // A running cluster's agent hierarchy as a React Flow graph: worker groups collapsed into one node
 // until expanded, a search that reveals an agent, and a side panel with the chosen agent's details.
-import { Background, Controls, type Edge, getViewportForBounds, MiniMap, ReactFlow, ReactFlowProvider, type Rect, useReactFlow, useStore } from "@xyflow/react";
+import { Background, Controls, type Edge, getNodesBounds, getViewportForBounds, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { buttonClass } from "@/components/ui/control-classes";
@@ -23,14 +23,6 @@ const MIN_ZOOM = 0.05;
  * (a thousand agents); a small team is drawn whole, so no card is ever missing at the edges.
  */
 const CULL_ABOVE_NODES = 200;
-
-function boundsOf(nodes: readonly HierarchyGraphNode[]): Rect {
-  const left = Math.min(...nodes.map((node) => node.position.x));
-  const top = Math.min(...nodes.map((node) => node.position.y));
-  const right = Math.max(...nodes.map((node) => node.position.x + node.width));
-  const bottom = Math.max(...nodes.map((node) => node.position.y + node.height));
-  return { x: left, y: top, width: right - left, height: bottom - top };
-}
 
 /** Fills its container, which needs a height (the graph is as tall as what is left under the toolbar). */
 export function HierarchyGraph({ clusterId, hierarchy }: { clusterId: string; hierarchy: ClusterHierarchy }) {
@@ -71,7 +63,7 @@ function HierarchyExplorer({ clusterId, hierarchy }: { clusterId: string; hierar
   // Framed from the layout's own bounds: React Flow's fitView counts only the cards it has
   // measured, and with onlyRenderVisibleElements the ones outside the view never are.
   useEffect(() => {
-    if (framing && paneWidth > 0 && paneHeight > 0) void setViewport(getViewportForBounds(boundsOf(graph.nodes), paneWidth, paneHeight, MIN_ZOOM, 1, 0.1));
+    if (framing && paneWidth > 0 && paneHeight > 0) void setViewport(getViewportForBounds(getNodesBounds(graph.nodes), paneWidth, paneHeight, MIN_ZOOM, 1, 0.1));
   }, [framing, graph, paneWidth, paneHeight, setViewport]);
   // Programmatic moves (the fit itself, a search's centring) come without an event.
   const stopFramingOnUserMove = useCallback((event: MouseEvent | TouchEvent | null) => {
