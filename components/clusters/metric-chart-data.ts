@@ -2,6 +2,8 @@
 // into one row per timestamp, the per-worker target line, readable time ticks and value labels.
 import { FRACTION_METRICS } from "@/lib/blueprint/schema";
 import type { MetricSeries } from "@/lib/client/autoscaler-hooks";
+import { DAY_MS, HOUR_MS } from "@/lib/client/metric-ranges";
+import { MINUTE_MS } from "@/lib/metrics/aggregate";
 import type { MetricName } from "@/lib/metrics/api-schema";
 
 // A type alias, not an interface, so a list of points is also a list of chart rows.
@@ -30,9 +32,6 @@ export const METRIC_LABELS: Record<MetricName, string> = {
   health_score: "Health score",
 };
 
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
 /** Tick spacings a reader counts in without effort, shortest first. */
 const TICK_INTERVALS_MS = [1, 2, 5, 10, 15, 30].map((minutes) => minutes * MINUTE_MS).concat([1, 2, 3, 6, 12].map((hours) => hours * HOUR_MS), [1, 2, 7].map((days) => days * DAY_MS));
 const MAX_TICKS = 6;

@@ -1,8 +1,9 @@
 // The time ranges a metrics chart offers and what each asks the metrics route for: short ranges
 // read raw points and refresh often, long ones read per-step aggregates (the route caps raw answers).
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
+import { MINUTE_MS } from "@/lib/metrics/aggregate";
+
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
 
 export const METRIC_RANGES = [
   { id: "15m", label: "15 min", spanMs: 15 * MINUTE_MS, stepSeconds: undefined },
