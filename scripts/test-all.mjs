@@ -48,7 +48,7 @@ function ensureDebianPackages() {
 }
 
 mkdirSync("test-results", { recursive: true });
-check("lint", "npx", ["eslint", ".", "--max-warnings=0"]);
+check("lint", "npm", ["run", "lint"]);
 check("typecheck", "npx", ["tsc", "--noEmit"]);
 
 rmSync("test-results/unit-report.json", { force: true });
