@@ -10,7 +10,14 @@ const browser = {
   browserName: "chromium" as const,
   launchOptions: {
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   },
 };
 
@@ -43,7 +50,13 @@ export default defineConfig({
     {
       command: `rm -rf data/e2e.db data/e2e-blueprints e2e/.auth && npm run db:prepare --silent && npx next start -p ${PORT} -H 127.0.0.1`,
       url: `http://127.0.0.1:${PORT}/api/setup`,
-      env: { ...serverEnv, DATABASE_URL: "file:./data/e2e.db", BLUEPRINTS_DIR: "data/e2e-blueprints", ADMIN_EMAIL: "admin@e2e.test", ADMIN_PASSWORD: "admin-password-e2e" },
+      env: {
+        ...serverEnv,
+        DATABASE_URL: "file:./data/e2e.db",
+        BLUEPRINTS_DIR: "data/e2e-blueprints",
+        ADMIN_EMAIL: "admin@e2e.test",
+        ADMIN_PASSWORD: "admin-password-e2e",
+      },
       reuseExistingServer: false,
       timeout: 120_000,
     },

@@ -24,7 +24,8 @@ const { values } = parseArgs({
 });
 
 const token = process.env.TOKEN;
-if (!token) fail("Set TOKEN to an API token (console → API tokens, or `npm run --silent console -- token create --email <you> --name script`).");
+if (!token)
+  fail("Set TOKEN to an API token (console → API tokens, or `npm run --silent console -- token create --email <you> --name script`).");
 const workers = Number(values.workers);
 if (!Number.isInteger(workers) || workers < 0) fail(`--workers must be a whole number, got ${values.workers}`);
 
@@ -36,7 +37,9 @@ if (created.error) refused("creating the cluster", created.error);
 // The operation also answers a dry run's plan; this request is not one.
 if ("valid" in created.data) fail("the console planned the cluster instead of creating it");
 const cluster = created.data;
-console.log(`created ${cluster.name} (${cluster.id}) from ${cluster.blueprint_id} ${cluster.blueprint_version}: ${cluster.status}, ${cluster.current_workers} workers`);
+console.log(
+  `created ${cluster.name} (${cluster.id}) from ${cluster.blueprint_id} ${cluster.blueprint_version}: ${cluster.status}, ${cluster.current_workers} workers`,
+);
 
 const scaled = await api.POST("/api/clusters/{id}/scale", {
   params: { path: { id: cluster.id }, header: { "if-match": `"${cluster.revision}"` } },
@@ -57,7 +60,9 @@ function printTree(node: HierarchyNode, depth: number): void {
 }
 
 function refused(what: string, problem: Problem): never {
-  fail(`${what} was refused: ${problem.status} ${problem.title}: ${problem.detail}${problem.errors?.length ? `\n${problem.errors.map((error) => `  ${error.path}: ${error.message}`).join("\n")}` : ""}`);
+  fail(
+    `${what} was refused: ${problem.status} ${problem.title}: ${problem.detail}${problem.errors?.length ? `\n${problem.errors.map((error) => `  ${error.path}: ${error.message}`).join("\n")}` : ""}`,
+  );
 }
 
 function fail(message: string): never {

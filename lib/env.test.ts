@@ -3,7 +3,11 @@ import { EMBEDDED_DATABASE_URL, parseEnv } from "./env";
 
 describe("parseEnv", () => {
   it("fills defaults for an empty environment", () => {
-    expect(parseEnv({ NODE_ENV: "production" })).toMatchObject({ DATABASE_URL: EMBEDDED_DATABASE_URL, RATE_LIMIT_READS_PER_MINUTE: 600, SIGNIN_MAX_FAILURES: 5 });
+    expect(parseEnv({ NODE_ENV: "production" })).toMatchObject({
+      DATABASE_URL: EMBEDDED_DATABASE_URL,
+      RATE_LIMIT_READS_PER_MINUTE: 600,
+      SIGNIN_MAX_FAILURES: 5,
+    });
   });
 
   it.each([

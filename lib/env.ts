@@ -33,7 +33,10 @@ const envSchema = z
     // Metrics ingestion has its own budget: a collector posting 1,000 points a call several times a second.
     RATE_LIMIT_INGEST_PER_MINUTE: positiveInt(600),
     // The autoscaler loop: off for a server that must never scale on its own, and how often it looks for due clusters.
-    AUTOSCALER_ENABLED: z.enum(["true", "false"], 'AUTOSCALER_ENABLED must be "true" or "false"').default("true").transform((value) => value === "true"),
+    AUTOSCALER_ENABLED: z
+      .enum(["true", "false"], 'AUTOSCALER_ENABLED must be "true" or "false"')
+      .default("true")
+      .transform((value) => value === "true"),
     AUTOSCALER_TICK_MS: positiveInt(1000),
     SIGNIN_MAX_FAILURES: positiveInt(5),
     SIGNIN_LOCKOUT_SECONDS: positiveInt(900),

@@ -40,7 +40,9 @@ function ensureDebianPackages() {
   if (missing.length === 0) return true;
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   if (!isRoot) {
-    console.error(`Missing: ${missing.join(", ")}. Install Debian's packages, then run npm test again:\n  sudo apt-get update && sudo apt-get install -y ${missing.join(" ")}`);
+    console.error(
+      `Missing: ${missing.join(", ")}. Install Debian's packages, then run npm test again:\n  sudo apt-get update && sudo apt-get install -y ${missing.join(" ")}`,
+    );
     return false;
   }
   console.log(`Installing Debian's ${missing.join(", ")} for the browser tests and the examples…`);

@@ -87,14 +87,38 @@ function NewUserForm() {
       <form onSubmit={submit} noValidate className="space-y-4">
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="new-user-email" label="Email" error={fieldError("email")}>
-            {(control) => <input {...control} type="email" autoComplete="off" required value={draft.email} onChange={(event) => edit({ email: event.target.value })} />}
+            {(control) => (
+              <input
+                {...control}
+                type="email"
+                autoComplete="off"
+                required
+                value={draft.email}
+                onChange={(event) => edit({ email: event.target.value })}
+              />
+            )}
           </Field>
           <Field id="new-user-name" label="Name (optional)" error={fieldError("name")}>
-            {(control) => <input {...control} type="text" autoComplete="off" value={draft.name} onChange={(event) => edit({ name: event.target.value })} />}
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                autoComplete="off"
+                value={draft.name}
+                onChange={(event) => edit({ name: event.target.value })}
+              />
+            )}
           </Field>
           <Field id="new-user-password" label="Password (at least 10 characters)" error={fieldError("password")}>
             {(control) => (
-              <input {...control} type="password" autoComplete="new-password" required value={draft.password} onChange={(event) => edit({ password: event.target.value })} />
+              <input
+                {...control}
+                type="password"
+                autoComplete="new-password"
+                required
+                value={draft.password}
+                onChange={(event) => edit({ password: event.target.value })}
+              />
             )}
           </Field>
           <Field id="new-user-role" label="Role" error={fieldError("role")}>
@@ -109,11 +133,7 @@ function NewUserForm() {
             )}
           </Field>
         </div>
-        {createUser.isError ? (
-          <FormAlert>
-            {createUser.error.message}
-          </FormAlert>
-        ) : null}
+        {createUser.isError ? <FormAlert>{createUser.error.message}</FormAlert> : null}
         {createdEmail ? (
           <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-900">
             Created {createdEmail}.
@@ -135,7 +155,17 @@ interface ControlProps {
 }
 
 /** A label, its control and the server's message for it; the control's props tie the three together. */
-function Field({ id, label, error, children }: { id: string; label: string; error: string | undefined; children: (control: ControlProps) => ReactNode }) {
+function Field({
+  id,
+  label,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  error: string | undefined;
+  children: (control: ControlProps) => ReactNode;
+}) {
   const errorId = `${id}-error`;
   return (
     <div className="text-sm">
@@ -193,8 +223,12 @@ function UserRow({ user, isSelf }: { user: UserView; isSelf: boolean }) {
           ))}
         </select>
       </td>
-      <td className="px-4 py-3">{user.disabled ? <StatusBadge tone="off">Disabled</StatusBadge> : <StatusBadge tone="on">Enabled</StatusBadge>}</td>
-      <td className="px-4 py-3">{user.last_sign_in_at ? <LocalTime iso={user.last_sign_in_at} /> : <span className="text-slate-500">Never</span>}</td>
+      <td className="px-4 py-3">
+        {user.disabled ? <StatusBadge tone="off">Disabled</StatusBadge> : <StatusBadge tone="on">Enabled</StatusBadge>}
+      </td>
+      <td className="px-4 py-3">
+        {user.last_sign_in_at ? <LocalTime iso={user.last_sign_in_at} /> : <span className="text-slate-500">Never</span>}
+      </td>
       <td className="px-4 py-3">
         <button
           ref={toggleButton}
@@ -207,10 +241,24 @@ function UserRow({ user, isSelf }: { user: UserView; isSelf: boolean }) {
           {user.disabled ? "Enable" : "Disable"}
         </button>
         {confirming && !user.disabled ? (
-          <div id={confirmId} role="group" aria-label={`Confirm disabling ${user.email}`} className="mt-2 space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-xs text-red-900">
-            <p>{isSelf ? "Disable your own account? You are signed out at once." : `Disable ${user.email}? Their session and API tokens stop working at once.`}</p>
+          <div
+            id={confirmId}
+            role="group"
+            aria-label={`Confirm disabling ${user.email}`}
+            className="mt-2 space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-xs text-red-900"
+          >
+            <p>
+              {isSelf
+                ? "Disable your own account? You are signed out at once."
+                : `Disable ${user.email}? Their session and API tokens stop working at once.`}
+            </p>
             <div className="flex gap-2">
-              <button type="button" className={dangerButtonClass} disabled={update.isPending} onClick={() => update.mutate({ id: user.id, changes: { disabled: true } }, { onSettled: closeConfirm })}>
+              <button
+                type="button"
+                className={dangerButtonClass}
+                disabled={update.isPending}
+                onClick={() => update.mutate({ id: user.id, changes: { disabled: true } }, { onSettled: closeConfirm })}
+              >
                 {update.isPending ? "Disabling…" : "Yes, disable"}
               </button>
               <button type="button" className={buttonClass} disabled={update.isPending} onClick={closeConfirm} autoFocus>
@@ -237,4 +285,3 @@ function StatusBadge({ tone, children }: { tone: "on" | "off"; children: ReactNo
   const colours = tone === "on" ? "bg-green-100 text-green-800" : "bg-slate-200 text-slate-700";
   return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${colours}`}>{children}</span>;
 }
-

@@ -7,14 +7,29 @@ import "swagger-ui-dist/swagger-ui.css";
 import { useEffect, useRef, useState } from "react";
 import { LoadingPanel } from "@/components/ui/status-panels";
 
-type SwaggerUIBundle = (options: { domNode: HTMLElement; url: string; deepLinking: boolean; persistAuthorization: boolean; tryItOutEnabled: boolean; validatorUrl: null }) => unknown;
+type SwaggerUIBundle = (options: {
+  domNode: HTMLElement;
+  url: string;
+  deepLinking: boolean;
+  persistAuthorization: boolean;
+  tryItOutEnabled: boolean;
+  validatorUrl: null;
+}) => unknown;
 
 export function ApiDocs() {
   const target = useRef<HTMLDivElement>(null);
   const [loaded, setLoaded] = useState(() => typeof window !== "undefined" && "SwaggerUIBundle" in window);
   useEffect(() => {
     const start = (window as unknown as { SwaggerUIBundle?: SwaggerUIBundle }).SwaggerUIBundle;
-    if (loaded && start && target.current) start({ domNode: target.current, url: "/api/openapi.json", deepLinking: true, persistAuthorization: true, tryItOutEnabled: true, validatorUrl: null });
+    if (loaded && start && target.current)
+      start({
+        domNode: target.current,
+        url: "/api/openapi.json",
+        deepLinking: true,
+        persistAuthorization: true,
+        tryItOutEnabled: true,
+        validatorUrl: null,
+      });
   }, [loaded]);
   return (
     <>

@@ -67,7 +67,12 @@ export function AuditLog() {
             <label htmlFor="audit-action" className="block font-medium text-slate-700">
               Action
             </label>
-            <select id="audit-action" value={draft.action} onChange={(event) => edit({ action: event.target.value })} className={inputClass}>
+            <select
+              id="audit-action"
+              value={draft.action}
+              onChange={(event) => edit({ action: event.target.value })}
+              className={inputClass}
+            >
               <option value="">Any action</option>
               <optgroup label="Groups">
                 {ACTION_GROUPS.map(({ prefix, label }) => (
@@ -106,20 +111,22 @@ export function AuditLog() {
       ) : audit.isError ? (
         <ErrorPanel title="The audit log could not be loaded" error={audit.error} onRetry={() => void audit.refetch()} />
       ) : audit.data.items.length === 0 ? (
-        <EmptyPanel title={filtered ? "No entry matches these filters" : "The audit log is empty"}>{filtered ? "Widen the time range or clear the filters." : null}</EmptyPanel>
+        <EmptyPanel title={filtered ? "No entry matches these filters" : "The audit log is empty"}>
+          {filtered ? "Widen the time range or clear the filters." : null}
+        </EmptyPanel>
       ) : (
         <>
           <DataTable label="Audit log" columns={["Time", "Actor", "Action", "Target", "Summary", "IP", "Request id"]}>
             {audit.data.items.map((entry) => (
               <tr key={entry.id} className="align-top hover:bg-slate-50">
-                <td className="whitespace-nowrap px-4 py-3">
+                <td className="px-4 py-3 whitespace-nowrap">
                   <LocalTime iso={entry.at} />
                 </td>
                 <td className="px-4 py-3">{entry.actor ?? "—"}</td>
                 <td className="px-4 py-3 font-mono text-xs">{entry.action}</td>
                 <td className="px-4 py-3">
                   {entry.target_type}
-                  {entry.target_id ? <div className="break-all font-mono text-xs text-slate-500">{entry.target_id}</div> : null}
+                  {entry.target_id ? <div className="font-mono text-xs break-all text-slate-500">{entry.target_id}</div> : null}
                 </td>
                 <td className="px-4 py-3">{entry.summary}</td>
                 <td className="px-4 py-3 font-mono text-xs">{entry.ip ?? "—"}</td>
@@ -127,7 +134,12 @@ export function AuditLog() {
               </tr>
             ))}
           </DataTable>
-          <Pager page={filters.page} pageSize={audit.data.page_size} total={audit.data.total} onPage={(page) => setFilters((current) => ({ ...current, page }))} />
+          <Pager
+            page={filters.page}
+            pageSize={audit.data.page_size}
+            total={audit.data.total}
+            onPage={(page) => setFilters((current) => ({ ...current, page }))}
+          />
         </>
       )}
     </div>
@@ -147,7 +159,19 @@ function toFilters(draft: Draft): AuditFilters {
   };
 }
 
-function TextFilter({ id, label, value, onChange, type = "text" }: { id: string; label: string; value: string; onChange: (value: string) => void; type?: "text" | "datetime-local" }) {
+function TextFilter({
+  id,
+  label,
+  value,
+  onChange,
+  type = "text",
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  type?: "text" | "datetime-local";
+}) {
   return (
     <div className="text-sm">
       <label htmlFor={id} className="block font-medium text-slate-700">
@@ -157,4 +181,3 @@ function TextFilter({ id, label, value, onChange, type = "text" }: { id: string;
     </div>
   );
 }
-

@@ -45,13 +45,15 @@ export function SetupForm() {
     <form onSubmit={submit} className="space-y-4">
       <Field label="Email" name="email" type="email" autoComplete="username" error={fieldError("email")} />
       <Field label="Name (optional)" name="name" type="text" autoComplete="name" required={false} error={fieldError("name")} />
-      <Field label="Password (at least 10 characters)" name="password" type="password" autoComplete="new-password" error={fieldError("password")} />
+      <Field
+        label="Password (at least 10 characters)"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        error={fieldError("password")}
+      />
       <Field label="Repeat the password" name="confirm" type="password" autoComplete="new-password" error={fieldError("confirm")} />
-      {error ? (
-        <FormAlert>
-          {error}
-        </FormAlert>
-      ) : null}
+      {error ? <FormAlert>{error}</FormAlert> : null}
       <button type="submit" disabled={pending} className={authButtonClass}>
         {pending ? "Creating…" : "Create admin and sign in"}
       </button>
@@ -59,12 +61,32 @@ export function SetupForm() {
   );
 }
 
-function Field({ label, name, error, required = true, ...input }: { label: string; name: string; error?: string; required?: boolean; type: string; autoComplete: string }) {
+function Field({
+  label,
+  name,
+  error,
+  required = true,
+  ...input
+}: {
+  label: string;
+  name: string;
+  error?: string;
+  required?: boolean;
+  type: string;
+  autoComplete: string;
+}) {
   const errorId = `${name}-error`;
   return (
     <label className="block text-sm font-medium text-slate-700">
       {label}
-      <input name={name} required={required} aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} className={authInputClass} {...input} />
+      <input
+        name={name}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        className={authInputClass}
+        {...input}
+      />
       {error ? (
         <span id={errorId} className="mt-1 block text-xs text-red-700">
           {error}

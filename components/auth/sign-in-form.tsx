@@ -14,7 +14,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | undefined })
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await signInWithPassword(String(form.get("email")), String(form.get("password"))).catch(() => ({ ok: false as const, message: "The console did not answer; try again." }));
+    const result = await signInWithPassword(String(form.get("email")), String(form.get("password"))).catch(() => ({
+      ok: false as const,
+      message: "The console did not answer; try again.",
+    }));
     if (result.ok) {
       // A full load, so the server renders the console with the new session cookie.
       window.location.assign(safeReturnPath(callbackUrl));
@@ -34,11 +37,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string | undefined })
         Password
         <input name="password" type="password" autoComplete="current-password" required className={authInputClass} />
       </label>
-      {error ? (
-        <FormAlert>
-          {error}
-        </FormAlert>
-      ) : null}
+      {error ? <FormAlert>{error}</FormAlert> : null}
       <button type="submit" disabled={pending} className={authButtonClass}>
         {pending ? "Signing in…" : "Sign in"}
       </button>

@@ -78,7 +78,12 @@ export function BlueprintDetails({ id }: { id: string }) {
         ) : check.data.plan ? (
           <SpawnPlanTree plan={check.data.plan} />
         ) : (
-          <ErrorPanel title="This blueprint no longer validates" error={new Error(check.data.errors.map((finding) => `${finding.line ? `line ${finding.line}: ` : ""}${finding.message}`).join("; "))} />
+          <ErrorPanel
+            title="This blueprint no longer validates"
+            error={
+              new Error(check.data.errors.map((finding) => `${finding.line ? `line ${finding.line}: ` : ""}${finding.message}`).join("; "))
+            }
+          />
         )}
       </section>
 
@@ -86,7 +91,11 @@ export function BlueprintDetails({ id }: { id: string }) {
         <h2 id="yaml-heading" className="text-lg font-semibold">
           YAML
         </h2>
-        <pre aria-label="Blueprint YAML" tabIndex={0} className="max-h-[32rem] overflow-auto rounded-lg bg-slate-900 p-4 text-xs leading-relaxed text-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand">
+        <pre
+          aria-label="Blueprint YAML"
+          tabIndex={0}
+          className="max-h-[32rem] overflow-auto rounded-lg bg-slate-900 p-4 text-xs leading-relaxed text-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand"
+        >
           {data.blueprint_yaml}
         </pre>
       </section>

@@ -53,7 +53,10 @@ export function BlueprintList() {
             {blueprints.data.items.map((blueprint) => (
               <tr key={blueprint.id} className="hover:bg-slate-50">
                 <td className="px-4 py-3">
-                  <Link href={`/blueprints/${encodeURIComponent(blueprint.id)}`} className="font-medium text-brand hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-brand">
+                  <Link
+                    href={`/blueprints/${encodeURIComponent(blueprint.id)}`}
+                    className="font-medium text-brand hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-brand"
+                  >
                     {blueprint.name}
                   </Link>
                   <div className="text-xs text-slate-500">{blueprint.id}</div>
@@ -76,4 +79,3 @@ export function BlueprintList() {
     </div>
   );
 }
-

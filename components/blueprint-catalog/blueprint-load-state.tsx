@@ -16,5 +16,11 @@ export function BlueprintLoadState({ id, query }: { id: string; query: UseQueryR
       </EmptyPanel>
     );
   }
-  return <ErrorPanel title="The blueprint could not be loaded" error={query.error ?? new Error("unknown error")} onRetry={() => void query.refetch()} />;
+  return (
+    <ErrorPanel
+      title="The blueprint could not be loaded"
+      error={query.error ?? new Error("unknown error")}
+      onRetry={() => void query.refetch()}
+    />
+  );
 }

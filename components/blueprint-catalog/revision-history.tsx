@@ -19,7 +19,8 @@ export function RevisionHistory({ blueprintId, currentRevision }: { blueprintId:
   const [confirming, setConfirming] = useState<number | null>(null);
 
   if (revisions.isPending) return <LoadingPanel label="Loading the revisions…" />;
-  if (revisions.isError) return <ErrorPanel title="The revisions could not be loaded" error={revisions.error} onRetry={() => void revisions.refetch()} />;
+  if (revisions.isError)
+    return <ErrorPanel title="The revisions could not be loaded" error={revisions.error} onRetry={() => void revisions.refetch()} />;
   const items = revisions.data.items;
   const left = from ?? items[1]?.revision ?? null;
   const right = to ?? items[0]?.revision ?? null;
@@ -37,7 +38,10 @@ export function RevisionHistory({ blueprintId, currentRevision }: { blueprintId:
         ) : null}
       </div>
       {restore.isError ? <FormAlert>{restore.error.message}</FormAlert> : null}
-      <DataTable label="Revisions" columns={["Revision", "Version", "Saved by", "Saved", "Compare from", "Compare to", canRestore && "Actions"]}>
+      <DataTable
+        label="Revisions"
+        columns={["Revision", "Version", "Saved by", "Saved", "Compare from", "Compare to", canRestore && "Actions"]}
+      >
         {items.map((item) => (
           <tr key={item.revision}>
             <td className="px-4 py-3">
@@ -50,10 +54,22 @@ export function RevisionHistory({ blueprintId, currentRevision }: { blueprintId:
               <LocalTime iso={item.created_at} />
             </td>
             <td className="px-4 py-3">
-              <input type="radio" name="compare-from" aria-label={`Compare from revision ${item.revision}`} checked={left === item.revision} onChange={() => setFrom(item.revision)} />
+              <input
+                type="radio"
+                name="compare-from"
+                aria-label={`Compare from revision ${item.revision}`}
+                checked={left === item.revision}
+                onChange={() => setFrom(item.revision)}
+              />
             </td>
             <td className="px-4 py-3">
-              <input type="radio" name="compare-to" aria-label={`Compare to revision ${item.revision}`} checked={right === item.revision} onChange={() => setTo(item.revision)} />
+              <input
+                type="radio"
+                name="compare-to"
+                aria-label={`Compare to revision ${item.revision}`}
+                checked={right === item.revision}
+                onChange={() => setTo(item.revision)}
+              />
             </td>
             {canRestore ? (
               <td className="px-4 py-3">

@@ -21,7 +21,8 @@ export function SpawnPlanTree({ plan }: { plan: ClusterPlan }) {
   return (
     <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <p className="text-sm text-slate-600">
-        {plan.total_agents} agents at {plan.target_workers} workers (the cluster scales between {plan.min_workers} and {plan.max_workers} workers).
+        {plan.total_agents} agents at {plan.target_workers} workers (the cluster scales between {plan.min_workers} and {plan.max_workers}{" "}
+        workers).
       </p>
       <dl aria-label="Agents per role" className="flex flex-wrap gap-2 text-xs">
         {AGENT_ROLES.filter((role) => perRole.has(role)).map((role) => (

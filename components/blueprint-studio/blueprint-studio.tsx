@@ -27,7 +27,17 @@ const loadYamlEditor = () => import("./yaml-editor");
 if (typeof window !== "undefined") void loadYamlEditor();
 const YamlEditor = dynamic(loadYamlEditor, { ssr: false, loading: () => <LoadingPanel label="Loading the editor…" /> });
 
-export function BlueprintStudio({ blueprintId, baseRevision, initialText, title }: { blueprintId?: string; baseRevision?: number; initialText: string; title: string }) {
+export function BlueprintStudio({
+  blueprintId,
+  baseRevision,
+  initialText,
+  title,
+}: {
+  blueprintId?: string;
+  baseRevision?: number;
+  initialText: string;
+  title: string;
+}) {
   const router = useRouter();
   const canEdit = useHasRole("admin");
   const [text, setText] = useState(initialText);
@@ -42,7 +52,10 @@ export function BlueprintStudio({ blueprintId, baseRevision, initialText, title 
   const save = useSaveBlueprint(blueprintId);
   const dirty = text !== savedText;
   const checkedFindings = analysis?.findings ?? NO_FINDINGS;
-  const findings = useMemo(() => (serverFindings.length > 0 ? [...checkedFindings, ...serverFindings] : checkedFindings), [checkedFindings, serverFindings]);
+  const findings = useMemo(
+    () => (serverFindings.length > 0 ? [...checkedFindings, ...serverFindings] : checkedFindings),
+    [checkedFindings, serverFindings],
+  );
 
   useEffect(() => {
     if (!dirty) return;
@@ -130,22 +143,35 @@ export function BlueprintStudio({ blueprintId, baseRevision, initialText, title 
           </h1>
         </div>
         <p className="text-sm text-slate-600" aria-live="polite" data-testid="save-state">
-          {!canEdit ? "Read-only: editing blueprints needs the admin role." : save.isPending ? "Saving…" : dirty ? "Unsaved changes" : (savedAt ?? "All changes saved")}
+          {!canEdit
+            ? "Read-only: editing blueprints needs the admin role."
+            : save.isPending
+              ? "Saving…"
+              : dirty
+                ? "Unsaved changes"
+                : (savedAt ?? "All changes saved")}
         </p>
-        <FileActions text={text} fileName={`${analysis?.blueprintId ?? blueprintId ?? "blueprint"}.yaml`} canUpload={canEdit} onUpload={setText} />
+        <FileActions
+          text={text}
+          fileName={`${analysis?.blueprintId ?? blueprintId ?? "blueprint"}.yaml`}
+          canUpload={canEdit}
+          onUpload={setText}
+        />
         {canEdit ? (
           <button
             type="button"
             onClick={onSave}
             disabled={save.isPending || !dirty}
-            className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:opacity-90 disabled:opacity-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand focus-visible:ring-offset-2"
+            className="rounded-md bg-brand px-4 py-2 text-sm font-medium text-white hover:opacity-90 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand focus-visible:ring-offset-2 disabled:opacity-50"
           >
             Save
           </button>
         ) : null}
       </header>
       {saveError ? <FormAlert>{saveError}</FormAlert> : null}
-      {failure ? <FormAlert>Live checking stopped ({failure}). Saving still validates on the server; reload the page to restart it.</FormAlert> : null}
+      {failure ? (
+        <FormAlert>Live checking stopped ({failure}). Saving still validates on the server; reload the page to restart it.</FormAlert>
+      ) : null}
       {conflict ? (
         <SaveConflict
           theirs={conflict}
@@ -182,18 +208,28 @@ export function BlueprintStudio({ blueprintId, baseRevision, initialText, title 
               }}
             />
           </div>
-          <ProblemsPanel findings={findings} pending={pending} onSelect={(finding) => editor.current?.reveal(finding.line, finding.column)} />
+          <ProblemsPanel
+            findings={findings}
+            pending={pending}
+            onSelect={(finding) => editor.current?.reveal(finding.line, finding.column)}
+          />
         </div>
         <section aria-labelledby="preview-heading" className="flex h-[60vh] flex-col rounded-lg border border-slate-200 bg-white">
           <h2 id="preview-heading" className="border-b border-slate-200 px-4 py-2 text-sm font-semibold">
             Hierarchy preview
           </h2>
           <div className="min-h-0 flex-1">
-            {analysis ? <DefinitionGraphView graph={analysis.graph} positions={analysis.positions} /> : <LoadingPanel label="Laying out the hierarchy…" />}
+            {analysis ? (
+              <DefinitionGraphView graph={analysis.graph} positions={analysis.positions} />
+            ) : (
+              <LoadingPanel label="Laying out the hierarchy…" />
+            )}
           </div>
           {analysis && analysis.graph.danglingReports.length > 0 ? (
             <p className="border-t border-slate-200 px-4 py-2 text-xs text-red-700">
-              {analysis.graph.danglingReports.map((report) => `${analysis.graph.nodes[report.index]!.name} reports to "${report.reportsTo}", which is not defined`).join("; ")}
+              {analysis.graph.danglingReports
+                .map((report) => `${analysis.graph.nodes[report.index]!.name} reports to "${report.reportsTo}", which is not defined`)
+                .join("; ")}
             </p>
           ) : null}
         </section>

@@ -1,7 +1,19 @@
 "use client";
 // The live preview: one node per agent definition (role, count), arrows for reports_to, laid out
 // top-down by d3-hierarchy (in the analysis worker); a definition with errors is drawn red and lists them.
-import { Background, Controls, type Edge, getViewportForBounds, Handle, type Node, type NodeProps, Position, ReactFlow, type ReactFlowInstance, type Rect } from "@xyflow/react";
+import {
+  Background,
+  Controls,
+  type Edge,
+  getViewportForBounds,
+  Handle,
+  type Node,
+  type NodeProps,
+  Position,
+  ReactFlow,
+  type ReactFlowInstance,
+  type Rect,
+} from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { memo, useMemo, useRef, useState } from "react";
 import type { DefinitionGraph, DefinitionNode } from "@/lib/blueprint/definition-graph";
@@ -42,7 +54,13 @@ const DefinitionCard = memo(function DefinitionCard({ data }: NodeProps<Definiti
 const nodeTypes = { definition: DefinitionCard };
 
 /** Memoized: the studio renders on every keystroke, the graph only when a new analysis arrives. */
-export const DefinitionGraphView = memo(function DefinitionGraphView({ graph, positions }: { graph: DefinitionGraph; positions: readonly NodePosition[] }) {
+export const DefinitionGraphView = memo(function DefinitionGraphView({
+  graph,
+  positions,
+}: {
+  graph: DefinitionGraph;
+  positions: readonly NodePosition[];
+}) {
   const nodes = useStableNodes(graph, positions);
   const frame = useRef<HTMLDivElement>(null);
   // The first view only, from the layout's own positions: React Flow's fitView counts only cards it
@@ -51,17 +69,36 @@ export const DefinitionGraphView = memo(function DefinitionGraphView({ graph, po
     const box = frame.current;
     if (!box) return;
     const big = graph.nodes.length > OPENING_VIEW_NODES;
-    void flow.setViewport(getViewportForBounds(openingBounds(graph, positions), box.clientWidth, box.clientHeight, big ? READABLE_ZOOM : MIN_ZOOM, 1, 0.1));
+    void flow.setViewport(
+      getViewportForBounds(openingBounds(graph, positions), box.clientWidth, box.clientHeight, big ? READABLE_ZOOM : MIN_ZOOM, 1, 0.1),
+    );
   };
   const structure = structureOf(graph);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the edges are a function of the structure alone
-  const edges = useMemo<Edge[]>(() => graph.edges.map((edge) => ({ id: `${edge.to}->${edge.from}`, source: String(edge.to), target: String(edge.from) })), [structure]);
+  const edges = useMemo<Edge[]>(
+    () => graph.edges.map((edge) => ({ id: `${edge.to}->${edge.from}`, source: String(edge.to), target: String(edge.from) })),
+    [structure],
+  );
   if (graph.nodes.length === 0) {
     return <p className="p-4 text-sm text-slate-600">The preview appears once the YAML lists agents.</p>;
   }
   return (
-    <div ref={frame} className="h-full w-full" role="img" aria-label={`Hierarchy preview: ${graph.nodes.length} agent definitions, ${graph.edges.length} reporting lines`}>
-      <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} onInit={openView} onlyRenderVisibleElements nodesConnectable={false} proOptions={{ hideAttribution: true }} minZoom={MIN_ZOOM}>
+    <div
+      ref={frame}
+      className="h-full w-full"
+      role="img"
+      aria-label={`Hierarchy preview: ${graph.nodes.length} agent definitions, ${graph.edges.length} reporting lines`}
+    >
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onInit={openView}
+        onlyRenderVisibleElements
+        nodesConnectable={false}
+        proOptions={{ hideAttribution: true }}
+        minZoom={MIN_ZOOM}
+      >
         <Background />
         <Controls showInteractive={false} />
       </ReactFlow>
@@ -88,7 +125,12 @@ function openingBounds(graph: DefinitionGraph, positions: readonly NodePosition[
     .slice(0, graph.nodes.length <= OPENING_VIEW_NODES ? positions.length : OPENING_VIEW_NODES);
   const x = Math.min(...shown.map((position) => position.x));
   const y = Math.min(...shown.map((position) => position.y));
-  return { x, y, width: Math.max(...shown.map((position) => position.x)) + NODE_WIDTH - x, height: Math.max(...shown.map((position) => position.y)) + NODE_HEIGHT - y };
+  return {
+    x,
+    y,
+    width: Math.max(...shown.map((position) => position.x)) + NODE_WIDTH - x,
+    height: Math.max(...shown.map((position) => position.y)) + NODE_HEIGHT - y,
+  };
 }
 
 /**
@@ -106,16 +148,34 @@ function useStableNodes(graph: DefinitionGraph, positions: readonly NodePosition
   return derived.nodes;
 }
 
-function toFlowNodes(graph: DefinitionGraph, positions: readonly NodePosition[], previous: readonly DefinitionFlowNode[]): DefinitionFlowNode[] {
+function toFlowNodes(
+  graph: DefinitionGraph,
+  positions: readonly NodePosition[],
+  previous: readonly DefinitionFlowNode[],
+): DefinitionFlowNode[] {
   return graph.nodes.map((definition) => {
     const position = positions[definition.index] ?? { x: 0, y: 0 };
     const kept = previous[definition.index];
     if (kept && sameCard(kept.data.definition, definition) && kept.position.x === position.x && kept.position.y === position.y) return kept;
     // Known sizes let React Flow tell which cards are in view before it has measured them.
-    return { id: String(definition.index), type: "definition", position, data: { definition }, draggable: false, initialWidth: NODE_WIDTH, initialHeight: NODE_HEIGHT };
+    return {
+      id: String(definition.index),
+      type: "definition",
+      position,
+      data: { definition },
+      draggable: false,
+      initialWidth: NODE_WIDTH,
+      initialHeight: NODE_HEIGHT,
+    };
   });
 }
 
 function sameCard(a: DefinitionNode, b: DefinitionNode): boolean {
-  return a.name === b.name && a.role === b.role && a.count === b.count && a.errors.join("\n") === b.errors.join("\n") && a.warnings.length === b.warnings.length;
+  return (
+    a.name === b.name &&
+    a.role === b.role &&
+    a.count === b.count &&
+    a.errors.join("\n") === b.errors.join("\n") &&
+    a.warnings.length === b.warnings.length
+  );
 }

@@ -41,7 +41,15 @@ describe("layoutDefinitions", () => {
   });
 
   it("cuts a reporting cycle (and a self-report) at one definition instead of failing", () => {
-    const graph = graphOf(blueprintWith([["a", "c"], ["b", "a"], ["c", "b"], ["d", "d"], ["e", "b"]]));
+    const graph = graphOf(
+      blueprintWith([
+        ["a", "c"],
+        ["b", "a"],
+        ["c", "b"],
+        ["d", "d"],
+        ["e", "b"],
+      ]),
+    );
     expect(layoutParents(graph)).toEqual([-1, 0, 1, -1, 1]);
     const positions = layoutDefinitions(graph);
     expect(positions.map((position) => position.y / (NODE_HEIGHT + 48))).toEqual([0, 1, 2, 0, 2]);

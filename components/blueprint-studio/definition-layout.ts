@@ -47,7 +47,10 @@ export function layoutDefinitions(graph: DefinitionGraph): NodePosition[] {
   const parents = layoutParents(graph);
   const root = stratify<number>()
     .id((index) => (index === -1 ? FOREST : String(index)))
-    .parentId((index) => (index === -1 ? null : parents[index] === -1 ? FOREST : String(parents[index])))([-1, ...graph.nodes.map((node) => node.index)]);
+    .parentId((index) => (index === -1 ? null : parents[index] === -1 ? FOREST : String(parents[index])))([
+    -1,
+    ...graph.nodes.map((node) => node.index),
+  ]);
   tree<number>()
     .nodeSize([NODE_WIDTH + HORIZONTAL_GAP, NODE_HEIGHT + VERTICAL_GAP])
     .separation((a, b) => (a.parent === b.parent ? 1 : 1.25))(root);

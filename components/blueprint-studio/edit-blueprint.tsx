@@ -8,5 +8,13 @@ export function EditBlueprint({ id }: { id: string }) {
   const blueprint = useBlueprint(id);
   if (!blueprint.isSuccess) return <BlueprintLoadState id={id} query={blueprint} />;
   // Keyed by id alone: a refetch that brings a newer revision must not wipe unsaved edits; a stale save shows the conflict instead.
-  return <BlueprintStudio key={id} blueprintId={id} baseRevision={blueprint.data.revision} initialText={blueprint.data.blueprint_yaml ?? ""} title={blueprint.data.name} />;
+  return (
+    <BlueprintStudio
+      key={id}
+      blueprintId={id}
+      baseRevision={blueprint.data.revision}
+      initialText={blueprint.data.blueprint_yaml ?? ""}
+      title={blueprint.data.name}
+    />
+  );
 }

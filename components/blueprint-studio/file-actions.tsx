@@ -3,9 +3,20 @@
 // text on screen.
 import { useRef } from "react";
 
-const buttonClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand";
+const buttonClass =
+  "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand";
 
-export function FileActions({ text, fileName, canUpload, onUpload }: { text: string; fileName: string; canUpload: boolean; onUpload: (text: string) => void }) {
+export function FileActions({
+  text,
+  fileName,
+  canUpload,
+  onUpload,
+}: {
+  text: string;
+  fileName: string;
+  canUpload: boolean;
+  onUpload: (text: string) => void;
+}) {
   const input = useRef<HTMLInputElement>(null);
 
   function download() {

@@ -6,7 +6,8 @@ import { BlueprintStudio } from "./blueprint-studio";
 
 export function NewBlueprint({ templates }: { templates: BlueprintTemplate[] }) {
   const [template, setTemplate] = useState<BlueprintTemplate | null>(null);
-  if (template) return <BlueprintStudio key={template.id} initialText={startFrom(template)} title={`New blueprint from ${template.name}`} />;
+  if (template)
+    return <BlueprintStudio key={template.id} initialText={startFrom(template)} title={`New blueprint from ${template.name}`} />;
   return (
     <section aria-labelledby="templates-heading" className="space-y-4">
       <h1 id="templates-heading" className="text-2xl font-semibold">

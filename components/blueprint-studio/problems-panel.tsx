@@ -1,7 +1,15 @@
 // Every error and warning of the text being edited; choosing one moves the editor's cursor there.
 import type { Finding } from "@/lib/blueprint/finding";
 
-export function ProblemsPanel({ findings, pending, onSelect }: { findings: readonly Finding[]; pending: boolean; onSelect: (finding: Finding) => void }) {
+export function ProblemsPanel({
+  findings,
+  pending,
+  onSelect,
+}: {
+  findings: readonly Finding[];
+  pending: boolean;
+  onSelect: (finding: Finding) => void;
+}) {
   const errors = findings.filter((finding) => finding.severity === "error").length;
   const warnings = findings.length - errors;
   return (
@@ -21,9 +29,11 @@ export function ProblemsPanel({ findings, pending, onSelect }: { findings: reado
               <button
                 type="button"
                 onClick={() => onSelect(finding)}
-                className="flex w-full items-baseline gap-3 px-4 py-2 text-left hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand"
+                className="flex w-full items-baseline gap-3 px-4 py-2 text-left hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand focus-visible:ring-inset"
               >
-                <span className={`text-xs font-semibold uppercase ${finding.severity === "error" ? "text-red-700" : "text-amber-700"}`}>{finding.severity}</span>
+                <span className={`text-xs font-semibold uppercase ${finding.severity === "error" ? "text-red-700" : "text-amber-700"}`}>
+                  {finding.severity}
+                </span>
                 <span className="font-mono text-xs text-slate-500">
                   {finding.line}:{finding.column}
                 </span>

@@ -29,11 +29,17 @@ export function SaveConflict({
         Someone saved revision {theirs.revision} (version {theirs.version}) while you were editing
       </h2>
       <p className="text-sm text-amber-950">
-        Left: their revision. Right: your text, which you can edit to merge their changes in. Saving stores the right side as the next revision; give it a
-        version above {theirs.version}.
+        Left: their revision. Right: your text, which you can edit to merge their changes in. Saving stores the right side as the next
+        revision; give it a version above {theirs.version}.
       </p>
       <div className="h-[50vh] overflow-hidden rounded-md border border-amber-200 bg-white">
-        <YamlDiff original={theirs.blueprint_yaml ?? ""} modified={mine} editable onModifiedChange={setMerged} label={`Revision ${theirs.revision} against your text`} />
+        <YamlDiff
+          original={theirs.blueprint_yaml ?? ""}
+          modified={mine}
+          editable
+          onModifiedChange={setMerged}
+          label={`Revision ${theirs.revision} against your text`}
+        />
       </div>
       <div className="flex flex-wrap gap-2">
         <button type="button" className={buttonClass} disabled={saving} onClick={() => onKeepMine(merged)}>

@@ -3,7 +3,10 @@ import type { BlueprintSummaryStrip } from "@/lib/blueprint/summarize-blueprint"
 
 export function SummaryStrip({ summary }: { summary: BlueprintSummaryStrip }) {
   return (
-    <dl aria-label="Blueprint summary" className="flex flex-wrap gap-x-6 gap-y-1 rounded-lg border border-slate-200 bg-white px-4 py-2 text-sm text-slate-700">
+    <dl
+      aria-label="Blueprint summary"
+      className="flex flex-wrap gap-x-6 gap-y-1 rounded-lg border border-slate-200 bg-white px-4 py-2 text-sm text-slate-700"
+    >
       {summary.roles.map(({ role, min, max }) => (
         <div key={role} className="flex gap-1">
           <dt className="text-slate-500">{role}</dt>

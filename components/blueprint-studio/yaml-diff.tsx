@@ -26,7 +26,15 @@ export default function YamlDiff({
         modified={modified}
         originalModelPath={`inmemory://diff/${encodeURIComponent(label)}/original.yaml`}
         modifiedModelPath={`inmemory://diff/${encodeURIComponent(label)}/modified.yaml`}
-        options={{ readOnly: !editable, originalEditable: false, renderSideBySide: true, minimap: { enabled: false }, automaticLayout: true, editContext: false, scrollBeyondLastLine: false }}
+        options={{
+          readOnly: !editable,
+          originalEditable: false,
+          renderSideBySide: true,
+          minimap: { enabled: false },
+          automaticLayout: true,
+          editContext: false,
+          scrollBeyondLastLine: false,
+        }}
         onMount={(editor) => {
           const modifiedEditor = editor.getModifiedEditor();
           // The diff editor's own readOnly option does not reach the modified side in every version; set it there.

@@ -38,7 +38,11 @@ export function AgentDetailsPanel({
   }, [onClose]);
 
   return (
-    <aside aria-labelledby={headingId} data-testid="agent-details" className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white">
+    <aside
+      aria-labelledby={headingId}
+      data-testid="agent-details"
+      className="flex w-80 shrink-0 flex-col border-l border-slate-200 bg-white"
+    >
       <header className="flex items-center justify-between gap-2 border-b border-slate-200 p-3">
         <h3 id={headingId} ref={headingRef} tabIndex={-1} className="truncate text-base font-semibold focus:outline-none">
           {agentNames.get(agentId) ?? agent.data?.name ?? "Agent"}
@@ -53,7 +57,12 @@ export function AgentDetailsPanel({
         ) : agent.isError ? (
           <ErrorPanel title="The agent could not be loaded" error={agent.error} onRetry={() => void agent.refetch()} />
         ) : (
-          <AgentFacts agent={agent.data} supervisorName={agent.data.supervisor_id === null ? null : (agentNames.get(agent.data.supervisor_id) ?? agent.data.supervisor_id)} />
+          <AgentFacts
+            agent={agent.data}
+            supervisorName={
+              agent.data.supervisor_id === null ? null : (agentNames.get(agent.data.supervisor_id) ?? agent.data.supervisor_id)
+            }
+          />
         )}
       </div>
     </aside>
@@ -76,7 +85,13 @@ function AgentFacts({ agent, supervisorName }: { agent: AgentView; supervisorNam
       <Fact term="Skills">
         <TagList items={agent.skills} />
       </Fact>
-      <Fact term="Config">{hasConfig ? <pre className="overflow-x-auto rounded bg-slate-50 p-2 font-mono text-xs">{JSON.stringify(agent.config, null, 2)}</pre> : "none"}</Fact>
+      <Fact term="Config">
+        {hasConfig ? (
+          <pre className="overflow-x-auto rounded bg-slate-50 p-2 font-mono text-xs">{JSON.stringify(agent.config, null, 2)}</pre>
+        ) : (
+          "none"
+        )}
+      </Fact>
       <Fact term="Created">
         <LocalTime iso={agent.created_at} />
       </Fact>

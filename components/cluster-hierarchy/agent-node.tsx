@@ -65,7 +65,9 @@ const AgentCard = memo(function AgentCard({ data, selected }: NodeProps<AgentFlo
   // A hibernated agent is still part of the team, drawn dashed as well as labelled.
   const border = data.status === "hibernated" ? "border-dashed" : "";
   return (
-    <div className={`pointer-events-auto flex h-full flex-col overflow-hidden rounded-md border-2 text-xs shadow-sm ${ROLE_STYLE[data.role] ?? ROLE_STYLE.worker} ${border} ${selected ? "ring-2 ring-brand ring-offset-2" : ""}`}>
+    <div
+      className={`pointer-events-auto flex h-full flex-col overflow-hidden rounded-md border-2 text-xs shadow-sm ${ROLE_STYLE[data.role] ?? ROLE_STYLE.worker} ${border} ${selected ? "ring-2 ring-brand ring-offset-2" : ""}`}
+    >
       <Handle type="target" position={Position.Top} />
       <button
         type="button"

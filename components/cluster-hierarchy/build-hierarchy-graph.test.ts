@@ -13,13 +13,20 @@ import {
   workerGroupId,
 } from "./build-hierarchy-graph";
 
-function agent(name: string, role: string, subordinates: HierarchyNode[] = [], options: { definition?: string; status?: string } = {}): HierarchyNode {
+function agent(
+  name: string,
+  role: string,
+  subordinates: HierarchyNode[] = [],
+  options: { definition?: string; status?: string } = {},
+): HierarchyNode {
   return { agent_id: `id-${name}`, name, definition: options.definition ?? name, role, status: options.status ?? "active", subordinates };
 }
 
 /** `count` workers of one definition, named `prefix-1`…; `statuses` overrides the first ones' status. */
 function workers(definition: string, count: number, statuses: string[] = [], prefix = definition): HierarchyNode[] {
-  return Array.from({ length: count }, (_, index) => agent(`${prefix}-${index + 1}`, "worker", [], { definition, status: statuses[index] ?? "active" }));
+  return Array.from({ length: count }, (_, index) =>
+    agent(`${prefix}-${index + 1}`, "worker", [], { definition, status: statuses[index] ?? "active" }),
+  );
 }
 
 function clusterOf(supervisor: HierarchyNode | null): ClusterHierarchy {
@@ -138,7 +145,10 @@ describe("buildHierarchyGraph", () => {
   });
 
   it("keeps a worker without a same-definition sibling as an individual node", () => {
-    const graph = buildHierarchyGraph(clusterOf(agent("chief", "supervisor", [agent("solo-1", "worker", [], { definition: "solo" })])), new Set());
+    const graph = buildHierarchyGraph(
+      clusterOf(agent("chief", "supervisor", [agent("solo-1", "worker", [], { definition: "solo" })])),
+      new Set(),
+    );
     expect(graph.nodes.map((node) => node.type)).toEqual(["agent", "agent"]);
   });
 
@@ -153,7 +163,9 @@ describe("buildHierarchyGraph", () => {
       agent(`lead-${lead}`, "lead", [
         agent(`analyst-${lead}`, "specialist", [], { definition: "analyst" }),
         agent(`reviewer-${lead}`, "specialist", [], { definition: "reviewer" }),
-        ...["writer", "designer", "tester"].flatMap((definition, index) => workers(`${definition}-${lead}`, lead === 0 && index === 0 ? 85 : 82)),
+        ...["writer", "designer", "tester"].flatMap((definition, index) =>
+          workers(`${definition}-${lead}`, lead === 0 && index === 0 ? 85 : 82),
+        ),
       ]),
     );
     const big = clusterOf(agent("chief", "supervisor", leads));
@@ -170,7 +182,13 @@ describe("buildHierarchyGraph", () => {
 describe("findAgents", () => {
   it("finds an agent inside a collapsed group by a case-insensitive part of its name and reports the group", () => {
     expect(findAgents(marketing, "  COPYWRITER-7 ")).toEqual([
-      { agentId: "id-copywriter-7", name: "copywriter-7", definition: "copywriter", status: "active", groupId: workerGroupId("id-content-lead", "copywriter") },
+      {
+        agentId: "id-copywriter-7",
+        name: "copywriter-7",
+        definition: "copywriter",
+        status: "active",
+        groupId: workerGroupId("id-content-lead", "copywriter"),
+      },
     ]);
     const revealed = buildHierarchyGraph(marketing, new Set([workerGroupId("id-content-lead", "copywriter")]));
     expect(nodeIds(revealed)).toContain(agentNodeId("id-copywriter-7"));

@@ -143,7 +143,9 @@ export function findAgents(hierarchy: ClusterHierarchy, query: string): AgentMat
     if (agent.name.toLowerCase().includes(needle)) {
       matches.push({ agentId: agent.agent_id, name: agent.name, definition: agent.definition, status: agent.status, groupId });
     }
-    const groupOfMember = new Map(workerGroupsOf(agent).flatMap((group) => group.members.map((member) => [member.agent_id, group.id] as const)));
+    const groupOfMember = new Map(
+      workerGroupsOf(agent).flatMap((group) => group.members.map((member) => [member.agent_id, group.id] as const)),
+    );
     for (const subordinate of agent.subordinates) visit(subordinate, groupOfMember.get(subordinate.agent_id) ?? null);
   };
   visit(hierarchy.supervisor, null);
@@ -164,7 +166,9 @@ interface VisibleItem {
 function visibleTree(agent: HierarchyNode, expandedGroups: ReadonlySet<string>): VisibleItem {
   const groups = workerGroupsOf(agent);
   const groupByDefinition = new Map(groups.map((group) => [group.definition, group]));
-  const collapsibleGroups = groups.filter((group) => expandedGroups.has(group.id)).map((group) => ({ groupId: group.id, label: groupLabel(group.definition, group.members.length) }));
+  const collapsibleGroups = groups
+    .filter((group) => expandedGroups.has(group.id))
+    .map((group) => ({ groupId: group.id, label: groupLabel(group.definition, group.members.length) }));
   const children: VisibleItem[] = [];
   const placedGroups = new Set<string>();
   for (const subordinate of agent.subordinates) {
@@ -179,7 +183,14 @@ function visibleTree(agent: HierarchyNode, expandedGroups: ReadonlySet<string>):
     if (expandedGroups.has(group.id)) children.push(...group.members.map((member) => visibleTree(member, expandedGroups)));
     else children.push({ node: groupNode(group), children: [] });
   }
-  const data: AgentCardData = { agentId: agent.agent_id, name: agent.name, definition: agent.definition, role: agent.role, status: agent.status, collapsibleGroups };
+  const data: AgentCardData = {
+    agentId: agent.agent_id,
+    name: agent.name,
+    definition: agent.definition,
+    role: agent.role,
+    status: agent.status,
+    collapsibleGroups,
+  };
   const height = CARD_HEIGHT + collapsibleGroups.length * COLLAPSE_BUTTON_HEIGHT;
   return { node: { id: agentNodeId(agent.agent_id), type: "agent", width: NODE_WIDTH, height, data }, children };
 }

@@ -1,7 +1,18 @@
 "use client";
 // A running cluster's agent hierarchy as a React Flow graph: worker groups collapsed into one node
 // until expanded, a search that reveals an agent, and a side panel with the chosen agent's details.
-import { Background, Controls, type Edge, getNodesBounds, getViewportForBounds, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore } from "@xyflow/react";
+import {
+  Background,
+  Controls,
+  type Edge,
+  getNodesBounds,
+  getViewportForBounds,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  useStore,
+} from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { buttonClass } from "@/components/ui/control-classes";
@@ -9,7 +20,16 @@ import { EmptyPanel } from "@/components/ui/status-panels";
 import type { ClusterHierarchy } from "@/lib/cluster/api-schema";
 import { AgentDetailsPanel } from "./agent-details-panel";
 import { type HierarchyActions, HierarchyActionsContext, type HierarchyFlowNode, miniMapNodeColor, nodeTypes } from "./agent-node";
-import { type AgentMatch, agentNamesById, agentNodeId, buildHierarchyGraph, findAgents, type HierarchyGraph, type HierarchyGraphNode, listWorkerGroups } from "./build-hierarchy-graph";
+import {
+  type AgentMatch,
+  agentNamesById,
+  agentNodeId,
+  buildHierarchyGraph,
+  findAgents,
+  type HierarchyGraph,
+  type HierarchyGraphNode,
+  listWorkerGroups,
+} from "./build-hierarchy-graph";
 
 // includeHiddenNodes: fit by the declared sizes, since cards outside the view are never rendered or measured.
 const FIT_VIEW_OPTIONS = { maxZoom: 1, includeHiddenNodes: true };
@@ -29,7 +49,9 @@ export function HierarchyGraph({ clusterId, hierarchy }: { clusterId: string; hi
   if (hierarchy.supervisor === null) {
     return (
       <div className="p-4">
-        <EmptyPanel title="No agents are running in this cluster.">Agents appear here once the cluster is spawned or reactivated.</EmptyPanel>
+        <EmptyPanel title="No agents are running in this cluster.">
+          Agents appear here once the cluster is spawned or reactivated.
+        </EmptyPanel>
       </div>
     );
   }
@@ -63,7 +85,8 @@ function HierarchyExplorer({ clusterId, hierarchy }: { clusterId: string; hierar
   // Framed from the layout's own bounds: React Flow's fitView counts only the cards it has
   // measured, and with onlyRenderVisibleElements the ones outside the view never are.
   useEffect(() => {
-    if (framing && paneWidth > 0 && paneHeight > 0) void setViewport(getViewportForBounds(getNodesBounds(graph.nodes), paneWidth, paneHeight, MIN_ZOOM, 1, 0.1));
+    if (framing && paneWidth > 0 && paneHeight > 0)
+      void setViewport(getViewportForBounds(getNodesBounds(graph.nodes), paneWidth, paneHeight, MIN_ZOOM, 1, 0.1));
   }, [framing, graph, paneWidth, paneHeight, setViewport]);
   // Programmatic moves (the fit itself, a search's centring) come without an event.
   const stopFramingOnUserMove = useCallback((event: MouseEvent | TouchEvent | null) => {
@@ -86,11 +109,17 @@ function HierarchyExplorer({ clusterId, hierarchy }: { clusterId: string; hierar
     const isHidden = match.groupId !== null && !expandedGroups.has(match.groupId);
     const revealed = isHidden ? withToggled(expansion, match.groupId!) : expansion;
     // The centre comes from the layout the expansion is about to draw, so it needs no second render.
-    const target = (isHidden ? buildHierarchyGraph(hierarchy, expandedIn(revealed, groupIds)) : graph).nodes.find((node) => node.id === agentNodeId(match.agentId));
+    const target = (isHidden ? buildHierarchyGraph(hierarchy, expandedIn(revealed, groupIds)) : graph).nodes.find(
+      (node) => node.id === agentNodeId(match.agentId),
+    );
     setExpansion(revealed);
     setSelectedAgentId(match.agentId);
     setFraming(false);
-    if (target) void setCenter(target.position.x + target.width / 2, target.position.y + target.height / 2, { zoom: Math.max(getZoom(), READABLE_ZOOM), duration: 300 });
+    if (target)
+      void setCenter(target.position.x + target.width / 2, target.position.y + target.height / 2, {
+        zoom: Math.max(getZoom(), READABLE_ZOOM),
+        duration: 300,
+      });
   };
 
   return (
@@ -130,7 +159,9 @@ function HierarchyExplorer({ clusterId, hierarchy }: { clusterId: string; hierar
             </ReactFlow>
           </HierarchyActionsContext>
         </div>
-        {detailsAgentId === null ? null : <AgentDetailsPanel clusterId={clusterId} agentId={detailsAgentId} agentNames={agentNames} onClose={closeDetails} />}
+        {detailsAgentId === null ? null : (
+          <AgentDetailsPanel clusterId={clusterId} agentId={detailsAgentId} agentNames={agentNames} onClose={closeDetails} />
+        )}
       </div>
     </div>
   );
@@ -149,7 +180,12 @@ function AgentSearch({ hierarchy, onChoose }: { hierarchy: ClusterHierarchy; onC
     setHasChosen(true);
     onChoose(match);
   };
-  const message = query.trim() === "" || hasChosen ? "" : matches.length === 0 ? "No agent matches." : `${matches.length} ${matches.length === 1 ? "agent matches" : "agents match"}.`;
+  const message =
+    query.trim() === "" || hasChosen
+      ? ""
+      : matches.length === 0
+        ? "No agent matches."
+        : `${matches.length} ${matches.length === 1 ? "agent matches" : "agents match"}.`;
   return (
     <form
       role="search"
@@ -179,11 +215,22 @@ function AgentSearch({ hierarchy, onChoose }: { hierarchy: ClusterHierarchy; onC
         {message}
       </p>
       {isListOpen ? (
-        <ul id={listId} aria-label="Matching agents" className="absolute top-full left-0 mt-1 max-h-64 w-72 overflow-y-auto rounded-md border border-slate-200 bg-white py-1 shadow-lg">
+        <ul
+          id={listId}
+          aria-label="Matching agents"
+          className="absolute top-full left-0 mt-1 max-h-64 w-72 overflow-y-auto rounded-md border border-slate-200 bg-white py-1 shadow-lg"
+        >
           {matches.slice(0, MATCHES_LISTED).map((match) => (
             <li key={match.agentId}>
-              <button type="button" onClick={() => choose(match)} className="block w-full px-3 py-1.5 text-left text-sm hover:bg-slate-50 focus:outline-none focus-visible:bg-slate-100">
-                {match.name} <span className="text-xs text-slate-500">{match.definition}, {match.status}</span>
+              <button
+                type="button"
+                onClick={() => choose(match)}
+                className="block w-full px-3 py-1.5 text-left text-sm hover:bg-slate-50 focus:outline-none focus-visible:bg-slate-100"
+              >
+                {match.name}{" "}
+                <span className="text-xs text-slate-500">
+                  {match.definition}, {match.status}
+                </span>
               </button>
             </li>
           ))}
@@ -250,12 +297,19 @@ function toFlowElements(graph: HierarchyGraph, selectedNodeId: string | null, pr
 }
 
 function drawsTheSame(kept: HierarchyFlowNode, node: HierarchyGraphNode, selected: boolean): boolean {
-  if (kept.selected !== selected || kept.height !== node.height || kept.position.x !== node.position.x || kept.position.y !== node.position.y) return false;
+  if (
+    kept.selected !== selected ||
+    kept.height !== node.height ||
+    kept.position.x !== node.position.x ||
+    kept.position.y !== node.position.y
+  )
+    return false;
   if (kept.type === "agent" && node.type === "agent") {
     const [a, b] = [kept.data, node.data];
     const groupsOf = (data: typeof a) => data.collapsibleGroups.map((group) => `${group.groupId}=${group.label}`).join("\n");
     return a.name === b.name && a.role === b.role && a.definition === b.definition && a.status === b.status && groupsOf(a) === groupsOf(b);
   }
-  if (kept.type === "group" && node.type === "group") return kept.data.label === node.data.label && kept.data.statusSummary === node.data.statusSummary;
+  if (kept.type === "group" && node.type === "group")
+    return kept.data.label === node.data.label && kept.data.statusSummary === node.data.statusSummary;
   return false;
 }

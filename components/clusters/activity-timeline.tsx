@@ -21,8 +21,10 @@ const KIND_DOT: Record<string, string> = {
 /** One sentence per event, naming the change in workers and status. */
 export function describeActivity(entry: ClusterActivity): string {
   const parts = [entry.reason];
-  if (entry.from_workers !== null && entry.to_workers !== null && entry.from_workers !== entry.to_workers) parts.push(`workers ${entry.from_workers} → ${entry.to_workers}`);
-  if (entry.from_status && entry.to_status && entry.from_status !== entry.to_status) parts.push(`${entry.from_status} → ${entry.to_status}`);
+  if (entry.from_workers !== null && entry.to_workers !== null && entry.from_workers !== entry.to_workers)
+    parts.push(`workers ${entry.from_workers} → ${entry.to_workers}`);
+  if (entry.from_status && entry.to_status && entry.from_status !== entry.to_status)
+    parts.push(`${entry.from_status} → ${entry.to_status}`);
   return parts.join("; ");
 }
 
@@ -45,9 +47,13 @@ export function ActivityTimeline({ clusterId }: { clusterId: string }) {
           <ol aria-label="Activity" className="space-y-3 border-l border-slate-200 pl-4">
             {activity.data.items.map((entry) => (
               <li key={entry.id} className="relative text-sm" data-kind={entry.kind}>
-                <span className={`absolute -left-[21px] top-1.5 h-2.5 w-2.5 rounded-full ${KIND_DOT[entry.kind] ?? "bg-slate-400"}`} aria-hidden />
+                <span
+                  className={`absolute top-1.5 -left-[21px] h-2.5 w-2.5 rounded-full ${KIND_DOT[entry.kind] ?? "bg-slate-400"}`}
+                  aria-hidden
+                />
                 <p>
-                  <span className="font-medium capitalize">{entry.kind}</span> <span className="text-slate-700">{describeActivity(entry)}</span>
+                  <span className="font-medium capitalize">{entry.kind}</span>{" "}
+                  <span className="text-slate-700">{describeActivity(entry)}</span>
                 </p>
                 <p className="text-xs text-slate-500">
                   <LocalTime iso={entry.created_at} />

@@ -30,7 +30,8 @@ export function AutoscalerPanel({ clusterId }: { clusterId: string }) {
         <ErrorPanel title="The autoscaler could not be loaded" error={autoscaler.error} onRetry={() => void autoscaler.refetch()} />
       ) : autoscaler.data.policy === null ? (
         <EmptyPanel title="The autoscaler leaves this cluster alone">
-          The blueprint revision this cluster came from has no <code className="font-mono text-xs">scaling</code> section, so nothing sizes its workers automatically: they change only when someone scales the cluster by hand.
+          The blueprint revision this cluster came from has no <code className="font-mono text-xs">scaling</code> section, so nothing sizes
+          its workers automatically: they change only when someone scales the cluster by hand.
         </EmptyPanel>
       ) : (
         <AutoscalerState view={autoscaler.data} />
@@ -48,11 +49,17 @@ function AutoscalerState({ view }: { view: AutoscalerView }) {
         <Fact term="Status">
           <span className={view.pause === "none" ? "text-emerald-700" : "font-medium text-amber-800"}>{PAUSE_STATUS[view.pause]}</span>
         </Fact>
-        <Fact term="Recommendation">{view.recommendation === null ? "none yet" : `${view.recommendation} worker${view.recommendation === 1 ? "" : "s"}`}</Fact>
+        <Fact term="Recommendation">
+          {view.recommendation === null ? "none yet" : `${view.recommendation} worker${view.recommendation === 1 ? "" : "s"}`}
+        </Fact>
         <Fact term="Last evaluation">{view.last_evaluated_at ? <LocalTime iso={view.last_evaluated_at} /> : "not yet"}</Fact>
         <Fact term="Next evaluation">{view.next_evaluation_at ? <LocalTime iso={view.next_evaluation_at} /> : "not scheduled"}</Fact>
       </dl>
-      {canOperate ? <AutoscalerPauseControl clusterId={view.cluster_id} pause={view.pause} /> : <p className="text-sm text-slate-600">Pausing the autoscaler needs the operator role.</p>}
+      {canOperate ? (
+        <AutoscalerPauseControl clusterId={view.cluster_id} pause={view.pause} />
+      ) : (
+        <p className="text-sm text-slate-600">Pausing the autoscaler needs the operator role.</p>
+      )}
       <div className="grid gap-6 lg:grid-cols-2">
         <LatestDecision decision={view.last_decision} />
         <DecisionList decisions={view.decisions} />

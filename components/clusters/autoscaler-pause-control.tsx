@@ -21,10 +21,15 @@ export function AutoscalerPauseControl({ clusterId, pause }: { clusterId: string
   const shown = setPause.isPending ? chosen : pause;
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <SegmentedControl label="Autoscaler pause" value={shown} options={PAUSE_OPTIONS} onChange={(next) => {
+      <SegmentedControl
+        label="Autoscaler pause"
+        value={shown}
+        options={PAUSE_OPTIONS}
+        onChange={(next) => {
           setChosen(next);
           setPause.mutate(next);
-        }} />
+        }}
+      />
       <span role="status" className="text-sm text-slate-600">
         {setPause.isPending ? "Saving…" : ""}
       </span>

@@ -33,12 +33,17 @@ export function ChartFigure({
   const isRefreshing = queries.some((query) => query.isPlaceholderData);
   const isLoaded = !isPending && error === null;
   return (
-    <figure aria-labelledby={titleId} aria-busy={isPending || isRefreshing} data-points={isLoaded ? pointCount : undefined} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+    <figure
+      aria-labelledby={titleId}
+      aria-busy={isPending || isRefreshing}
+      data-points={isLoaded ? pointCount : undefined}
+      className="space-y-2 rounded-lg border border-slate-200 bg-white p-4"
+    >
       <figcaption className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
         <span id={titleId} className="font-medium text-slate-900">
           {title}
         </span>
-        {isLoaded && summary ? <span className="text-sm tabular-nums text-slate-600">{summary}</span> : null}
+        {isLoaded && summary ? <span className="text-sm text-slate-600 tabular-nums">{summary}</span> : null}
         {controls ? <span className="ml-auto">{controls}</span> : null}
       </figcaption>
       {isPending ? (

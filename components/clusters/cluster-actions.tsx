@@ -23,19 +23,39 @@ export function ClusterActions({ cluster }: { cluster: ClusterView }) {
           Reactivate
         </button>
       ) : (
-        <button type="button" className={buttonClass} disabled={refusal("hibernate") !== undefined || hibernate.isPending} title={refusal("hibernate")} onClick={() => setDialog("hibernate")}>
+        <button
+          type="button"
+          className={buttonClass}
+          disabled={refusal("hibernate") !== undefined || hibernate.isPending}
+          title={refusal("hibernate")}
+          onClick={() => setDialog("hibernate")}
+        >
           Hibernate
         </button>
       )}
-      <button type="button" className={buttonClass} disabled={refusal("update") !== undefined} title={refusal("update")} onClick={() => setDialog("edit")}>
+      <button
+        type="button"
+        className={buttonClass}
+        disabled={refusal("update") !== undefined}
+        title={refusal("update")}
+        onClick={() => setDialog("edit")}
+      >
         Edit
       </button>
-      <button type="button" className={buttonClass} disabled={refusal("delete") !== undefined} title={refusal("delete")} onClick={() => setDialog("delete")}>
+      <button
+        type="button"
+        className={buttonClass}
+        disabled={refusal("delete") !== undefined}
+        title={refusal("delete")}
+        onClick={() => setDialog("delete")}
+      >
         Delete
       </button>
 
       <ModalDialog open={dialog === "hibernate"} title={`Hibernate "${cluster.name}"?`} onClose={close}>
-        <p className="text-sm text-slate-700">Every worker and specialist goes to sleep; the supervisor and the leads stay. Reactivating brings the workers back.</p>
+        <p className="text-sm text-slate-700">
+          Every worker and specialist goes to sleep; the supervisor and the leads stay. Reactivating brings the workers back.
+        </p>
         <div className="flex justify-end gap-2">
           <button type="button" className={buttonClass} onClick={close}>
             Cancel
@@ -77,9 +97,22 @@ function ReactivateDialog({ cluster, onClose }: { cluster: ClusterView; onClose:
       >
         <label className="block text-sm font-medium">
           Target workers (optional)
-          <input type="number" min={cluster.min_workers} max={cluster.max_workers} value={target} onChange={(event) => setTarget(event.target.value)} placeholder={`${cluster.min_workers} (min_workers)`} className={inputClass} aria-invalid={invalid} />
+          <input
+            type="number"
+            min={cluster.min_workers}
+            max={cluster.max_workers}
+            value={target}
+            onChange={(event) => setTarget(event.target.value)}
+            placeholder={`${cluster.min_workers} (min_workers)`}
+            className={inputClass}
+            aria-invalid={invalid}
+          />
         </label>
-        {invalid ? <FormAlert>Pick a whole number from {cluster.min_workers} to {cluster.max_workers}, or leave it empty for min_workers.</FormAlert> : null}
+        {invalid ? (
+          <FormAlert>
+            Pick a whole number from {cluster.min_workers} to {cluster.max_workers}, or leave it empty for min_workers.
+          </FormAlert>
+        ) : null}
         <div className="flex justify-end gap-2">
           <button type="button" className={buttonClass} onClick={onClose}>
             Cancel
@@ -95,9 +128,17 @@ function ReactivateDialog({ cluster, onClose }: { cluster: ClusterView; onClose:
 
 function EditDialog({ cluster, onClose }: { cluster: ClusterView; onClose: () => void }) {
   const update = useUpdateCluster(cluster);
-  const [form, setForm] = useState({ name: cluster.name, description: cluster.description ?? "", min: String(cluster.min_workers), max: String(cluster.max_workers) });
+  const [form, setForm] = useState({
+    name: cluster.name,
+    description: cluster.description ?? "",
+    min: String(cluster.min_workers),
+    max: String(cluster.max_workers),
+  });
   const [error, setError] = useState<string | null>(null);
-  const field = (key: keyof typeof form) => ({ value: form[key], onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setForm({ ...form, [key]: event.target.value }) });
+  const field = (key: keyof typeof form) => ({
+    value: form[key],
+    onChange: (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setForm({ ...form, [key]: event.target.value }),
+  });
   return (
     <ModalDialog open title={`Edit "${cluster.name}"`} onClose={onClose}>
       <form
@@ -107,9 +148,13 @@ function EditDialog({ cluster, onClose }: { cluster: ClusterView; onClose: () =>
           const min = Number(form.min);
           const max = Number(form.max);
           if (form.name.trim() === "") return setError("The name must not be empty.");
-          if (!Number.isInteger(min) || !Number.isInteger(max) || min < 0 || max < min) return setError("min_workers and max_workers must be whole numbers with min ≤ max.");
+          if (!Number.isInteger(min) || !Number.isInteger(max) || min < 0 || max < min)
+            return setError("min_workers and max_workers must be whole numbers with min ≤ max.");
           // The server checks the limits against the blueprint's worker groups; it answers with the same words as the API.
-          update.mutate({ name: form.name.trim(), description: form.description === "" ? null : form.description, min_workers: min, max_workers: max }, { onSuccess: onClose, onError: (failure) => setError(failure.message) });
+          update.mutate(
+            { name: form.name.trim(), description: form.description === "" ? null : form.description, min_workers: min, max_workers: max },
+            { onSuccess: onClose, onError: (failure) => setError(failure.message) },
+          );
         }}
       >
         <label className="block text-sm font-medium">

@@ -13,8 +13,13 @@ const STATUS_CLASS: Record<ClusterStatus, string> = {
 
 export function ClusterStatusBadge({ status }: { status: ClusterStatus }) {
   return (
-    <span data-testid="cluster-status" className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_CLASS[status]}`}>
-      {status === "spawning" || status === "scaling" ? <span className="h-1.5 w-1.5 animate-pulse rounded-full bg-current" aria-hidden /> : null}
+    <span
+      data-testid="cluster-status"
+      className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_CLASS[status]}`}
+    >
+      {status === "spawning" || status === "scaling" ? (
+        <span className="h-1.5 w-1.5 animate-pulse rounded-full bg-current" aria-hidden />
+      ) : null}
       {status}
     </span>
   );
@@ -23,7 +28,8 @@ export function ClusterStatusBadge({ status }: { status: ClusterStatus }) {
 /** The health score (0 to 1) as a percentage with a word, so it does not rely on color. */
 export function HealthScore({ score }: { score: number }) {
   const percent = Math.round(score * 100);
-  const [word, tone] = score >= 0.9 ? ["healthy", "text-emerald-700"] : score >= 0.6 ? ["degraded", "text-amber-700"] : ["unhealthy", "text-red-700"];
+  const [word, tone] =
+    score >= 0.9 ? ["healthy", "text-emerald-700"] : score >= 0.6 ? ["degraded", "text-amber-700"] : ["unhealthy", "text-red-700"];
   return (
     <span className={`text-sm ${tone}`} title={`health score ${score.toFixed(2)}`}>
       {percent}% <span className="text-xs">{word}</span>
@@ -32,12 +38,19 @@ export function HealthScore({ score }: { score: number }) {
 }
 
 /** `marketing-v1 rev 2`, with a note when the blueprint has a newer revision than the one the cluster came from. */
-export function BlueprintRevision({ cluster }: { cluster: Pick<ClusterView, "blueprint_id" | "blueprint_version" | "blueprint_revision" | "blueprint_latest_revision"> }) {
+export function BlueprintRevision({
+  cluster,
+}: {
+  cluster: Pick<ClusterView, "blueprint_id" | "blueprint_version" | "blueprint_revision" | "blueprint_latest_revision">;
+}) {
   const newer = cluster.blueprint_latest_revision > cluster.blueprint_revision;
   return (
     <span className="inline-flex flex-wrap items-center gap-x-2">
       <span>
-        {cluster.blueprint_id} <span className="font-mono text-xs text-slate-500">v{cluster.blueprint_version}, revision {cluster.blueprint_revision}</span>
+        {cluster.blueprint_id}{" "}
+        <span className="font-mono text-xs text-slate-500">
+          v{cluster.blueprint_version}, revision {cluster.blueprint_revision}
+        </span>
       </span>
       {newer ? (
         <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800" data-testid="newer-revision">

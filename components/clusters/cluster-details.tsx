@@ -51,7 +51,13 @@ export function ClusterDetails({ id }: { id: string }) {
           </h1>
           <ClusterStatusBadge status={data.status} />
           <HealthScore score={data.health_score} />
-          <div className="ml-auto">{canOperate ? <ClusterActions cluster={data} /> : <p className="text-sm text-slate-600">Read-only: operating clusters needs the operator role.</p>}</div>
+          <div className="ml-auto">
+            {canOperate ? (
+              <ClusterActions cluster={data} />
+            ) : (
+              <p className="text-sm text-slate-600">Read-only: operating clusters needs the operator role.</p>
+            )}
+          </div>
         </div>
         {data.description ? <p className="text-slate-700">{data.description}</p> : null}
         <dl className="grid gap-x-8 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3">

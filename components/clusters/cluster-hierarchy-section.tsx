@@ -9,7 +9,8 @@ export function ClusterHierarchySection({ clusterId }: { clusterId: string }) {
   return (
     <section aria-labelledby="hierarchy-heading" className="space-y-3">
       <h2 id="hierarchy-heading" className="text-lg font-semibold">
-        Hierarchy {hierarchy.data ? <span className="text-sm font-normal text-slate-600">({hierarchy.data.total_agents} agents)</span> : null}
+        Hierarchy{" "}
+        {hierarchy.data ? <span className="text-sm font-normal text-slate-600">({hierarchy.data.total_agents} agents)</span> : null}
       </h2>
       {hierarchy.isPending ? (
         <LoadingPanel label="Loading the hierarchy…" />

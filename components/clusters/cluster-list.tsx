@@ -113,7 +113,10 @@ export function ClusterList() {
             {clusters.data.items.map((cluster) => (
               <tr key={cluster.id} className="hover:bg-slate-50" data-testid={`cluster-row-${cluster.name}`}>
                 <td className="px-4 py-3">
-                  <Link href={`/clusters/${encodeURIComponent(cluster.id)}`} className="font-medium text-brand hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-brand">
+                  <Link
+                    href={`/clusters/${encodeURIComponent(cluster.id)}`}
+                    className="font-medium text-brand hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-brand"
+                  >
                     {cluster.name}
                   </Link>
                   {cluster.description ? <div className="max-w-xs truncate text-xs text-slate-500">{cluster.description}</div> : null}

@@ -42,7 +42,15 @@ export function toCreateRequest(draft: Draft): CreateClusterRequest | undefined 
   };
 }
 
-export function CreateClusterDialog({ open, onClose, initialBlueprintId }: { open: boolean; onClose: () => void; initialBlueprintId?: string }) {
+export function CreateClusterDialog({
+  open,
+  onClose,
+  initialBlueprintId,
+}: {
+  open: boolean;
+  onClose: () => void;
+  initialBlueprintId?: string;
+}) {
   return (
     <ModalDialog open={open} title="Create a cluster" onClose={onClose}>
       {open ? <CreateClusterForm onClose={onClose} initialBlueprintId={initialBlueprintId} /> : null}
@@ -59,10 +67,13 @@ function CreateClusterForm({ onClose, initialBlueprintId }: { onClose: () => voi
   const request = useDeferredValue(toCreateRequest(draft));
   const preview = usePreviewCluster(request);
   const create = useCreateCluster();
-  const set = (key: keyof Draft) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => setDraft({ ...draft, [key]: event.target.value });
+  const set = (key: keyof Draft) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+    setDraft({ ...draft, [key]: event.target.value });
 
-  const requestErrors = preview.error instanceof ApiError ? (preview.error.problem.errors ?? []).map((error) => `${error.path}: ${error.message}`) : [];
-  const problems = preview.data && !preview.data.valid ? preview.data.errors.map((error) => `${error.path}: ${error.message}`) : requestErrors;
+  const requestErrors =
+    preview.error instanceof ApiError ? (preview.error.problem.errors ?? []).map((error) => `${error.path}: ${error.message}`) : [];
+  const problems =
+    preview.data && !preview.data.valid ? preview.data.errors.map((error) => `${error.path}: ${error.message}`) : requestErrors;
   const ready = request !== undefined && preview.data?.valid === true && !preview.isFetching && problems.length === 0;
 
   return (
@@ -79,12 +90,30 @@ function CreateClusterForm({ onClose, initialBlueprintId }: { onClose: () => voi
         <label htmlFor={ids.search} className="sr-only">
           Search blueprints
         </label>
-        <input id={ids.search} type="search" placeholder="Search blueprints" value={search} onChange={(event) => setSearch(event.target.value)} className={inputClass} />
-        <div role="radiogroup" aria-label="Blueprints" className="max-h-40 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-2">
+        <input
+          id={ids.search}
+          type="search"
+          placeholder="Search blueprints"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          className={inputClass}
+        />
+        <div
+          role="radiogroup"
+          aria-label="Blueprints"
+          className="max-h-40 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-2"
+        >
           {blueprints.data?.items.length === 0 ? <p className="text-sm text-slate-600">No blueprint matches.</p> : null}
           {blueprints.data?.items.map((blueprint) => (
             <label key={blueprint.id} className="flex cursor-pointer items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50">
-              <input type="radio" name="blueprint" value={blueprint.id} checked={draft.blueprintId === blueprint.id} disabled={!blueprint.is_active} onChange={set("blueprintId")} />
+              <input
+                type="radio"
+                name="blueprint"
+                value={blueprint.id}
+                checked={draft.blueprintId === blueprint.id}
+                disabled={!blueprint.is_active}
+                onChange={set("blueprintId")}
+              />
               <span className="font-medium">{blueprint.name}</span>
               <span className="text-xs text-slate-500">
                 {blueprint.id} v{blueprint.version}

@@ -15,12 +15,19 @@ import {
 const T0 = Date.parse("2026-11-28T12:00:00.000Z");
 const MINUTE = 60_000;
 const at = (minutes: number) => T0 + minutes * MINUTE;
-const points = (...pairs: Array<[minutes: number, value: number]>): ChartPoint[] => pairs.map(([minutes, value]) => ({ t: at(minutes), value }));
+const points = (...pairs: Array<[minutes: number, value: number]>): ChartPoint[] =>
+  pairs.map(([minutes, value]) => ({ t: at(minutes), value }));
 
 describe("toChartPoints", () => {
   it("keeps raw values and plots an aggregate's average", () => {
     const raw = { name: "queue_depth" as const, from: "", to: "", points: [{ ts: "2026-11-28T12:00:00.000Z", value: 4 }] };
-    const aggregated = { name: "queue_depth" as const, from: "", to: "", step: 60, points: [{ ts: "2026-11-28T12:01:00.000Z", avg: 2.5, min: 1, max: 4, count: 2 }] };
+    const aggregated = {
+      name: "queue_depth" as const,
+      from: "",
+      to: "",
+      step: 60,
+      points: [{ ts: "2026-11-28T12:01:00.000Z", avg: 2.5, min: 1, max: 4, count: 2 }],
+    };
     expect(toChartPoints(raw)).toEqual(points([0, 4]));
     expect(toChartPoints(aggregated)).toEqual(points([1, 2.5]));
     expect(fromTimestampedPoints(raw.points)).toEqual(points([0, 4]));
@@ -58,7 +65,9 @@ describe("withPerWorkerTarget", () => {
   });
 
   it("property: every target is the target per worker times a sample no later than the point", () => {
-    const series = fc.array(fc.tuple(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 50 })), { maxLength: 30 }).map((pairs) => points(...pairs));
+    const series = fc
+      .array(fc.tuple(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 50 })), { maxLength: 30 })
+      .map((pairs) => points(...pairs));
     fc.assert(
       fc.property(series, series, fc.integer({ min: 1, max: 10 }), (metric, workers, perWorker) => {
         for (const row of withPerWorkerTarget(metric, workers, perWorker)) {

@@ -33,7 +33,12 @@ export const METRIC_LABELS: Record<MetricName, string> = {
 };
 
 /** Tick spacings a reader counts in without effort, shortest first. */
-const TICK_INTERVALS_MS = [1, 2, 5, 10, 15, 30].map((minutes) => minutes * MINUTE_MS).concat([1, 2, 3, 6, 12].map((hours) => hours * HOUR_MS), [1, 2, 7].map((days) => days * DAY_MS));
+const TICK_INTERVALS_MS = [1, 2, 5, 10, 15, 30]
+  .map((minutes) => minutes * MINUTE_MS)
+  .concat(
+    [1, 2, 3, 6, 12].map((hours) => hours * HOUR_MS),
+    [1, 2, 7].map((days) => days * DAY_MS),
+  );
 const MAX_TICKS = 6;
 
 export function fromTimestampedPoints(points: ReadonlyArray<{ ts: string; value: number }>): ChartPoint[] {
@@ -63,7 +68,11 @@ export function mergeSeries(series: Readonly<Record<string, readonly ChartPoint[
  * The metric with the workers' total target beside it: at each metric point, the per-worker target
  * times the active workers of the newest workers sample at or before it (none before: no target).
  */
-export function withPerWorkerTarget(metric: readonly ChartPoint[], activeWorkers: readonly ChartPoint[], targetPerWorker: number): ChartRow[] {
+export function withPerWorkerTarget(
+  metric: readonly ChartPoint[],
+  activeWorkers: readonly ChartPoint[],
+  targetPerWorker: number,
+): ChartRow[] {
   const workers = [...activeWorkers].sort((a, b) => a.t - b.t);
   let next = 0;
   let latest: number | undefined;

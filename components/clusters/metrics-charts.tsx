@@ -36,7 +36,11 @@ export function MetricsCharts({ clusterId }: { clusterId: string }) {
         </h2>
         <SegmentedControl label="Time range" value={range} options={RANGE_OPTIONS} onChange={setRange} />
       </div>
-      {autoscaler.isPending ? <LoadingPanel label="Loading the scaling policy…" /> : <PolicyMetricChart clusterId={clusterId} range={range} policy={autoscaler.data?.policy ?? null} />}
+      {autoscaler.isPending ? (
+        <LoadingPanel label="Loading the scaling policy…" />
+      ) : (
+        <PolicyMetricChart clusterId={clusterId} range={range} policy={autoscaler.data?.policy ?? null} />
+      )}
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <WorkersChart clusterId={clusterId} range={range} />
@@ -52,11 +56,30 @@ function WorkersChart({ clusterId, range }: { clusterId: string; range: MetricRa
   const starting = useClusterMetric(clusterId, "workers_starting", range);
   const failed = useClusterMetric(clusterId, "workers_failed", range);
   const activePoints = active.data ? toChartPoints(active.data) : [];
-  const rows = mergeSeries({ active: activePoints, starting: starting.data ? toChartPoints(starting.data) : [], failed: failed.data ? toChartPoints(failed.data) : [] });
+  const rows = mergeSeries({
+    active: activePoints,
+    starting: starting.data ? toChartPoints(starting.data) : [],
+    failed: failed.data ? toChartPoints(failed.data) : [],
+  });
   const newest = activePoints.at(-1);
   return (
-    <ChartFigure title="Workers" summary={newest ? `now ${formatWorkers(newest.value)} active` : undefined} queries={[active, starting, failed]} pointCount={rows.length} emptyHint={COLLECTED_HINT}>
-      {active.data ? <TimeSeriesChart title="Active, starting and failed workers over time" rows={rows} lines={WORKER_LINES} from={Date.parse(active.data.from)} to={Date.parse(active.data.to)} formatValue={formatWorkers} /> : null}
+    <ChartFigure
+      title="Workers"
+      summary={newest ? `now ${formatWorkers(newest.value)} active` : undefined}
+      queries={[active, starting, failed]}
+      pointCount={rows.length}
+      emptyHint={COLLECTED_HINT}
+    >
+      {active.data ? (
+        <TimeSeriesChart
+          title="Active, starting and failed workers over time"
+          rows={rows}
+          lines={WORKER_LINES}
+          from={Date.parse(active.data.from)}
+          to={Date.parse(active.data.to)}
+          formatValue={formatWorkers}
+        />
+      ) : null}
     </ChartFigure>
   );
 }
@@ -66,7 +89,13 @@ function HealthChart({ clusterId, range }: { clusterId: string; range: MetricRan
   const points = health.data ? toChartPoints(health.data) : [];
   const newest = points.at(-1);
   return (
-    <ChartFigure title="Health score" summary={newest ? `now ${formatHealth(newest.value)}` : undefined} queries={[health]} pointCount={points.length} emptyHint={COLLECTED_HINT}>
+    <ChartFigure
+      title="Health score"
+      summary={newest ? `now ${formatHealth(newest.value)}` : undefined}
+      queries={[health]}
+      pointCount={points.length}
+      emptyHint={COLLECTED_HINT}
+    >
       {health.data ? (
         <TimeSeriesChart
           title="Health score over time"

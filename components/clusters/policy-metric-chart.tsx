@@ -20,10 +20,19 @@ export function PolicyMetricChart({ clusterId, range, policy }: { clusterId: str
   const perWorkerTarget = policy !== null && PER_WORKER_METRICS.has(policy.metric) ? policy.target_value : undefined;
 
   const points = metric.data ? toChartPoints(metric.data) : [];
-  const rows: ChartRow[] = perWorkerTarget === undefined ? points : withPerWorkerTarget(points, activeWorkers.data ? toChartPoints(activeWorkers.data) : [], perWorkerTarget);
+  const rows: ChartRow[] =
+    perWorkerTarget === undefined
+      ? points
+      : withPerWorkerTarget(points, activeWorkers.data ? toChartPoints(activeWorkers.data) : [], perWorkerTarget);
   const label = METRIC_LABELS[name];
   const lines: ChartLine[] = [{ key: "value", label, color: CHART_COLORS.primary }];
-  if (perWorkerTarget !== undefined) lines.push({ key: "target", label: `target (${perWorkerTarget} per worker × active workers)`, color: CHART_COLORS.target, isDashed: true });
+  if (perWorkerTarget !== undefined)
+    lines.push({
+      key: "target",
+      label: `target (${perWorkerTarget} per worker × active workers)`,
+      color: CHART_COLORS.target,
+      isDashed: true,
+    });
   const format = (value: number) => formatMetricValue(name, value);
   const newest = points.at(-1);
 
@@ -36,7 +45,8 @@ export function PolicyMetricChart({ clusterId, range, policy }: { clusterId: str
       pointCount={points.length}
       emptyHint={
         <>
-          Post some to <code className="font-mono text-xs">POST /api/clusters/{clusterId}/metrics</code> or run <code className="font-mono text-xs">npm run simulate</code>.
+          Post some to <code className="font-mono text-xs">POST /api/clusters/{clusterId}/metrics</code> or run{" "}
+          <code className="font-mono text-xs">npm run simulate</code>.
         </>
       }
     >
@@ -48,7 +58,11 @@ export function PolicyMetricChart({ clusterId, range, policy }: { clusterId: str
           from={Date.parse(metric.data.from)}
           to={Date.parse(metric.data.to)}
           formatValue={format}
-          target={policy && perWorkerTarget === undefined ? { value: policy.target_value, label: `target ${format(policy.target_value)}` } : undefined}
+          target={
+            policy && perWorkerTarget === undefined
+              ? { value: policy.target_value, label: `target ${format(policy.target_value)}` }
+              : undefined
+          }
         />
       ) : null}
     </ChartFigure>

@@ -30,7 +30,8 @@ export function ScalingPanel({ cluster }: { cluster: ClusterView }) {
   // The draft follows the cluster until the user moves it (React's pattern for state derived from props).
   const [draft, setDraft] = useState({ base: cluster.target_workers, value: cluster.target_workers, touched: false });
   const [confirming, setConfirming] = useState(false);
-  if (draft.base !== cluster.target_workers && !draft.touched) setDraft({ base: cluster.target_workers, value: cluster.target_workers, touched: false });
+  if (draft.base !== cluster.target_workers && !draft.touched)
+    setDraft({ base: cluster.target_workers, value: cluster.target_workers, touched: false });
   const ids = { slider: useId(), number: useId(), reason: useId() };
 
   const blocked = scalingBlockedReason(cluster, canOperate);
@@ -108,11 +109,20 @@ export function ScalingPanel({ cluster }: { cluster: ClusterView }) {
             </div>
           ) : (
             <div className="flex gap-3">
-              <button type="button" className={primaryButtonClass} disabled={blocked !== null || !changed || scale.isPending} onClick={apply}>
+              <button
+                type="button"
+                className={primaryButtonClass}
+                disabled={blocked !== null || !changed || scale.isPending}
+                onClick={apply}
+              >
                 {scale.isPending ? "Scaling…" : changed ? `Scale to ${target}` : "Scale"}
               </button>
               {changed ? (
-                <button type="button" className={buttonClass} onClick={() => setDraft({ base: cluster.target_workers, value: cluster.target_workers, touched: false })}>
+                <button
+                  type="button"
+                  className={buttonClass}
+                  onClick={() => setDraft({ base: cluster.target_workers, value: cluster.target_workers, touched: false })}
+                >
                   Reset
                 </button>
               ) : null}
@@ -136,7 +146,11 @@ function WorkerSpread({ groups, from, to }: { groups: WorkerGroup[] | undefined;
         const now = before?.[index];
         const next = after[index]!;
         return (
-          <li key={group.name} data-testid={`spread-${group.name}`} className={`rounded-md border px-2 py-1 ${now !== next ? "border-brand bg-blue-50" : "border-slate-200"}`}>
+          <li
+            key={group.name}
+            data-testid={`spread-${group.name}`}
+            className={`rounded-md border px-2 py-1 ${now !== next ? "border-brand bg-blue-50" : "border-slate-200"}`}
+          >
             {group.name} <span className="tabular-nums">{now === undefined || now === next ? next : `${now} → ${next}`}</span>{" "}
             <span className="text-xs text-slate-500">
               ({group.lo}-{group.hi})

@@ -49,9 +49,23 @@ export function TimeSeriesChart({
 }) {
   const tickFormat = new Intl.DateTimeFormat(undefined, timeTickFormat(to - from));
   return (
-    <LineChart responsive title={title} style={{ width: "100%", height }} data={[...rows]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+    <LineChart
+      responsive
+      title={title}
+      style={{ width: "100%", height }}
+      data={[...rows]}
+      margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+    >
       <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
-      <XAxis dataKey="t" type="number" scale="time" domain={[from, to]} ticks={timeTicks(from, to)} tickFormatter={(t: number) => tickFormat.format(t)} tick={AXIS_TICK} />
+      <XAxis
+        dataKey="t"
+        type="number"
+        scale="time"
+        domain={[from, to]}
+        ticks={timeTicks(from, to)}
+        tickFormatter={(t: number) => tickFormat.format(t)}
+        tick={AXIS_TICK}
+      />
       <YAxis width={64} domain={valueDomain} tickFormatter={formatValue} tick={AXIS_TICK} />
       <Tooltip
         labelFormatter={(label) => (typeof label === "number" ? new Date(label).toLocaleString() : label)}
@@ -59,7 +73,13 @@ export function TimeSeriesChart({
       />
       {lines.length > 1 ? <Legend itemSorter={null} wrapperStyle={{ fontSize: 12 }} /> : null}
       {target ? (
-        <ReferenceLine y={target.value} stroke={CHART_COLORS.target} strokeDasharray="6 4" ifOverflow="extendDomain" label={{ value: target.label, position: "insideTopRight", fill: CHART_COLORS.target, fontSize: 12 }} />
+        <ReferenceLine
+          y={target.value}
+          stroke={CHART_COLORS.target}
+          strokeDasharray="6 4"
+          ifOverflow="extendDomain"
+          label={{ value: target.label, position: "insideTopRight", fill: CHART_COLORS.target, fontSize: 12 }}
+        />
       ) : null}
       {lines.map((line) => (
         <Line

@@ -26,12 +26,25 @@ export function WorkerSparkline({ history }: { history: SparklineHistory }) {
     );
   }
   return (
-    <span role="img" aria-label={`Active workers over the last hour: ${summary}`} title={summary} data-points={history.length} className="inline-block align-middle">
+    <span
+      role="img"
+      aria-label={`Active workers over the last hour: ${summary}`}
+      title={summary}
+      data-points={history.length}
+      className="inline-block align-middle"
+    >
       <LineChart width={96} height={24} data={[...history]} margin={{ top: 2, right: 2, bottom: 2, left: 2 }} accessibilityLayer={false}>
         <XAxis hide dataKey="t" type="number" domain={["dataMin", "dataMax"]} />
         <YAxis hide domain={["dataMin", "dataMax"]} />
         {/* A single minute has no line to draw, so it shows as a dot. */}
-        <Line type="monotone" dataKey="value" stroke={CHART_COLORS.primary} strokeWidth={1.5} dot={history.length === 1} isAnimationActive={false} />
+        <Line
+          type="monotone"
+          dataKey="value"
+          stroke={CHART_COLORS.primary}
+          strokeWidth={1.5}
+          dot={history.length === 1}
+          isAnimationActive={false}
+        />
       </LineChart>
     </span>
   );

@@ -27,7 +27,12 @@ export function TokenManager() {
           </h2>
           {isAdmin ? (
             <label className="flex items-center gap-2 text-sm text-slate-700">
-              <input type="checkbox" checked={showAll} onChange={(event) => setShowAll(event.target.checked)} className="h-4 w-4 rounded border-slate-300 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand" />
+              <input
+                type="checkbox"
+                checked={showAll}
+                onChange={(event) => setShowAll(event.target.checked)}
+                className="h-4 w-4 rounded border-slate-300 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand"
+              />
               Show every user&apos;s tokens
             </label>
           ) : null}
@@ -37,9 +42,14 @@ export function TokenManager() {
         ) : tokens.isError ? (
           <ErrorPanel title="The API tokens could not be loaded" error={tokens.error} onRetry={() => void tokens.refetch()} />
         ) : tokens.data.items.length === 0 ? (
-          <EmptyPanel title={listAll ? "Nobody has an API token yet" : "You have no API tokens yet"}>Create one above to call the API from a script.</EmptyPanel>
+          <EmptyPanel title={listAll ? "Nobody has an API token yet" : "You have no API tokens yet"}>
+            Create one above to call the API from a script.
+          </EmptyPanel>
         ) : (
-          <DataTable label="API tokens" columns={["Name", "Token", listAll && "Owner", "Created", "Expires", "Last used", "Status", "Actions"]}>
+          <DataTable
+            label="API tokens"
+            columns={["Name", "Token", listAll && "Owner", "Created", "Expires", "Last used", "Status", "Actions"]}
+          >
             {tokens.data.items.map((token) => (
               // Status is judged at the moment the list was fetched, so a render never reads the clock.
               <TokenRow key={token.id} token={token} showOwner={listAll} now={tokens.dataUpdatedAt} />
@@ -144,11 +154,7 @@ function NewTokenForm() {
             )}
           </div>
         </div>
-        {createToken.isError ? (
-          <FormAlert>
-            {createToken.error.message}
-          </FormAlert>
-        ) : null}
+        {createToken.isError ? <FormAlert>{createToken.error.message}</FormAlert> : null}
         <button type="submit" disabled={createToken.isPending} className={primaryButtonClass}>
           {createToken.isPending ? "Creating…" : "Create token"}
         </button>
@@ -168,7 +174,10 @@ function NewTokenSecret({ token, onDone }: { token: CreatedTokenView; onDone: ()
   }
 
   return (
-    <section aria-labelledby="new-token-secret-heading" className="space-y-3 rounded-lg border border-green-200 bg-green-50 p-4 text-sm text-green-950">
+    <section
+      aria-labelledby="new-token-secret-heading"
+      className="space-y-3 rounded-lg border border-green-200 bg-green-50 p-4 text-sm text-green-950"
+    >
       <h2 id="new-token-secret-heading" className="text-lg font-semibold">
         Token &ldquo;{token.name}&rdquo; created
       </h2>
@@ -192,7 +201,11 @@ function NewTokenSecret({ token, onDone }: { token: CreatedTokenView; onDone: ()
         </button>
       </div>
       <p role="status" className="text-xs">
-        {copy === "copied" ? "Copied to the clipboard." : copy === "failed" ? "The browser refused to copy; select the token and copy it by hand." : ""}
+        {copy === "copied"
+          ? "Copied to the clipboard."
+          : copy === "failed"
+            ? "The browser refused to copy; select the token and copy it by hand."
+            : ""}
       </p>
       <button type="button" onClick={onDone} className={primaryButtonClass}>
         Done
@@ -222,22 +235,47 @@ function TokenRow({ token, showOwner, now }: { token: TokenView; showOwner: bool
       <td className="px-4 py-3">
         <LocalTime iso={token.created_at} />
       </td>
-      <td className="px-4 py-3">{token.expires_at ? <LocalTime iso={token.expires_at} /> : <span className="text-slate-500">Never</span>}</td>
-      <td className="px-4 py-3">{token.last_used_at ? <LocalTime iso={token.last_used_at} /> : <span className="text-slate-500">Never</span>}</td>
       <td className="px-4 py-3">
-        <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${status === "active" ? "bg-green-100 text-green-800" : "bg-slate-200 text-slate-700"}`}>{status}</span>
+        {token.expires_at ? <LocalTime iso={token.expires_at} /> : <span className="text-slate-500">Never</span>}
+      </td>
+      <td className="px-4 py-3">
+        {token.last_used_at ? <LocalTime iso={token.last_used_at} /> : <span className="text-slate-500">Never</span>}
+      </td>
+      <td className="px-4 py-3">
+        <span
+          className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${status === "active" ? "bg-green-100 text-green-800" : "bg-slate-200 text-slate-700"}`}
+        >
+          {status}
+        </span>
       </td>
       <td className="px-4 py-3">
         {status === "active" ? (
           <>
-            <button ref={revokeButton} type="button" className={buttonClass} aria-expanded={confirming} aria-controls={confirming ? confirmId : undefined} onClick={() => setConfirming((open) => !open)}>
+            <button
+              ref={revokeButton}
+              type="button"
+              className={buttonClass}
+              aria-expanded={confirming}
+              aria-controls={confirming ? confirmId : undefined}
+              onClick={() => setConfirming((open) => !open)}
+            >
               Revoke
             </button>
             {confirming ? (
-              <div id={confirmId} role="group" aria-label={`Confirm revoking ${token.name}`} className="mt-2 space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-xs text-red-900">
+              <div
+                id={confirmId}
+                role="group"
+                aria-label={`Confirm revoking ${token.name}`}
+                className="mt-2 space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-xs text-red-900"
+              >
                 <p>Revoke &ldquo;{token.name}&rdquo;? Scripts using it stop working at once.</p>
                 <div className="flex gap-2">
-                  <button type="button" className={dangerButtonClass} disabled={revoke.isPending} onClick={() => revoke.mutate(token.id, { onSettled: closeConfirm })}>
+                  <button
+                    type="button"
+                    className={dangerButtonClass}
+                    disabled={revoke.isPending}
+                    onClick={() => revoke.mutate(token.id, { onSettled: closeConfirm })}
+                  >
                     {revoke.isPending ? "Revoking…" : "Yes, revoke"}
                   </button>
                   <button type="button" className={buttonClass} disabled={revoke.isPending} onClick={closeConfirm} autoFocus>
@@ -257,4 +295,3 @@ function TokenRow({ token, showOwner, now }: { token: TokenView; showOwner: bool
     </tr>
   );
 }
-

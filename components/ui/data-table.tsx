@@ -5,7 +5,7 @@ export function DataTable({ label, columns, children }: { label?: string; column
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table aria-label={label} className="w-full text-left text-sm">
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+        <thead className="bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
           <tr>
             {columns
               .filter((column) => column !== false)

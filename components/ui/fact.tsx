@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 export function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
     <div>
-      <dt className="text-xs uppercase tracking-wide text-slate-500">{term}</dt>
+      <dt className="text-xs tracking-wide text-slate-500 uppercase">{term}</dt>
       <dd className="mt-0.5 text-slate-900">{children}</dd>
     </div>
   );

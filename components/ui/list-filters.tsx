@@ -2,7 +2,17 @@
 // with "any" first. Changing either returns the list to its first page (the caller's onChange).
 import { useId } from "react";
 
-export function SearchField({ label, value, placeholder, onChange }: { label: string; value: string; placeholder: string; onChange: (value: string) => void }) {
+export function SearchField({
+  label,
+  value,
+  placeholder,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  placeholder: string;
+  onChange: (value: string) => void;
+}) {
   const id = useId();
   return (
     <>
@@ -15,13 +25,23 @@ export function SearchField({ label, value, placeholder, onChange }: { label: st
         value={value}
         onChange={(event) => onChange(event.target.value)}
         placeholder={placeholder}
-        className="w-full max-w-md rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand focus:outline-none focus:ring-2 focus:ring-brand/30"
+        className="w-full max-w-md rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand focus:ring-2 focus:ring-brand/30 focus:outline-none"
       />
     </>
   );
 }
 
-export function FilterSelect<Value extends string>({ label, value, options, onChange }: { label: string; value: Value | ""; options: readonly Value[]; onChange: (value: Value | "") => void }) {
+export function FilterSelect<Value extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: Value | "";
+  options: readonly Value[];
+  onChange: (value: Value | "") => void;
+}) {
   return (
     <label className="flex items-center gap-2 text-sm text-slate-700">
       {label}

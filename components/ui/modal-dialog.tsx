@@ -3,7 +3,17 @@
 // as a dialog. Open while `open` is true; `onClose` runs for Escape, the close button and backdrop.
 import { type ReactNode, useEffect, useId, useRef } from "react";
 
-export function ModalDialog({ open, title, onClose, children }: { open: boolean; title: string; onClose: () => void; children: ReactNode }) {
+export function ModalDialog({
+  open,
+  title,
+  onClose,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -26,7 +36,12 @@ export function ModalDialog({ open, title, onClose, children }: { open: boolean;
             <h2 id={titleId} className="flex-1 text-lg font-semibold">
               {title}
             </h2>
-            <button type="button" onClick={onClose} aria-label="Close" className="rounded px-2 text-xl leading-none text-slate-500 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand">
+            <button
+              type="button"
+              onClick={onClose}
+              aria-label="Close"
+              className="rounded px-2 text-xl leading-none text-slate-500 hover:bg-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand"
+            >
               ×
             </button>
           </div>

@@ -1,7 +1,18 @@
 // Previous / next for a paginated list; hidden when everything fits on one page.
-const buttonClass = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm disabled:opacity-40 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand";
+const buttonClass =
+  "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm disabled:opacity-40 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand";
 
-export function Pager({ page, pageSize, total, onPage }: { page: number; pageSize: number; total: number; onPage: (page: number) => void }) {
+export function Pager({
+  page,
+  pageSize,
+  total,
+  onPage,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  onPage: (page: number) => void;
+}) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages === 1) return null;
   return (

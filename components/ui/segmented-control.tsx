@@ -33,7 +33,14 @@ export function SegmentedControl<Value extends string>({
             key={option.value}
             className="relative cursor-pointer rounded px-3 py-1 text-sm text-slate-700 not-has-checked:hover:bg-slate-100 has-checked:bg-brand has-checked:text-white has-focus-visible:ring-2 has-focus-visible:ring-brand has-focus-visible:ring-offset-1"
           >
-            <input type="radio" name={name} value={option.value} checked={option.value === value} onChange={() => onChange(option.value)} className="absolute inset-0 m-0 cursor-pointer opacity-0" />
+            <input
+              type="radio"
+              name={name}
+              value={option.value}
+              checked={option.value === value}
+              onChange={() => onChange(option.value)}
+              className="absolute inset-0 m-0 cursor-pointer opacity-0"
+            />
             {option.label}
           </label>
         ))}

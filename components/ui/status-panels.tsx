@@ -3,7 +3,11 @@ import type { ReactNode } from "react";
 
 export function LoadingPanel({ label }: { label: string }) {
   return (
-    <div role="status" aria-live="polite" className="flex items-center gap-3 rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-600">
+    <div
+      role="status"
+      aria-live="polite"
+      className="flex items-center gap-3 rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-600"
+    >
       <span className="h-4 w-4 animate-spin rounded-full border-2 border-slate-300 border-t-brand" aria-hidden />
       {label}
     </div>
@@ -25,7 +29,11 @@ export function ErrorPanel({ title, error, onRetry }: { title: string; error: Er
       <p className="font-medium">{title}</p>
       <p className="mt-1">{error.message}</p>
       {onRetry ? (
-        <button type="button" onClick={onRetry} className="mt-3 rounded-md border border-red-300 bg-white px-3 py-1.5 font-medium hover:bg-red-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-500">
+        <button
+          type="button"
+          onClick={onRetry}
+          className="mt-3 rounded-md border border-red-300 bg-white px-3 py-1.5 font-medium hover:bg-red-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-red-500"
+        >
           Try again
         </button>
       ) : null}

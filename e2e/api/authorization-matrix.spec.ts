@@ -15,7 +15,15 @@ const NO_SUCH_ID = "00000000-0000-4000-8000-000000000000";
 function byRole(viewer: number, operator: number, admin: number, anonymous = 401): Expected {
   return { anonymous, viewer, operator, admin, "revoked token": 401, "expired token": 401, "disabled user": 401 };
 }
-const everyone = (status: number): Expected => ({ anonymous: status, viewer: status, operator: status, admin: status, "revoked token": status, "expired token": status, "disabled user": status });
+const everyone = (status: number): Expected => ({
+  anonymous: status,
+  viewer: status,
+  operator: status,
+  admin: status,
+  "revoked token": status,
+  "expired token": status,
+  "disabled user": status,
+});
 
 interface Probe {
   path: string;
@@ -32,8 +40,15 @@ const MATRIX: Record<string, Probe> = {
   "PUT /api/blueprints/[id]": { path: "/api/blueprints/no-such-blueprint", body: { name: "x" }, expected: byRole(403, 403, 404) },
   "GET /api/blueprints/[id]/revisions": { path: "/api/blueprints/marketing-v1/revisions", expected: byRole(200, 200, 200) },
   "GET /api/blueprints/[id]/revisions/[revision]": { path: "/api/blueprints/marketing-v1/revisions/1", expected: byRole(200, 200, 200) },
-  "POST /api/blueprints/[id]/revisions/[revision]/restore": { path: "/api/blueprints/marketing-v1/revisions/999/restore", expected: byRole(403, 403, 404) },
-  "POST /api/blueprints/validate": { path: "/api/blueprints/validate", body: { blueprint_yaml: "metadata: {}\n" }, expected: byRole(200, 200, 200) },
+  "POST /api/blueprints/[id]/revisions/[revision]/restore": {
+    path: "/api/blueprints/marketing-v1/revisions/999/restore",
+    expected: byRole(403, 403, 404),
+  },
+  "POST /api/blueprints/validate": {
+    path: "/api/blueprints/validate",
+    body: { blueprint_yaml: "metadata: {}\n" },
+    expected: byRole(200, 200, 200),
+  },
   "GET /api/clusters": { path: "/api/clusters", expected: byRole(200, 200, 200) },
   "POST /api/clusters": { path: "/api/clusters", body: {}, expected: byRole(403, 400, 400) },
   "GET /api/clusters/[id]": { path: `/api/clusters/${NO_SUCH_ID}`, expected: byRole(404, 404, 404) },
@@ -43,13 +58,25 @@ const MATRIX: Record<string, Probe> = {
   "GET /api/clusters/[id]/agents/[agentId]": { path: `/api/clusters/${NO_SUCH_ID}/agents/${NO_SUCH_ID}`, expected: byRole(404, 404, 404) },
   "GET /api/clusters/[id]/activity": { path: `/api/clusters/${NO_SUCH_ID}/activity`, expected: byRole(404, 404, 404) },
   "GET /api/clusters/[id]/metrics": { path: `/api/clusters/${NO_SUCH_ID}/metrics?name=queue_depth`, expected: byRole(404, 404, 404) },
-  "POST /api/clusters/[id]/metrics": { path: `/api/clusters/${NO_SUCH_ID}/metrics`, body: { points: [{ name: "queue_depth", value: 1 }] }, expected: byRole(403, 404, 404) },
+  "POST /api/clusters/[id]/metrics": {
+    path: `/api/clusters/${NO_SUCH_ID}/metrics`,
+    body: { points: [{ name: "queue_depth", value: 1 }] },
+    expected: byRole(403, 404, 404),
+  },
   "GET /api/clusters/[id]/hierarchy": { path: `/api/clusters/${NO_SUCH_ID}/hierarchy`, expected: byRole(404, 404, 404) },
-  "POST /api/clusters/[id]/scale": { path: `/api/clusters/${NO_SUCH_ID}/scale`, body: { target_workers: 3 }, expected: byRole(403, 404, 404) },
+  "POST /api/clusters/[id]/scale": {
+    path: `/api/clusters/${NO_SUCH_ID}/scale`,
+    body: { target_workers: 3 },
+    expected: byRole(403, 404, 404),
+  },
   "POST /api/clusters/[id]/hibernate": { path: `/api/clusters/${NO_SUCH_ID}/hibernate`, expected: byRole(403, 404, 404) },
   "POST /api/clusters/[id]/reactivate": { path: `/api/clusters/${NO_SUCH_ID}/reactivate`, expected: byRole(403, 404, 404) },
   "GET /api/clusters/[id]/autoscaler": { path: `/api/clusters/${NO_SUCH_ID}/autoscaler`, expected: byRole(404, 404, 404) },
-  "PUT /api/clusters/[id]/autoscaler": { path: `/api/clusters/${NO_SUCH_ID}/autoscaler`, body: { pause: "all" }, expected: byRole(403, 404, 404) },
+  "PUT /api/clusters/[id]/autoscaler": {
+    path: `/api/clusters/${NO_SUCH_ID}/autoscaler`,
+    body: { pause: "all" },
+    expected: byRole(403, 404, 404),
+  },
   "GET /api/clusters/worker-history": { path: `/api/clusters/worker-history?ids=${NO_SUCH_ID}`, expected: byRole(200, 200, 200) },
   "GET /api/metrics": { path: "/api/metrics", expected: byRole(200, 200, 200) },
   "GET /api/events": { path: "/api/events?cluster_id=", expected: byRole(400, 400, 400) },
@@ -64,7 +91,11 @@ const MATRIX: Record<string, Probe> = {
   // Public: answers without credentials, but bad credentials are still refused.
   "GET /api/openapi.json": { path: "/api/openapi.json", expected: byRole(200, 200, 200, 200) },
   "GET /api/setup": { path: "/api/setup", expected: byRole(200, 200, 200, 200) },
-  "POST /api/setup": { path: "/api/setup", body: { email: "late@e2e.test", password: "late-password-1" }, expected: byRole(409, 409, 409, 409) },
+  "POST /api/setup": {
+    path: "/api/setup",
+    body: { email: "late@e2e.test", password: "late-password-1" },
+    expected: byRole(409, 409, 409, 409),
+  },
   // next-auth's own endpoints ignore bearer tokens; sign-in needs its CSRF token (spec sign-in.spec.ts).
   "GET /api/auth/[...nextauth]": { path: "/api/auth/providers", expected: everyone(200) },
   "POST /api/auth/[...nextauth]": { path: "/api/auth/callback/credentials", body: {}, expected: everyone(302) },
@@ -78,10 +109,18 @@ const MATRIX: Record<string, Probe> = {
 
 /** Every method each route file exports, and which of them only answer 405. */
 function discoverRoutes(): Array<{ key: string; method: string; notAllowed: boolean }> {
-  return discoverRouteMethods().map((route) => ({ key: `${route.method} ${route.pattern}`, method: route.method, notAllowed: route.notAllowed }));
+  return discoverRouteMethods().map((route) => ({
+    key: `${route.method} ${route.pattern}`,
+    method: route.method,
+    notAllowed: route.notAllowed,
+  }));
 }
 
-async function contextFor(playwright: typeof import("@playwright/test").request, baseURL: string, caller: Caller): Promise<APIRequestContext> {
+async function contextFor(
+  playwright: typeof import("@playwright/test").request,
+  baseURL: string,
+  caller: Caller,
+): Promise<APIRequestContext> {
   const { tokens } = readPrincipals();
   const token: Record<Exclude<Caller, "anonymous">, string> = {
     viewer: tokens.viewer,
@@ -110,10 +149,13 @@ test.describe("[API][AUTHORIZATION]", () => {
     for (const caller of CALLERS) {
       const context = await contextFor(playwright.request, baseURL!, caller);
       for (const route of routes) {
-        const probe = route.notAllowed ? { path: MATRIX[`GET ${route.key.split(" ")[1]}`]?.path, body: undefined, expected: everyone(405) } : MATRIX[route.key]!;
+        const probe = route.notAllowed
+          ? { path: MATRIX[`GET ${route.key.split(" ")[1]}`]?.path, body: undefined, expected: everyone(405) }
+          : MATRIX[route.key]!;
         const url = probe.path ?? route.key.split(" ")[1]!.replace(/\[[^\]]+\]/g, NO_SUCH_ID);
         const response = await context.fetch(url, { method: route.method, data: probe.body });
-        if (response.status() !== probe.expected[caller]) mismatches.push(`${caller}: ${route.key} answered ${response.status()}, expected ${probe.expected[caller]}`);
+        if (response.status() !== probe.expected[caller])
+          mismatches.push(`${caller}: ${route.key} answered ${response.status()}, expected ${probe.expected[caller]}`);
       }
       await context.dispose();
     }
@@ -126,13 +168,20 @@ test.describe("[API][AUTHORIZATION]", () => {
     expect(unauthenticated.headers()["content-type"]).toBe("application/problem+json");
     expect(unauthenticated.headers()["www-authenticate"]).toContain("Bearer");
     expect(await unauthenticated.json()).toMatchObject({ status: 401, title: "Unauthorized" });
-    for (const [caller, detail] of [["revoked token", /revoked/], ["expired token", /expired/], ["disabled user", /disabled/]] as const) {
+    for (const [caller, detail] of [
+      ["revoked token", /revoked/],
+      ["expired token", /expired/],
+      ["disabled user", /disabled/],
+    ] as const) {
       const context = await contextFor(playwright.request, baseURL!, caller);
       expect((await (await context.get("/api/clusters")).json()).detail).toMatch(detail);
       await context.dispose();
     }
     const viewer = await contextFor(playwright.request, baseURL!, "viewer");
-    expect(await (await viewer.post("/api/clusters", { data: {} })).json()).toMatchObject({ status: 403, detail: "this needs the operator role; viewer@e2e.test is viewer" });
+    expect(await (await viewer.post("/api/clusters", { data: {} })).json()).toMatchObject({
+      status: 403,
+      detail: "this needs the operator role; viewer@e2e.test is viewer",
+    });
     await viewer.dispose();
     await anonymous.dispose();
   });

@@ -82,7 +82,10 @@ test.describe("[API][BLUEPRINTS]", () => {
   });
 
   test("refuses malformed JSON, a wrong content type, a missing field and an oversized body", async ({ request }) => {
-    const malformed = await request.post("/api/blueprints/validate", { data: Buffer.from("{not json"), headers: { "content-type": "application/json" } });
+    const malformed = await request.post("/api/blueprints/validate", {
+      data: Buffer.from("{not json"),
+      headers: { "content-type": "application/json" },
+    });
     expect(malformed.status()).toBe(400);
     expect((await malformed.json()).title).toBe("Malformed JSON");
 

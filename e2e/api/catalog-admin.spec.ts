@@ -9,12 +9,20 @@ agents:
 
 test.describe("[API][BLUEPRINT_ADMIN]", () => {
   test("creates, revises and deactivates a blueprint; clusters record the version they came from", async ({ request }) => {
-    const created = await request.post("/api/blueprints", { data: { id: "e2e-ops", name: "E2E Ops", version: "1.0.0", blueprint_yaml: yaml("1.0.0"), tags: ["e2e"] } });
+    const created = await request.post("/api/blueprints", {
+      data: { id: "e2e-ops", name: "E2E Ops", version: "1.0.0", blueprint_yaml: yaml("1.0.0"), tags: ["e2e"] },
+    });
     expect(created.status()).toBe(201);
     expect(await created.json()).toMatchObject({ id: "e2e-ops", revision: 1, tags: ["e2e"] });
-    expect((await request.post("/api/blueprints", { data: { id: "e2e-ops", name: "E2E Ops", version: "1.0.0", blueprint_yaml: yaml("1.0.0") } })).status()).toBe(409);
+    expect(
+      (
+        await request.post("/api/blueprints", { data: { id: "e2e-ops", name: "E2E Ops", version: "1.0.0", blueprint_yaml: yaml("1.0.0") } })
+      ).status(),
+    ).toBe(409);
 
-    const invalid = await request.post("/api/blueprints", { data: { id: "e2e-bad", name: "Bad", version: "1.0.0", blueprint_yaml: "metadata: {}\n" } });
+    const invalid = await request.post("/api/blueprints", {
+      data: { id: "e2e-bad", name: "Bad", version: "1.0.0", blueprint_yaml: "metadata: {}\n" },
+    });
     expect(invalid.status()).toBe(400);
     expect((await invalid.json()).errors[0]).toMatchObject({ line: 1 });
 
@@ -31,7 +39,10 @@ test.describe("[API][BLUEPRINT_ADMIN]", () => {
     const newer = await (await request.post("/api/clusters", { data: { blueprint_id: "e2e-ops", name: "Ops team 2" } })).json();
     expect(newer).toMatchObject({ blueprint_version: "1.1.0", blueprint_revision: 2 });
 
-    expect(await (await request.put("/api/blueprints/e2e-ops", { data: { is_active: false } })).json()).toMatchObject({ is_active: false, revision: 3 });
+    expect(await (await request.put("/api/blueprints/e2e-ops", { data: { is_active: false } })).json()).toMatchObject({
+      is_active: false,
+      revision: 3,
+    });
     expect((await request.post("/api/clusters", { data: { blueprint_id: "e2e-ops", name: "Another" } })).status()).toBe(409);
   });
 });

@@ -1,7 +1,13 @@
 import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
-const SEED_CREATE = { blueprint_id: "marketing-v1", name: "Q1 Marketing Campaign", type: "campaign", target_workers: 5, description: "Q1 2024 Launch Campaign" };
+const SEED_CREATE = {
+  blueprint_id: "marketing-v1",
+  name: "Q1 Marketing Campaign",
+  type: "campaign",
+  target_workers: 5,
+  description: "Q1 2024 Launch Campaign",
+};
 
 async function createSeedCluster(request: APIRequestContext) {
   const response = await request.post("/api/clusters", { data: SEED_CREATE });
@@ -15,8 +21,17 @@ test.describe("[API][CLUSTERS]", () => {
     expect(created.status()).toBe(201);
     const cluster = await created.json();
     expect(cluster).toMatchObject({
-      name: "Q1 Marketing Campaign", type: "campaign", status: "active", blueprint_id: "marketing-v1", blueprint_version: "1.0.0",
-      min_workers: 2, max_workers: 12, target_workers: 5, current_workers: 5, health_score: 1, description: "Q1 2024 Launch Campaign",
+      name: "Q1 Marketing Campaign",
+      type: "campaign",
+      status: "active",
+      blueprint_id: "marketing-v1",
+      blueprint_version: "1.0.0",
+      min_workers: 2,
+      max_workers: 12,
+      target_workers: 5,
+      current_workers: 5,
+      health_score: 1,
+      description: "Q1 2024 Launch Campaign",
     });
     expect(created.headers()["etag"]).toBe(`"${cluster.revision}"`);
 
@@ -46,12 +61,21 @@ test.describe("[API][CLUSTERS]", () => {
 
   test("If-Match guards against stale writes", async ({ request }) => {
     const cluster = await createSeedCluster(request);
-    const stale = await request.post(`/api/clusters/${cluster.id}/scale`, { data: { target_workers: 6 }, headers: { "if-match": `"${cluster.revision - 1}"` } });
+    const stale = await request.post(`/api/clusters/${cluster.id}/scale`, {
+      data: { target_workers: 6 },
+      headers: { "if-match": `"${cluster.revision - 1}"` },
+    });
     expect(stale.status()).toBe(409);
     expect(await stale.json()).toMatchObject({ type: "urn:cluster-console:problem:stale-revision", title: "Stale revision" });
-    const fresh = await request.post(`/api/clusters/${cluster.id}/scale`, { data: { target_workers: 6 }, headers: { "if-match": `"${cluster.revision}"` } });
+    const fresh = await request.post(`/api/clusters/${cluster.id}/scale`, {
+      data: { target_workers: 6 },
+      headers: { "if-match": `"${cluster.revision}"` },
+    });
     expect(fresh.status()).toBe(200);
-    const garbage = await request.post(`/api/clusters/${cluster.id}/scale`, { data: { target_workers: 6 }, headers: { "if-match": "yesterday" } });
+    const garbage = await request.post(`/api/clusters/${cluster.id}/scale`, {
+      data: { target_workers: 6 },
+      headers: { "if-match": "yesterday" },
+    });
     expect(garbage.status()).toBe(400);
   });
 
@@ -68,7 +92,9 @@ test.describe("[API][CLUSTERS]", () => {
     const awake = await request.post(`/api/clusters/${cluster.id}/reactivate`, { data: { target_workers: 4 } });
     expect(await awake.json()).toMatchObject({ status: "active", current_workers: 4 });
 
-    const updated = await request.put(`/api/clusters/${cluster.id}`, { data: { name: "Renamed", max_workers: 8, config: { tone: "formal" } } });
+    const updated = await request.put(`/api/clusters/${cluster.id}`, {
+      data: { name: "Renamed", max_workers: 8, config: { tone: "formal" } },
+    });
     expect(updated.status()).toBe(200);
     expect(await updated.json()).toMatchObject({ name: "Renamed", max_workers: 8, config: { tone: "formal" } });
     const tooWide = await request.put(`/api/clusters/${cluster.id}`, { data: { max_workers: 50 } });

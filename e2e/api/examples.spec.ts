@@ -10,8 +10,16 @@ function runExample(command: string, args: string[], env: Record<string, string>
 }
 
 test.describe("[API][EXAMPLES]", () => {
-  test("the curl walkthrough uploads a blueprint and runs a cluster through its life with two tokens", async ({ request, principals, baseURL }) => {
-    const run = runExample("bash", ["examples/walkthrough.sh", baseURL!], { ADMIN_TOKEN: principals.tokens.admin, OPERATOR_TOKEN: principals.tokens.operator, TOKEN: "" });
+  test("the curl walkthrough uploads a blueprint and runs a cluster through its life with two tokens", async ({
+    request,
+    principals,
+    baseURL,
+  }) => {
+    const run = runExample("bash", ["examples/walkthrough.sh", baseURL!], {
+      ADMIN_TOKEN: principals.tokens.admin,
+      OPERATOR_TOKEN: principals.tokens.operator,
+      TOKEN: "",
+    });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("admin token:    admin@e2e.test (admin)");
@@ -20,7 +28,9 @@ test.describe("[API][EXAMPLES]", () => {
     expect(run.stdout).toContain("valid: true, 0 errors, 0 warnings, 3 agents at creation");
     expect(run.stdout).toMatch(/now active with 10 workers/);
     expect(run.stdout).toContain("  marketing-director (supervisor, active)\n    content-lead (lead, active)");
-    expect(run.stdout).toContain("== A refusal: more workers than the blueprint allows\n400 Invalid request: target_workers must lie within [2, 12]\nstill 10 workers");
+    expect(run.stdout).toContain(
+      "== A refusal: more workers than the blueprint allows\n400 Invalid request: target_workers must lie within [2, 12]\nstill 10 workers",
+    );
     expect(run.stdout).toContain("hibernated, 0 workers\nactive, 3 workers");
     expect(run.stdout).toContain("DELETE answered 204\nwalkthrough done");
 
@@ -48,8 +58,16 @@ test.describe("[API][EXAMPLES]", () => {
     expect(refused.stderr).toMatch(/^GET \/api\/me answered 401: Unauthorized: /);
   });
 
-  test("the TypeScript example creates a cluster, scales it and prints the hierarchy the API has", async ({ request, principals, baseURL }) => {
-    const run = runExample("npx", ["tsx", "examples/create-and-scale.ts", "--url", baseURL!, "--name", "Typed client example", "--workers", "6"], { TOKEN: principals.tokens.operator });
+  test("the TypeScript example creates a cluster, scales it and prints the hierarchy the API has", async ({
+    request,
+    principals,
+    baseURL,
+  }) => {
+    const run = runExample(
+      "npx",
+      ["tsx", "examples/create-and-scale.ts", "--url", baseURL!, "--name", "Typed client example", "--workers", "6"],
+      { TOKEN: principals.tokens.operator },
+    );
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const id = /^created Typed client example \((\S+)\) from marketing-v1 1\.0\.0: active, 3 workers$/m.exec(run.stdout)?.[1];
@@ -65,7 +83,9 @@ test.describe("[API][EXAMPLES]", () => {
     expect(printedAgents.filter((line) => line.includes("(worker, active)"))).toHaveLength(6);
     expect(run.stdout).toContain(`open it in the console: ${baseURL}/clusters/${id}`);
 
-    const refused = runExample("npx", ["tsx", "examples/create-and-scale.ts", "--url", baseURL!, "--blueprint", "no-such-blueprint"], { TOKEN: principals.tokens.operator });
+    const refused = runExample("npx", ["tsx", "examples/create-and-scale.ts", "--url", baseURL!, "--blueprint", "no-such-blueprint"], {
+      TOKEN: principals.tokens.operator,
+    });
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/^creating the cluster was refused: 404 /);
     expect((await request.delete(`/api/clusters/${id}`)).status()).toBe(204);

@@ -17,22 +17,34 @@ interface ClusterBody {
   current_workers: number;
 }
 
-const postQueueDepth = (request: APIRequestContext, id: string, value: number) => request.post(`/api/clusters/${id}/metrics`, { data: { points: [{ name: "queue_depth", value }] } });
+const postQueueDepth = (request: APIRequestContext, id: string, value: number) =>
+  request.post(`/api/clusters/${id}/metrics`, { data: { points: [{ name: "queue_depth", value }] } });
 
 test.describe("[API][AUTOSCALER]", () => {
   test("the loop scales on posted demand, honours a pause, hibernates when idle and wakes on demand", async ({ request }) => {
     test.setTimeout(90_000);
-    expect((await request.post("/api/blueprints", { data: { id: "e2e-fast-autoscaler", name: "Fast autoscaler", version: "1.0.0", blueprint_yaml: FAST_YAML } })).status()).toBe(201);
-    const cluster = await (await request.post("/api/clusters", { data: { blueprint_id: "e2e-fast-autoscaler", name: "Autoscaled desk" } })).json();
+    expect(
+      (
+        await request.post("/api/blueprints", {
+          data: { id: "e2e-fast-autoscaler", name: "Fast autoscaler", version: "1.0.0", blueprint_yaml: FAST_YAML },
+        })
+      ).status(),
+    ).toBe(201);
+    const cluster = await (
+      await request.post("/api/clusters", { data: { blueprint_id: "e2e-fast-autoscaler", name: "Autoscaled desk" } })
+    ).json();
     const path = `/api/clusters/${cluster.id}`;
     const current = async (): Promise<ClusterBody> => (await request.get(path)).json();
     // Demand is posted every poll, so the metric never goes stale while the loop watches it.
     const keepPosting = async (value: number, until: (body: ClusterBody) => boolean) => {
       await expect
-        .poll(async () => {
-          await postQueueDepth(request, cluster.id, value);
-          return until(await current());
-        }, { timeout: 20_000, intervals: [500] })
+        .poll(
+          async () => {
+            await postQueueDepth(request, cluster.id, value);
+            return until(await current());
+          },
+          { timeout: 20_000, intervals: [500] },
+        )
         .toBe(true);
     };
 
@@ -43,7 +55,9 @@ test.describe("[API][AUTOSCALER]", () => {
     // 40 queued at 5 per worker wants 8 workers: 2 -> 6 first (double or +4 a step), then 8.
     await keepPosting(40, (body) => body.current_workers === 8);
     const activity = await (await request.get(`${path}/activity?page_size=50`)).json();
-    const scaled = activity.items.filter((entry: { kind: string; actor: string }) => entry.kind === "scaled" && entry.actor === "autoscaler");
+    const scaled = activity.items.filter(
+      (entry: { kind: string; actor: string }) => entry.kind === "scaled" && entry.actor === "autoscaler",
+    );
     expect(scaled.length).toBeGreaterThanOrEqual(2);
     expect(scaled.at(-1).reason).toMatch(/^queue_depth 40 over 2 workers, target 5 per worker -> 8.*; scaling 2 -> 6$/);
     const decided = await (await request.get(`${path}/autoscaler`)).json();
@@ -54,10 +68,13 @@ test.describe("[API][AUTOSCALER]", () => {
     expect(paused.status()).toBe(200);
     expect((await paused.json()).pause).toBe("scale_in");
     await expect
-      .poll(async () => {
-        await postQueueDepth(request, cluster.id, 0);
-        return (await (await request.get(`${path}/autoscaler`)).json()).last_decision?.reason ?? "";
-      }, { timeout: 20_000, intervals: [500] })
+      .poll(
+        async () => {
+          await postQueueDepth(request, cluster.id, 0);
+          return (await (await request.get(`${path}/autoscaler`)).json()).last_decision?.reason ?? "";
+        },
+        { timeout: 20_000, intervals: [500] },
+      )
       .toMatch(/scaling in is paused$/);
     expect((await current()).current_workers).toBe(8);
     const refused = await request.put(`${path}/autoscaler`, { data: { pause: "sometimes" } });
@@ -73,7 +90,9 @@ test.describe("[API][AUTOSCALER]", () => {
 
     // Demand wakes it; the usual scaling takes it on from min_workers.
     await keepPosting(10, (body) => body.status === "active" && body.current_workers >= 1);
-    expect((await (await request.get(`${path}/autoscaler`)).json()).decisions.map((decision: { action: string }) => decision.action)).toContain("reactivate");
+    expect(
+      (await (await request.get(`${path}/autoscaler`)).json()).decisions.map((decision: { action: string }) => decision.action),
+    ).toContain("reactivate");
     await request.delete(path);
   });
 
@@ -81,7 +100,10 @@ test.describe("[API][AUTOSCALER]", () => {
     const cluster = await (await request.post("/api/clusters", { data: { blueprint_id: "marketing-v1", name: "Charted desk" } })).json();
     // The loop records workers_active at its first evaluation of the cluster.
     await expect
-      .poll(async () => (await (await request.get(`/api/clusters/worker-history?ids=${cluster.id}&minutes=5`)).json()).series[0].points.length, { timeout: 20_000 })
+      .poll(
+        async () => (await (await request.get(`/api/clusters/worker-history?ids=${cluster.id}&minutes=5`)).json()).series[0].points.length,
+        { timeout: 20_000 },
+      )
       .toBeGreaterThan(0);
     const history = await (await request.get(`/api/clusters/worker-history?ids=${cluster.id}&minutes=5`)).json();
     expect(history.series[0].cluster_id).toBe(cluster.id);
@@ -94,9 +116,12 @@ test.describe("[API][AUTOSCALER]", () => {
     const text = await scrape.text();
     expect(text).toMatch(/^cluster_console_clusters\{status="active"\} [1-9]\d*$/m);
     expect(text).toMatch(/^cluster_console_agents\{status="active",role="worker"\} [1-9]\d*$/m);
-    const line = (name: string, labels: string[]) => text.split("\n").find((row) => row.startsWith(`${name}{`) && labels.every((label) => row.includes(label)));
+    const line = (name: string, labels: string[]) =>
+      text.split("\n").find((row) => row.startsWith(`${name}{`) && labels.every((label) => row.includes(label)));
     expect(line("cluster_console_http_requests_total", ['method="POST"', 'route="/api/clusters"', 'status="201"'])).toMatch(/ [1-9]\d*$/);
-    expect(line("cluster_console_http_request_duration_seconds_count", ['method="GET"', 'route="/api/clusters/worker-history"'])).toMatch(/ [1-9]\d*$/);
+    expect(line("cluster_console_http_request_duration_seconds_count", ['method="GET"', 'route="/api/clusters/worker-history"'])).toMatch(
+      / [1-9]\d*$/,
+    );
     expect(text).toMatch(/^cluster_console_autoscaler_decisions_total\{action="none"\} [1-9]\d*$/m);
     expect(text).toMatch(/^cluster_console_autoscaler_tick_duration_seconds_count [1-9]\d*$/m);
   });

@@ -5,12 +5,26 @@ test.describe("[API][METRICS]", () => {
     const cluster = await (await request.post("/api/clusters", { data: { blueprint_id: "marketing-v1", name: "Metered by API" } })).json();
     const path = `/api/clusters/${cluster.id}/metrics`;
 
-    const accepted = await request.post(path, { data: { points: [{ name: "queue_depth", value: 12 }, { name: "queue_depth", value: 18 }] } });
+    const accepted = await request.post(path, {
+      data: {
+        points: [
+          { name: "queue_depth", value: 12 },
+          { name: "queue_depth", value: 18 },
+        ],
+      },
+    });
     expect(accepted.status()).toBe(202);
     expect(await accepted.json()).toEqual({ accepted: 2 });
 
     const future = new Date(Date.now() + 10 * 60_000).toISOString();
-    const refused = await request.post(path, { data: { points: [{ name: "queue_depth", value: 99 }, { name: "queue_depth", value: 1, ts: future }] } });
+    const refused = await request.post(path, {
+      data: {
+        points: [
+          { name: "queue_depth", value: 99 },
+          { name: "queue_depth", value: 1, ts: future },
+        ],
+      },
+    });
     expect(refused.status()).toBe(400);
     expect(refused.headers()["content-type"]).toContain("application/problem+json");
     expect((await refused.json()).errors).toEqual([{ path: "points[1].ts", message: expect.stringMatching(/in the future/) }]);

@@ -12,7 +12,9 @@ import { expect, test } from "./fixtures";
 const TIGHT_BUDGET_PORT = Number(process.env.E2E_PORT ?? 3100) + 2;
 
 /** Checks answers against the schema the document gives for their operation and status, and lists what it checked. */
-function documentChecker(document: { paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, unknown> }> }>> }) {
+function documentChecker(document: {
+  paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, unknown> }> }>>;
+}) {
   const schemaAt = documentSchemas(document);
   const checked: string[] = [];
   const matches = async (method: string, route: string, response: APIResponse) => {
@@ -41,20 +43,44 @@ test.describe("[API][OPENAPI]", () => {
     const { matches, checked } = documentChecker(document);
 
     const yaml = readFileSync("blueprints/marketing.yaml", "utf8").replace("id: marketing-v1", "id: e2e-contract");
-    await matches("post", "/api/blueprints", await request.post("/api/blueprints", { data: { id: "e2e-contract", name: "Contract", version: "1.0.0", blueprint_yaml: yaml } }));
-    await matches("put", "/api/blueprints/{id}", await request.put("/api/blueprints/e2e-contract", { data: { description: "checked against the document" } }));
-    const newer = await request.put("/api/blueprints/e2e-contract", { data: { blueprint_yaml: yaml.replace(/^(\s*)version: .*$/m, '$1version: "1.1.0"') } });
+    await matches(
+      "post",
+      "/api/blueprints",
+      await request.post("/api/blueprints", { data: { id: "e2e-contract", name: "Contract", version: "1.0.0", blueprint_yaml: yaml } }),
+    );
+    await matches(
+      "put",
+      "/api/blueprints/{id}",
+      await request.put("/api/blueprints/e2e-contract", { data: { description: "checked against the document" } }),
+    );
+    const newer = await request.put("/api/blueprints/e2e-contract", {
+      data: { blueprint_yaml: yaml.replace(/^(\s*)version: .*$/m, '$1version: "1.1.0"') },
+    });
     await matches("put", "/api/blueprints/{id}", newer);
     const newest = (await newer.json()).revision as number;
     await matches("get", "/api/blueprints/{id}/revisions", await request.get("/api/blueprints/e2e-contract/revisions"));
     await matches("get", "/api/blueprints/{id}/revisions/{revision}", await request.get("/api/blueprints/e2e-contract/revisions/1"));
-    await matches("post", "/api/blueprints/{id}/revisions/{revision}/restore", await request.post("/api/blueprints/e2e-contract/revisions/1/restore", { headers: { "if-match": `"${newest}"` } }));
+    await matches(
+      "post",
+      "/api/blueprints/{id}/revisions/{revision}/restore",
+      await request.post("/api/blueprints/e2e-contract/revisions/1/restore", { headers: { "if-match": `"${newest}"` } }),
+    );
     await matches("get", "/api/blueprints", await request.get("/api/blueprints?page_size=2"));
     await matches("get", "/api/blueprints/{id}", await request.get("/api/blueprints/e2e-contract?include_yaml=true"));
     await matches("post", "/api/blueprints/validate", await request.post("/api/blueprints/validate", { data: { blueprint_yaml: yaml } }));
-    await matches("post", "/api/blueprints/validate", await request.post("/api/blueprints/validate", { data: { blueprint_yaml: "metadata: {}\n" } }));
+    await matches(
+      "post",
+      "/api/blueprints/validate",
+      await request.post("/api/blueprints/validate", { data: { blueprint_yaml: "metadata: {}\n" } }),
+    );
 
-    await matches("post", "/api/clusters", await request.post("/api/clusters?dry_run=true", { data: { blueprint_id: "e2e-contract", name: "Contract cluster", target_workers: 4 } }));
+    await matches(
+      "post",
+      "/api/clusters",
+      await request.post("/api/clusters?dry_run=true", {
+        data: { blueprint_id: "e2e-contract", name: "Contract cluster", target_workers: 4 },
+      }),
+    );
     const created = await request.post("/api/clusters", { data: { blueprint_id: "e2e-contract", name: "Contract cluster" } });
     await matches("post", "/api/clusters", created);
     const id = (await created.json()).id as string;
@@ -64,28 +90,66 @@ test.describe("[API][OPENAPI]", () => {
     await matches("get", "/api/clusters/{id}/hierarchy", await request.get(`/api/clusters/${id}/hierarchy`));
     await matches("get", "/api/clusters/{id}/agents", await request.get(`/api/clusters/${id}/agents`));
     await matches("get", "/api/clusters/{id}/activity", await request.get(`/api/clusters/${id}/activity`));
-    await matches("post", "/api/clusters/{id}/metrics", await request.post(`/api/clusters/${id}/metrics`, { data: { points: [{ name: "queue_depth", value: 3 }] } }));
+    await matches(
+      "post",
+      "/api/clusters/{id}/metrics",
+      await request.post(`/api/clusters/${id}/metrics`, { data: { points: [{ name: "queue_depth", value: 3 }] } }),
+    );
     await matches("get", "/api/clusters/{id}/metrics", await request.get(`/api/clusters/${id}/metrics?name=queue_depth`));
     await matches("get", "/api/clusters/{id}/metrics", await request.get(`/api/clusters/${id}/metrics?name=queue_depth&step=60`));
     await matches("put", "/api/clusters/{id}/autoscaler", await request.put(`/api/clusters/${id}/autoscaler`, { data: { pause: "all" } }));
     await matches("get", "/api/clusters/{id}/autoscaler", await request.get(`/api/clusters/${id}/autoscaler`));
     await matches("post", "/api/clusters/{id}/hibernate", await request.post(`/api/clusters/${id}/hibernate`));
-    await matches("post", "/api/clusters/{id}/reactivate", await request.post(`/api/clusters/${id}/reactivate`, { data: { target_workers: 3 } }));
+    await matches(
+      "post",
+      "/api/clusters/{id}/reactivate",
+      await request.post(`/api/clusters/${id}/reactivate`, { data: { target_workers: 3 } }),
+    );
 
     // Every kind of refusal, in the problem+json shape the document gives.
     const viewer = await playwright.request.newContext({ baseURL, extraHTTPHeaders: bearer(readPrincipals().tokens.viewer) });
-    await matches("post", "/api/clusters/{id}/scale", await request.post(`/api/clusters/${id}/scale`, { data: { target_workers: "many" } }));
+    await matches(
+      "post",
+      "/api/clusters/{id}/scale",
+      await request.post(`/api/clusters/${id}/scale`, { data: { target_workers: "many" } }),
+    );
     await matches("post", "/api/clusters/{id}/scale", await anonymous.post(`/api/clusters/${id}/scale`, { data: { target_workers: 4 } }));
     await matches("post", "/api/clusters/{id}/scale", await viewer.post(`/api/clusters/${id}/scale`, { data: { target_workers: 4 } }));
     await matches("get", "/api/clusters/{id}", await request.get("/api/clusters/no-such-cluster"));
     await matches("post", "/api/clusters/{id}/reactivate", await request.post(`/api/clusters/${id}/reactivate`));
-    await matches("post", "/api/clusters/{id}/scale", await request.post(`/api/clusters/${id}/scale`, { data: { target_workers: 4 }, headers: { "if-match": '"1"' } }));
-    await matches("post", "/api/clusters/{id}/scale", await request.post(`/api/clusters/${id}/scale`, { data: "x".repeat(1024 * 1024 + 1), headers: { "content-type": "application/json" } }));
-    await matches("post", "/api/clusters/{id}/scale", await request.post(`/api/clusters/${id}/scale`, { data: "target_workers=4", headers: { "content-type": "text/plain" } }));
+    await matches(
+      "post",
+      "/api/clusters/{id}/scale",
+      await request.post(`/api/clusters/${id}/scale`, { data: { target_workers: 4 }, headers: { "if-match": '"1"' } }),
+    );
+    await matches(
+      "post",
+      "/api/clusters/{id}/scale",
+      await request.post(`/api/clusters/${id}/scale`, {
+        data: "x".repeat(1024 * 1024 + 1),
+        headers: { "content-type": "application/json" },
+      }),
+    );
+    await matches(
+      "post",
+      "/api/clusters/{id}/scale",
+      await request.post(`/api/clusters/${id}/scale`, { data: "target_workers=4", headers: { "content-type": "text/plain" } }),
+    );
     await matches("delete", "/api/clusters/{id}", await request.delete(`/api/clusters/${id}`));
 
-    for (const status of ["201", "200", "202", "204", "400", "401", "403", "404", "409", "413", "415"]) expect(checked.some((entry) => entry.endsWith(` ${status}`)), `a ${status} was checked`).toBe(true);
-    expect(checked).toEqual(expect.arrayContaining(["PUT /api/blueprints/{id} 200", "POST /api/blueprints/{id}/revisions/{revision}/restore 200", "POST /api/clusters 200", "POST /api/clusters 201"]));
+    for (const status of ["201", "200", "202", "204", "400", "401", "403", "404", "409", "413", "415"])
+      expect(
+        checked.some((entry) => entry.endsWith(` ${status}`)),
+        `a ${status} was checked`,
+      ).toBe(true);
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        "PUT /api/blueprints/{id} 200",
+        "POST /api/blueprints/{id}/revisions/{revision}/restore 200",
+        "POST /api/clusters 200",
+        "POST /api/clusters 201",
+      ]),
+    );
     await anonymous.dispose();
     await viewer.dispose();
   });

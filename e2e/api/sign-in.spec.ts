@@ -5,11 +5,19 @@ import { expect, test } from "./fixtures";
 
 async function attempt(request: APIRequestContext, email: string, password: string) {
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  return request.post("/api/auth/callback/credentials", { form: { email, password, csrfToken, json: "true", callbackUrl: "/" }, maxRedirects: 0 });
+  return request.post("/api/auth/callback/credentials", {
+    form: { email, password, csrfToken, json: "true", callbackUrl: "/" },
+    maxRedirects: 0,
+  });
 }
 
 test.describe("[API][SIGN_IN]", () => {
-  test("five wrong passwords lock the account: even the right one is refused with 429 and Retry-After", async ({ playwright, baseURL, principals, request }) => {
+  test("five wrong passwords lock the account: even the right one is refused with 429 and Retry-After", async ({
+    playwright,
+    baseURL,
+    principals,
+    request,
+  }) => {
     const browserLike = await playwright.request.newContext({ baseURL, extraHTTPHeaders: {} });
     const email = principals.users.locked;
     for (let failure = 1; failure <= 5; failure++) {
@@ -39,10 +47,16 @@ test.describe("[API][SIGN_IN]", () => {
   test("a session cookie's mutation must come from the console's own origin", async ({ playwright, baseURL, principals }) => {
     const browserLike = await playwright.request.newContext({ baseURL, extraHTTPHeaders: {} });
     expect((await attempt(browserLike, principals.users.operator, PASSWORD)).status()).toBe(200);
-    const foreign = await browserLike.post("/api/clusters", { data: { blueprint_id: "marketing-v1", name: "from elsewhere" }, headers: { origin: "https://evil.example" } });
+    const foreign = await browserLike.post("/api/clusters", {
+      data: { blueprint_id: "marketing-v1", name: "from elsewhere" },
+      headers: { origin: "https://evil.example" },
+    });
     expect(foreign.status()).toBe(403);
     expect((await foreign.json()).title).toBe("Cross-origin request refused");
-    const own = await browserLike.post("/api/clusters?dry_run=true", { data: { blueprint_id: "marketing-v1", name: "from the console" }, headers: { origin: baseURL! } });
+    const own = await browserLike.post("/api/clusters?dry_run=true", {
+      data: { blueprint_id: "marketing-v1", name: "from the console" },
+      headers: { origin: baseURL! },
+    });
     expect(own.status()).toBe(200);
     await browserLike.dispose();
   });

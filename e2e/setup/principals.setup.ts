@@ -6,10 +6,15 @@ import { expect, type Page, test as setup } from "@playwright/test";
 import { ADMIN, AUTH_DIR, bearer, PASSWORD, writePrincipals } from "../support/principals";
 
 const consoleCommand = (...args: string[]) =>
-  execFileSync("npm", ["run", "--silent", "console", "--", ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: "file:./data/e2e.db" } }).trim();
+  execFileSync("npm", ["run", "--silent", "console", "--", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: "file:./data/e2e.db" },
+  }).trim();
 
-const createUser = (email: string, role: string) => consoleCommand("user", "create", "--email", email, "--password", PASSWORD, "--role", role);
-const createToken = (email: string, name: string, ...extra: string[]) => consoleCommand("token", "create", "--email", email, "--name", name, ...extra);
+const createUser = (email: string, role: string) =>
+  consoleCommand("user", "create", "--email", email, "--password", PASSWORD, "--role", role);
+const createToken = (email: string, name: string, ...extra: string[]) =>
+  consoleCommand("token", "create", "--email", email, "--name", name, ...extra);
 
 async function signIn(page: Page, email: string, password: string, file: string) {
   await page.goto("/signin");
@@ -25,14 +30,26 @@ setup("create users and tokens, sign in the admin, the operator and the viewer",
   // The short-lived token first: each command takes a moment, so it has expired by the end.
   const expiresAt = Date.now() + 8_000;
   const expired = createToken(ADMIN.email, "short-lived", "--expires-at", new Date(expiresAt).toISOString());
-  for (const [email, role] of [["operator@e2e.test", "operator"], ["viewer@e2e.test", "viewer"], ["disabled@e2e.test", "viewer"], ["locked@e2e.test", "viewer"]] as const) {
+  for (const [email, role] of [
+    ["operator@e2e.test", "operator"],
+    ["viewer@e2e.test", "viewer"],
+    ["disabled@e2e.test", "viewer"],
+    ["locked@e2e.test", "viewer"],
+  ] as const) {
     createUser(email, role);
   }
   const admin = createToken(ADMIN.email, "e2e admin");
   const revoked = createToken("viewer@e2e.test", "to be revoked");
   const disabledUser = createToken("disabled@e2e.test", "of a disabled user");
   const principals = {
-    tokens: { admin, operator: createToken("operator@e2e.test", "e2e operator"), viewer: createToken("viewer@e2e.test", "e2e viewer"), revoked, expired, disabledUser },
+    tokens: {
+      admin,
+      operator: createToken("operator@e2e.test", "e2e operator"),
+      viewer: createToken("viewer@e2e.test", "e2e viewer"),
+      revoked,
+      expired,
+      disabledUser,
+    },
     users: { viewer: "viewer@e2e.test", operator: "operator@e2e.test", disabled: "disabled@e2e.test", locked: "locked@e2e.test" },
   };
 
@@ -40,12 +57,18 @@ setup("create users and tokens, sign in the admin, the operator and the viewer",
   const tokens = (await (await request.get("/api/tokens?all=true", { headers })).json()) as { items: Array<{ id: string; name: string }> };
   const toRevoke = tokens.items.find((token) => token.name === "to be revoked")!;
   expect((await request.delete(`/api/tokens/${toRevoke.id}`, { headers })).status()).toBe(200);
-  const users = (await (await request.get("/api/users?page_size=100", { headers })).json()) as { items: Array<{ id: string; email: string }> };
+  const users = (await (await request.get("/api/users?page_size=100", { headers })).json()) as {
+    items: Array<{ id: string; email: string }>;
+  };
   const disabled = users.items.find((user) => user.email === "disabled@e2e.test")!;
   expect((await request.patch(`/api/users/${disabled.id}`, { headers, data: { disabled: true } })).status()).toBe(200);
   writePrincipals(principals);
 
-  for (const [email, password, file] of [[ADMIN.email, ADMIN.password, "admin.json"], ["operator@e2e.test", PASSWORD, "operator.json"], ["viewer@e2e.test", PASSWORD, "viewer.json"]] as const) {
+  for (const [email, password, file] of [
+    [ADMIN.email, ADMIN.password, "admin.json"],
+    ["operator@e2e.test", PASSWORD, "operator.json"],
+    ["viewer@e2e.test", PASSWORD, "viewer.json"],
+  ] as const) {
     const context = await browser.newContext();
     await signIn(await context.newPage(), email, password, file);
     await context.close();

@@ -10,7 +10,15 @@ export interface ExtraServer {
 export async function startExtraServer(port: number, env: Record<string, string>): Promise<ExtraServer> {
   const baseURL = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: "file:./data/e2e.db", BLUEPRINTS_DIR: "data/e2e-blueprints", NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret", LOG_LEVEL: "warn", AUTOSCALER_ENABLED: "false", ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: "file:./data/e2e.db",
+      BLUEPRINTS_DIR: "data/e2e-blueprints",
+      NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+      LOG_LEVEL: "warn",
+      AUTOSCALER_ENABLED: "false",
+      ...env,
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
@@ -20,7 +28,13 @@ export async function startExtraServer(port: number, env: Record<string, string>
   };
   for (let attempt = 0; attempt < 150; attempt++) {
     // The document is public and spends the anonymous budget, not the one under test.
-    if (await fetch(`${baseURL}/api/openapi.json`).then((response) => response.ok, () => false)) return { baseURL, stop };
+    if (
+      await fetch(`${baseURL}/api/openapi.json`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return { baseURL, stop };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   await stop();

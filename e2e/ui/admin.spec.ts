@@ -25,7 +25,9 @@ test.describe("[UI][ADMIN]", () => {
     await row.getByRole("button", { name: "Yes, disable" }).click();
     await expect(row).toContainText("Disabled");
     await page.reload();
-    await expect(page.getByRole("table", { name: "Users" }).getByRole("row").filter({ hasText: "new-operator@e2e.test" })).toContainText("Disabled");
+    await expect(page.getByRole("table", { name: "Users" }).getByRole("row").filter({ hasText: "new-operator@e2e.test" })).toContainText(
+      "Disabled",
+    );
 
     await page.goto("/audit");
     await page.getByLabel("Target (id or type)").fill("user");

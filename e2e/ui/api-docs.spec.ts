@@ -22,7 +22,10 @@ test.describe("[UI][API_DOCS]", () => {
 
     const me = docs.locator(".opblock", { has: page.locator(".opblock-summary-path", { hasText: /^\/api\/me$/ }) });
     await me.locator(".opblock-summary").click();
-    const [answer] = await Promise.all([page.waitForResponse((response) => new URL(response.url()).pathname === "/api/me"), me.getByRole("button", { name: "Execute" }).click()]);
+    const [answer] = await Promise.all([
+      page.waitForResponse((response) => new URL(response.url()).pathname === "/api/me"),
+      me.getByRole("button", { name: "Execute" }).click(),
+    ]);
     expect(answer.status()).toBe(200);
     expect(answer.request().headers().authorization).toBe(`Bearer ${readPrincipals().tokens.viewer}`);
     await expect(me).toContainText("viewer@e2e.test");

@@ -55,7 +55,9 @@ test.describe("[UI][AUTH]", () => {
     const me = await script.get("/api/me");
     expect(me.status()).toBe(200);
     expect(await me.json()).toMatchObject({ email: ADMIN.email, role: "admin", via: "token" });
-    expect((await script.post("/api/clusters?dry_run=true", { data: { blueprint_id: "marketing-v1", name: "scripted" } })).status()).toBe(200);
+    expect((await script.post("/api/clusters?dry_run=true", { data: { blueprint_id: "marketing-v1", name: "scripted" } })).status()).toBe(
+      200,
+    );
     await script.dispose();
 
     await page.getByRole("button", { name: "Done" }).click();

@@ -8,7 +8,14 @@ test.describe("[UI][BLUEPRINTS]", () => {
     await expect(page).toHaveURL(/\/blueprints$/);
     await expect(page.getByRole("heading", { name: "Blueprints" })).toBeVisible();
     const rows = page.getByRole("row");
-    for (const name of ["Autoscaler Demo Desk", "Customer Support Department", "Marketing Department", "Product Launch Campaign", "Research Project", "Sales Team"]) {
+    for (const name of [
+      "Autoscaler Demo Desk",
+      "Customer Support Department",
+      "Marketing Department",
+      "Product Launch Campaign",
+      "Research Project",
+      "Sales Team",
+    ]) {
       await expect(page.getByRole("link", { name })).toBeVisible();
     }
     await expect(page.getByText(/^\d+ blueprints$/)).toBeVisible();

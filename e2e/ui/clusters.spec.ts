@@ -17,8 +17,16 @@ test.afterAll(async () => api.dispose());
 
 test.describe("[UI][CLUSTERS]", () => {
   test("the list is home: filters, search, the blueprint revision and a newer one; the cluster page shows the team", async ({ page }) => {
-    expect((await api.post("/api/blueprints", { data: { id: "e2e-ui-clusters", name: "E2E UI Clusters", version: "1.0.0", blueprint_yaml: yaml("1.0.0") } })).status()).toBe(201);
-    const created = await api.post("/api/clusters", { data: { blueprint_id: "e2e-ui-clusters", name: "UI list team", description: "made by the clusters spec", target_workers: 3 } });
+    expect(
+      (
+        await api.post("/api/blueprints", {
+          data: { id: "e2e-ui-clusters", name: "E2E UI Clusters", version: "1.0.0", blueprint_yaml: yaml("1.0.0") },
+        })
+      ).status(),
+    ).toBe(201);
+    const created = await api.post("/api/clusters", {
+      data: { blueprint_id: "e2e-ui-clusters", name: "UI list team", description: "made by the clusters spec", target_workers: 3 },
+    });
     expect(created.status()).toBe(201);
     const cluster = await created.json();
 

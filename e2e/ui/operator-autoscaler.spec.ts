@@ -15,12 +15,21 @@ let clusterId = "";
 test.beforeAll(async ({ baseURL }) => {
   api = await request.newContext({ baseURL, extraHTTPHeaders: bearer(readPrincipals().tokens.admin) });
   // 409: a worker restarted after a failure finds the blueprint an earlier one made.
-  expect([201, 409]).toContain((await api.post("/api/blueprints", { data: { id: "e2e-ui-autoscaler", name: "E2E UI Autoscaler", version: "1.0.0", blueprint_yaml: FAST_YAML } })).status());
-  clusterId = (await (await api.post("/api/clusters", { data: { blueprint_id: "e2e-ui-autoscaler", name: "Autoscaled in the UI" } })).json()).id;
+  expect([201, 409]).toContain(
+    (
+      await api.post("/api/blueprints", {
+        data: { id: "e2e-ui-autoscaler", name: "E2E UI Autoscaler", version: "1.0.0", blueprint_yaml: FAST_YAML },
+      })
+    ).status(),
+  );
+  clusterId = (
+    await (await api.post("/api/clusters", { data: { blueprint_id: "e2e-ui-autoscaler", name: "Autoscaled in the UI" } })).json()
+  ).id;
 });
 test.afterAll(async () => api.dispose());
 
-const postQueueDepth = (value: number) => api.post(`/api/clusters/${clusterId}/metrics`, { data: { points: [{ name: "queue_depth", value }] } });
+const postQueueDepth = (value: number) =>
+  api.post(`/api/clusters/${clusterId}/metrics`, { data: { points: [{ name: "queue_depth", value }] } });
 
 test.describe("[UI][AUTOSCALER]", () => {
   test("demand scales the cluster live; the charts, the decisions and the pause show it", async ({ page }) => {
@@ -32,10 +41,13 @@ test.describe("[UI][AUTOSCALER]", () => {
 
     // 40 queued at 5 per worker: the header follows the autoscaler to 8 workers.
     await expect
-      .poll(async () => {
-        await postQueueDepth(40);
-        return page.getByTestId("workers").textContent();
-      }, { timeout: 20_000, intervals: [500] })
+      .poll(
+        async () => {
+          await postQueueDepth(40);
+          return page.getByTestId("workers").textContent();
+        },
+        { timeout: 20_000, intervals: [500] },
+      )
       .toBe("8 current / 8 target");
     const changes = panel.getByRole("list", { name: "Changes it made" });
     await expect(changes.locator('[data-action="scale"]').first()).toContainText("Scaled out 6 → 8 workers");
@@ -57,10 +69,13 @@ test.describe("[UI][AUTOSCALER]", () => {
     expect((await (await api.get(`/api/clusters/${clusterId}/autoscaler`)).json()).pause).toBe("all");
     await expect(page.getByRole("list", { name: "Activity" })).toContainText("autoscaling paused");
     await expect
-      .poll(async () => {
-        await postQueueDepth(0);
-        return panel.getByRole("region", { name: "Latest decision" }).textContent();
-      }, { timeout: 20_000, intervals: [1000] })
+      .poll(
+        async () => {
+          await postQueueDepth(0);
+          return panel.getByRole("region", { name: "Latest decision" }).textContent();
+        },
+        { timeout: 20_000, intervals: [1000] },
+      )
       .toContain("autoscaling is paused");
     await expect(page.getByTestId("workers")).toHaveText("8 current / 8 target");
     await pause.getByRole("radio", { name: "Running", exact: true }).check();
@@ -69,7 +84,9 @@ test.describe("[UI][AUTOSCALER]", () => {
 
     await page.goto("/clusters");
     await page.getByLabel("Search clusters").fill("Autoscaled in the UI");
-    await expect(page.getByTestId("cluster-row-Autoscaled in the UI").getByRole("img", { name: /^Active workers over the last hour: \d/ })).toBeVisible();
+    await expect(
+      page.getByTestId("cluster-row-Autoscaled in the UI").getByRole("img", { name: /^Active workers over the last hour: \d/ }),
+    ).toBeVisible();
   });
 
   test.describe("as a viewer", () => {

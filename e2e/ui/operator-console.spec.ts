@@ -27,7 +27,9 @@ async function dragSlider(page: Page, slider: Locator, value: number, min: numbe
 }
 
 test.describe("[UI][OPERATOR_CONSOLE]", () => {
-  test("create from marketing-v1 in the dialog, scale 3 -> 8 with the slider, see 8 workers, hibernate and reactivate", async ({ page }) => {
+  test("create from marketing-v1 in the dialog, scale 3 -> 8 with the slider, see 8 workers, hibernate and reactivate", async ({
+    page,
+  }) => {
     await page.goto("/clusters");
     await page.getByRole("button", { name: "New cluster" }).click();
     const dialog = page.getByRole("dialog", { name: "Create a cluster" });
@@ -77,7 +79,10 @@ test.describe("[UI][OPERATOR_CONSOLE]", () => {
     await expect(details).toHaveCount(0);
 
     await page.getByRole("button", { name: "Hibernate" }).click();
-    await page.getByRole("dialog", { name: /Hibernate/ }).getByRole("button", { name: "Hibernate" }).click();
+    await page
+      .getByRole("dialog", { name: /Hibernate/ })
+      .getByRole("button", { name: "Hibernate" })
+      .click();
     await expect(page.getByTestId("cluster-status")).toHaveText("hibernated");
     await expect(page.getByTestId("workers")).toContainText("0 current");
     // Framing the whole team again: the search zoomed in on one worker.
@@ -87,7 +92,10 @@ test.describe("[UI][OPERATOR_CONSOLE]", () => {
     await expect(page.getByText("The cluster is hibernated: reactivate it to scale.")).toBeVisible();
 
     await page.getByRole("button", { name: "Reactivate" }).click();
-    await page.getByRole("dialog", { name: /Reactivate/ }).getByRole("button", { name: "Reactivate" }).click();
+    await page
+      .getByRole("dialog", { name: /Reactivate/ })
+      .getByRole("button", { name: "Reactivate" })
+      .click();
     await expect(page.getByTestId("cluster-status")).toHaveText("active");
     await expect(page.getByTestId("workers")).toHaveText("2 current / 2 target");
     await expect(page.getByRole("list", { name: "Activity" })).toContainText("reactivated");
@@ -170,7 +178,10 @@ test.describe("[UI][OPERATOR_CONSOLE]", () => {
     expect((await api.post(`/api/clusters/${cluster.id}/scale`, { data: { target_workers: 4 } })).status()).toBe(200);
 
     await page.getByRole("button", { name: "Hibernate" }).click();
-    await page.getByRole("dialog", { name: /Hibernate/ }).getByRole("button", { name: "Hibernate" }).click();
+    await page
+      .getByRole("dialog", { name: /Hibernate/ })
+      .getByRole("button", { name: "Hibernate" })
+      .click();
     await expect(page.getByText(`Could not hibernate "Stale tab"`)).toBeVisible();
     await expect(page.getByText(/the cluster changed since revision \d+; it is at revision \d+/)).toBeVisible();
     await expect(page.getByTestId("cluster-status")).toHaveText("active");
@@ -187,7 +198,8 @@ test.describe("[UI][OPERATOR_CONSOLE]", () => {
       await expect(page.getByRole("heading", { name: "Viewer view" })).toBeVisible();
       await expect(page.getByText("Read-only: operating clusters needs the operator role.")).toBeVisible();
       await expect(page.getByText("Scaling needs the operator role.")).toBeVisible();
-      for (const name of ["Hibernate", "Reactivate", "Edit", "Delete", /Scale/]) await expect(page.getByRole("button", { name })).toHaveCount(0);
+      for (const name of ["Hibernate", "Reactivate", "Edit", "Delete", /Scale/])
+        await expect(page.getByRole("button", { name })).toHaveCount(0);
       await expect(page.getByRole("slider")).toHaveCount(0);
       await page.goto("/clusters");
       await expect(page.getByRole("button", { name: "New cluster" })).toHaveCount(0);

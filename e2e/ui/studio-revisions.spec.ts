@@ -42,7 +42,13 @@ test.describe("[UI][STUDIO][REVISIONS]", () => {
 
   test("two revisions compared: the meaning summary above the diff; restoring makes a new revision", async ({ page, baseURL }) => {
     const api = await adminApi(baseURL!);
-    expect((await api.post("/api/blueprints", { data: { id: "rev-ui", name: "rev-ui", version: "1.0.0", blueprint_yaml: blueprint("rev-ui", "1.0.0", 8) } })).status()).toBe(201);
+    expect(
+      (
+        await api.post("/api/blueprints", {
+          data: { id: "rev-ui", name: "rev-ui", version: "1.0.0", blueprint_yaml: blueprint("rev-ui", "1.0.0", 8) },
+        })
+      ).status(),
+    ).toBe(201);
     const next = blueprint("rev-ui", "1.1.0", 12, "\n  - { name: editor, role: specialist, reports_to: boss }");
     expect((await api.put("/api/blueprints/rev-ui", { data: { blueprint_yaml: next } })).status()).toBe(200);
     await api.dispose();
@@ -67,7 +73,13 @@ test.describe("[UI][STUDIO][REVISIONS]", () => {
 
   test("a save after someone else's shows both texts; the user merges and saves knowingly", async ({ page, baseURL }) => {
     const api = await adminApi(baseURL!);
-    expect((await api.post("/api/blueprints", { data: { id: "race-ui", name: "race-ui", version: "1.0.0", blueprint_yaml: blueprint("race-ui", "1.0.0", 8) } })).status()).toBe(201);
+    expect(
+      (
+        await api.post("/api/blueprints", {
+          data: { id: "race-ui", name: "race-ui", version: "1.0.0", blueprint_yaml: blueprint("race-ui", "1.0.0", 8) },
+        })
+      ).status(),
+    ).toBe(201);
 
     await page.goto("/blueprints/race-ui/edit");
     await expect(line(page, "metadata")).toBeVisible({ timeout: 20_000 });

@@ -54,7 +54,9 @@ test.describe("[UI][STUDIO]", () => {
     await page.getByRole("button", { name: /Sales Team/ }).click();
     await expect(page.locator(".view-line").first()).toBeVisible({ timeout: 20_000 });
     const uploaded = readFileSync("blueprints/support.yaml", "utf8");
-    await page.getByLabel("Upload a YAML file").setInputFiles({ name: "support.yaml", mimeType: "application/yaml", buffer: Buffer.from(uploaded) });
+    await page
+      .getByLabel("Upload a YAML file")
+      .setInputFiles({ name: "support.yaml", mimeType: "application/yaml", buffer: Buffer.from(uploaded) });
     await expect(page.locator(".view-lines")).toContainText("id: support-v1");
     await expect(page.getByTestId("save-state")).toHaveText("Unsaved changes");
 

@@ -45,17 +45,41 @@ describe("the audit log", () => {
   it("records each cluster action once, with actor, target, summary, address and request id", async () => {
     let clusterId = "";
     const created = await linesWrittenBy(async () => {
-      clusterId = (await createCluster({ blueprint_id: "marketing-v1", name: "Audited cluster", target_workers: 3 }, { runtime, audit })).id;
+      clusterId = (await createCluster({ blueprint_id: "marketing-v1", name: "Audited cluster", target_workers: 3 }, { runtime, audit }))
+        .id;
     });
     expect(created).toHaveLength(1);
-    expect(created[0]).toMatchObject({ action: "cluster.create", actorEmail: "ops@test.dev", targetType: "cluster", targetId: clusterId, ip: "10.0.0.7", requestId: "req-1" });
+    expect(created[0]).toMatchObject({
+      action: "cluster.create",
+      actorEmail: "ops@test.dev",
+      targetType: "cluster",
+      targetId: clusterId,
+      ip: "10.0.0.7",
+      requestId: "req-1",
+    });
     expect(created[0]!.summary).toBe("Audited cluster: spawned from marketing-v1@1.0.0; workers 0 -> 3, active");
 
     const steps: Array<[string, () => Promise<unknown>, string]> = [
-      ["cluster.scale", () => scaleCluster(clusterId, 6, { runtime, audit }), "Audited cluster: scaled to 6 workers; workers 3 -> 6, active"],
-      ["cluster.hibernate", () => hibernateCluster(clusterId, { runtime, audit }), "Audited cluster: hibernated by request; workers 6 -> 0, hibernated"],
-      ["cluster.reactivate", () => reactivateCluster(clusterId, 4, { runtime, audit }), "Audited cluster: reactivated with 4 workers; workers 0 -> 4, active"],
-      ["cluster.update", () => updateCluster(clusterId, { name: "Renamed", max_workers: 10 }, { audit }), 'Renamed: name "Audited cluster" -> "Renamed", max_workers 12 -> 10'],
+      [
+        "cluster.scale",
+        () => scaleCluster(clusterId, 6, { runtime, audit }),
+        "Audited cluster: scaled to 6 workers; workers 3 -> 6, active",
+      ],
+      [
+        "cluster.hibernate",
+        () => hibernateCluster(clusterId, { runtime, audit }),
+        "Audited cluster: hibernated by request; workers 6 -> 0, hibernated",
+      ],
+      [
+        "cluster.reactivate",
+        () => reactivateCluster(clusterId, 4, { runtime, audit }),
+        "Audited cluster: reactivated with 4 workers; workers 0 -> 4, active",
+      ],
+      [
+        "cluster.update",
+        () => updateCluster(clusterId, { name: "Renamed", max_workers: 10 }, { audit }),
+        'Renamed: name "Audited cluster" -> "Renamed", max_workers 12 -> 10',
+      ],
       ["cluster.delete", () => deleteCluster(clusterId, { runtime, audit }), "Renamed: deleted with 9 agents"],
     ];
     for (const [action, run, summary] of steps) {
@@ -66,13 +90,16 @@ describe("the audit log", () => {
 
   it("records blueprint, user and token changes once each", async () => {
     const cases: Array<[string, () => Promise<unknown>]> = [
-      ["blueprint.create", () => createBlueprint({ id: "audit-v1", name: "Audited", version: "1.0.0", blueprint_yaml: yaml("1.0.0") }, { audit })],
+      [
+        "blueprint.create",
+        () => createBlueprint({ id: "audit-v1", name: "Audited", version: "1.0.0", blueprint_yaml: yaml("1.0.0") }, { audit }),
+      ],
       ["blueprint.update", () => updateBlueprint("audit-v1", { blueprint_yaml: yaml("1.1.0") }, { audit })],
       ["user.create", () => createUser({ email: "new@test.dev", password: "new-user-password", role: "viewer" }, { audit })],
     ];
     for (const [action, run] of cases) expect((await linesWrittenBy(run)).map((line) => line.action)).toEqual([action]);
 
-    const user = (await db.user.findUniqueOrThrow({ where: { email: "new@test.dev" } }));
+    const user = await db.user.findUniqueOrThrow({ where: { email: "new@test.dev" } });
     const roleChange = await linesWrittenBy(() => updateUser(user.id, { role: "operator" }, { audit }));
     expect(roleChange.map((line) => line.summary)).toEqual(["new@test.dev: role viewer -> operator"]);
     let tokenId = "";
@@ -81,7 +108,9 @@ describe("the audit log", () => {
     });
     expect(tokenLines.map((line) => line.action)).toEqual(["token.create"]);
     expect(JSON.stringify(tokenLines)).not.toContain("cct_");
-    expect((await linesWrittenBy(() => revokeToken(tokenId, { id: user.id, isAdmin: false }, { audit }))).map((line) => line.action)).toEqual(["token.revoke"]);
+    expect(
+      (await linesWrittenBy(() => revokeToken(tokenId, { id: user.id, isAdmin: false }, { audit }))).map((line) => line.action),
+    ).toEqual(["token.revoke"]);
     // Revoking again changes nothing, so it records nothing.
     expect(await linesWrittenBy(() => revokeToken(tokenId, { id: user.id, isAdmin: false }, { audit }))).toEqual([]);
   });
@@ -93,7 +122,9 @@ describe("the audit log", () => {
     await expectNoLineFrom(() => updateCluster(cluster.id, { min_workers: 9 }, { audit }));
     await expectNoLineFrom(() => createCluster({ blueprint_id: "marketing-v1", name: "Too big", target_workers: 99 }, { runtime, audit }));
     await expectNoLineFrom(() => createCluster({ blueprint_id: "no-such-blueprint", name: "Orphan" }, { runtime, audit }));
-    await expectNoLineFrom(() => createBlueprint({ id: "marketing-v1", name: "Again", version: "1.0.0", blueprint_yaml: yaml("1.0.0") }, { audit }));
+    await expectNoLineFrom(() =>
+      createBlueprint({ id: "marketing-v1", name: "Again", version: "1.0.0", blueprint_yaml: yaml("1.0.0") }, { audit }),
+    );
     await expectNoLineFrom(() => createUser({ email: "new@test.dev", password: "another-password", role: "viewer" }, { audit }));
     await expectNoLineFrom(() => createFirstAdmin({ email: "late@test.dev", password: "late-password-1" }));
   });
@@ -108,8 +139,13 @@ describe("the audit log", () => {
     const byPrefix = await listAudit({ action: "cluster.", page: 1, page_size: 100 });
     expect(byPrefix.items.length).toBeGreaterThan(5);
     expect(byPrefix.items.every((entry) => entry.action.startsWith("cluster."))).toBe(true);
-    expect((await listAudit({ actor: "OPS@", page: 1, page_size: 100 })).total).toBe((await db.auditEntry.count({ where: { actorEmail: "ops@test.dev" } })));
-    expect((await listAudit({ target: "blueprint", page: 1, page_size: 100 })).items.map((entry) => entry.action)).toEqual(["blueprint.update", "blueprint.create"]);
+    expect((await listAudit({ actor: "OPS@", page: 1, page_size: 100 })).total).toBe(
+      await db.auditEntry.count({ where: { actorEmail: "ops@test.dev" } }),
+    );
+    expect((await listAudit({ target: "blueprint", page: 1, page_size: 100 })).items.map((entry) => entry.action)).toEqual([
+      "blueprint.update",
+      "blueprint.create",
+    ]);
     expect((await listAudit({ from: new Date(Date.now() + 60_000).toISOString(), page: 1, page_size: 10 })).total).toBe(0);
   });
 });

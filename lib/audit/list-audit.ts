@@ -10,7 +10,10 @@ export async function listAudit(query: ListAuditQuery) {
     actorEmail: query.actor ? { contains: query.actor.toLowerCase() } : undefined,
     action: query.action ? (query.action.endsWith(".") ? { startsWith: query.action } : query.action) : undefined,
     OR: query.target ? [{ targetId: query.target }, { targetType: query.target }] : undefined,
-    at: query.from || query.to ? { gte: query.from ? new Date(query.from) : undefined, lte: query.to ? new Date(query.to) : undefined } : undefined,
+    at:
+      query.from || query.to
+        ? { gte: query.from ? new Date(query.from) : undefined, lte: query.to ? new Date(query.to) : undefined }
+        : undefined,
   };
   const [rows, total] = await db.$transaction([
     db.auditEntry.findMany({ where, orderBy: { id: "desc" }, ...pageWindow(query) }),

@@ -16,7 +16,12 @@ export type CreateUserRequest = z.output<typeof createUserRequestSchema>;
 export const setupRequestSchema = z.strictObject({ email, name: displayName.optional(), password: passwordSchema });
 
 export const updateUserRequestSchema = z
-  .strictObject({ name: displayName.optional(), role: roleSchema.optional(), disabled: z.boolean().optional(), password: passwordSchema.optional() })
+  .strictObject({
+    name: displayName.optional(),
+    role: roleSchema.optional(),
+    disabled: z.boolean().optional(),
+    password: passwordSchema.optional(),
+  })
   .refine((value) => Object.keys(value).length > 0, { error: "change at least one of name, role, disabled, password" });
 export type UpdateUserRequest = z.output<typeof updateUserRequestSchema>;
 
@@ -61,7 +66,13 @@ export type TokenView = z.infer<typeof tokenSchema>;
 export const createdTokenSchema = tokenSchema.extend({ token: z.string() });
 export type CreatedTokenView = z.infer<typeof createdTokenSchema>;
 
-export const meSchema = z.object({ id: z.string(), email: z.string(), name: z.string().nullable(), role: roleSchema, via: z.enum(["session", "token"]) });
+export const meSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string().nullable(),
+  role: roleSchema,
+  via: z.enum(["session", "token"]),
+});
 export type MeView = z.infer<typeof meSchema>;
 
 /** `all=true` lists every user's tokens (admins only); otherwise the caller's own. */

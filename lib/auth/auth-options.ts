@@ -50,7 +50,11 @@ export function authOptions(): NextAuthOptions {
         if (!userId) return;
         const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
         await db.$transaction((tx) =>
-          recordAudit(tx, { ...systemAudit(user?.email ?? "unknown"), actorId: userId }, { action: "auth.sign_out", targetType: "user", targetId: userId, summary: "signed out" }),
+          recordAudit(
+            tx,
+            { ...systemAudit(user?.email ?? "unknown"), actorId: userId },
+            { action: "auth.sign_out", targetType: "user", targetId: userId, summary: "signed out" },
+          ),
         );
       },
     },

@@ -9,7 +9,9 @@ import { env } from "@/lib/env";
 let cached: string | undefined;
 
 export function authSecret(): string {
-  cached ??= env.NEXTAUTH_SECRET ?? readOrCreateSecretFile(path.join(path.dirname(sqliteFileFromUrl(env.DATABASE_URL, process.cwd())), "auth-secret"));
+  cached ??=
+    env.NEXTAUTH_SECRET ??
+    readOrCreateSecretFile(path.join(path.dirname(sqliteFileFromUrl(env.DATABASE_URL, process.cwd())), "auth-secret"));
   return cached;
 }
 

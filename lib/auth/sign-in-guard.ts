@@ -4,8 +4,18 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
 import { refusalHeaders } from "@/lib/http/rate-limit";
 
-const byEmail = new RateLimiterMemory({ keyPrefix: "signin-email", points: env.SIGNIN_MAX_FAILURES, duration: env.SIGNIN_LOCKOUT_SECONDS, blockDuration: env.SIGNIN_LOCKOUT_SECONDS });
-const byAddress = new RateLimiterMemory({ keyPrefix: "signin-ip", points: env.SIGNIN_MAX_FAILURES * 10, duration: env.SIGNIN_LOCKOUT_SECONDS, blockDuration: env.SIGNIN_LOCKOUT_SECONDS });
+const byEmail = new RateLimiterMemory({
+  keyPrefix: "signin-email",
+  points: env.SIGNIN_MAX_FAILURES,
+  duration: env.SIGNIN_LOCKOUT_SECONDS,
+  blockDuration: env.SIGNIN_LOCKOUT_SECONDS,
+});
+const byAddress = new RateLimiterMemory({
+  keyPrefix: "signin-ip",
+  points: env.SIGNIN_MAX_FAILURES * 10,
+  duration: env.SIGNIN_LOCKOUT_SECONDS,
+  blockDuration: env.SIGNIN_LOCKOUT_SECONDS,
+});
 
 export interface Lockout {
   retryAfterSeconds: number;

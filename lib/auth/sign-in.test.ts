@@ -42,7 +42,8 @@ describe("signInWithPassword", () => {
   });
 
   it("locks an email after the allowed failures, even against the right password, and records the lockout once", async () => {
-    for (let attempt = 0; attempt < 3; attempt++) expect(await signInWithPassword({ email: "bob@test.dev", password: "bad-password" }, from("10.0.1.1"))).toBeNull();
+    for (let attempt = 0; attempt < 3; attempt++)
+      expect(await signInWithPassword({ email: "bob@test.dev", password: "bad-password" }, from("10.0.1.1"))).toBeNull();
     const locked = signInWithPassword({ email: "bob@test.dev", password: "bob-password-1" }, from("10.0.1.2"));
     await expect(locked).rejects.toThrow(SignInLockedError);
     await expect(locked).rejects.toThrow(/try again in 10 minute/);

@@ -15,7 +15,10 @@ export class SignInLockedError extends Error {
 }
 
 /** The user when the password is right and the account enabled; null otherwise. Throws SignInLockedError while locked out. */
-export async function signInWithPassword(credentials: { email: string; password: string }, request: { ip: string | null; requestId: string | null }): Promise<User | null> {
+export async function signInWithPassword(
+  credentials: { email: string; password: string },
+  request: { ip: string | null; requestId: string | null },
+): Promise<User | null> {
   const email = credentials.email.trim().toLowerCase();
   const lockout = await currentLockout(email, request.ip);
   if (lockout) throw new SignInLockedError(lockout);
@@ -30,7 +33,12 @@ export async function signInWithPassword(credentials: { email: string; password:
       const reason = !user ? "no such user" : !passwordMatches ? "wrong password" : "the user is disabled";
       await recordAudit(tx, audit, { action: "auth.sign_in_failed", targetType: "user", targetId: user?.id ?? null, summary: reason });
       if (lockedNow) {
-        await recordAudit(tx, audit, { action: "auth.lockout", targetType: "user", targetId: user?.id ?? null, summary: `sign-in locked for ${env.SIGNIN_LOCKOUT_SECONDS} s after repeated failures` });
+        await recordAudit(tx, audit, {
+          action: "auth.lockout",
+          targetType: "user",
+          targetId: user?.id ?? null,
+          summary: `sign-in locked for ${env.SIGNIN_LOCKOUT_SECONDS} s after repeated failures`,
+        });
       }
     });
     return null;

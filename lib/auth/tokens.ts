@@ -14,7 +14,11 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 export const hashTokenSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
 
-export async function createToken(owner: { id: string; email: string }, input: CreateTokenRequest, options: { audit: AuditContext }): Promise<CreatedTokenView> {
+export async function createToken(
+  owner: { id: string; email: string },
+  input: CreateTokenRequest,
+  options: { audit: AuditContext },
+): Promise<CreatedTokenView> {
   const secret = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const row = await db.$transaction(async (tx) => {
     const created = await tx.apiToken.create({
@@ -28,7 +32,12 @@ export async function createToken(owner: { id: string; email: string }, input: C
       },
     });
     const expiry = created.expiresAt ? `, expires ${created.expiresAt.toISOString()}` : "";
-    await recordAudit(tx, options.audit, { action: "token.create", targetType: "token", targetId: created.id, summary: `token "${created.name}" for ${owner.email}${expiry}` });
+    await recordAudit(tx, options.audit, {
+      action: "token.create",
+      targetType: "token",
+      targetId: created.id,
+      summary: `token "${created.name}" for ${owner.email}${expiry}`,
+    });
     return created;
   });
   return { ...toTokenView(row, owner.email), token: secret };
@@ -45,19 +54,30 @@ export async function listTokens(scope: { ownerId: string } | "all"): Promise<To
 }
 
 /** Revokes a token of the caller's own, or any token for an admin; revoking twice changes nothing. */
-export async function revokeToken(id: string, caller: { id: string; isAdmin: boolean }, options: { audit: AuditContext }): Promise<TokenView> {
+export async function revokeToken(
+  id: string,
+  caller: { id: string; isAdmin: boolean },
+  options: { audit: AuditContext },
+): Promise<TokenView> {
   return db.$transaction(async (tx) => {
     const token = await tx.apiToken.findUnique({ where: { id }, include: { user: { select: { email: true } } } });
     // Someone else's token is reported as missing: its existence is not the caller's business.
     if (!token || (!caller.isAdmin && token.userId !== caller.id)) throw new NotFoundError("token", id);
     if (token.revokedAt) return toTokenView(token, token.user.email);
     const revoked = await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
-    await recordAudit(tx, options.audit, { action: "token.revoke", targetType: "token", targetId: id, summary: `revoked token "${token.name}" of ${token.user.email}` });
+    await recordAudit(tx, options.audit, {
+      action: "token.revoke",
+      targetType: "token",
+      targetId: id,
+      summary: `revoked token "${token.name}" of ${token.user.email}`,
+    });
     return toTokenView(revoked, token.user.email);
   });
 }
 
-export type TokenCheck = { ok: true; token: ApiToken & { user: { id: string; email: string; name: string | null; role: string; disabledAt: Date | null } } } | { ok: false; reason: string };
+export type TokenCheck =
+  | { ok: true; token: ApiToken & { user: { id: string; email: string; name: string | null; role: string; disabledAt: Date | null } } }
+  | { ok: false; reason: string };
 
 /** The token and its owner for a presented secret, or why it does not authenticate. */
 export async function checkToken(secret: string, now = new Date()): Promise<TokenCheck> {

@@ -38,7 +38,12 @@ export const workerHistoryQuerySchema = z.object({
     .string()
     .max(4000)
     .transform((ids) => ids.split(",").filter(Boolean))
-    .pipe(z.array(z.string().min(1).max(100)).min(1, { error: "name at least one cluster id" }).max(100, { error: "at most 100 cluster ids a call" }))
+    .pipe(
+      z
+        .array(z.string().min(1).max(100))
+        .min(1, { error: "name at least one cluster id" })
+        .max(100, { error: "at most 100 cluster ids a call" }),
+    )
     .describe("Comma-separated cluster ids."),
   minutes: z.coerce.number().int().min(5).max(1440).default(60).describe("How far back, in minutes."),
 });

@@ -33,6 +33,11 @@ export async function applyDecision(cluster: DecidedCluster, decision: Decision,
   } catch (error) {
     logger.warn({ clusterId: cluster.id, action: decision.action, err: error }, "the autoscaler's decision was not applied");
     const why = error instanceof Error ? error.message : String(error);
-    return { action: "none", workers: cluster.currentWorkers, recommendation: decision.recommendation, reason: `${decision.reason}; not applied: ${why}` };
+    return {
+      action: "none",
+      workers: cluster.currentWorkers,
+      recommendation: decision.recommendation,
+      reason: `${decision.reason}; not applied: ${why}`,
+    };
   }
 }

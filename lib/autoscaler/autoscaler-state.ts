@@ -44,7 +44,13 @@ export async function saveEvaluations(tx: Prisma.TransactionClient, records: rea
          last_evaluated_at = excluded.last_evaluated_at,
          history_json = excluded.history_json,
          last_decision_json = COALESCE(excluded.last_decision_json, autoscaler_states.last_decision_json)`,
-      ...chunk.flatMap((record) => [record.clusterId, record.nextEvaluationAt, record.lastEvaluatedAt, JSON.stringify(record.history), record.decision ? JSON.stringify(record.decision) : null]),
+      ...chunk.flatMap((record) => [
+        record.clusterId,
+        record.nextEvaluationAt,
+        record.lastEvaluatedAt,
+        JSON.stringify(record.history),
+        record.decision ? JSON.stringify(record.decision) : null,
+      ]),
     );
   }
 }

@@ -17,7 +17,11 @@ import { loadScalingPolicy } from "./scaling-policies";
 const RECENT_DECISIONS = 10;
 export const PAUSE_EVENT_KIND = "autoscaler-pause";
 
-const ACTION_OF_EVENT: Record<string, AutoscalerDecisionView["action"]> = { scaled: "scale", hibernated: "hibernate", reactivated: "reactivate" };
+const ACTION_OF_EVENT: Record<string, AutoscalerDecisionView["action"]> = {
+  scaled: "scale",
+  hibernated: "hibernate",
+  reactivated: "reactivate",
+};
 
 const PAUSE_WORDS: Record<AutoscalerPause, string> = {
   none: "autoscaling resumed",
@@ -72,10 +76,24 @@ export async function setAutoscalerPause(clusterId: string, pause: AutoscalerPau
     await db.$transaction(async (tx) => {
       await tx.autoscalerState.upsert({ where: { clusterId }, create: { clusterId, pause }, update: { pause } });
       await tx.clusterEvent.create({
-        data: { clusterId, kind: PAUSE_EVENT_KIND, fromStatus: cluster.status, toStatus: cluster.status, fromWorkers: cluster.currentWorkers, toWorkers: cluster.currentWorkers, reason: PAUSE_WORDS[pause], actor: audit.actorEmail },
+        data: {
+          clusterId,
+          kind: PAUSE_EVENT_KIND,
+          fromStatus: cluster.status,
+          toStatus: cluster.status,
+          fromWorkers: cluster.currentWorkers,
+          toWorkers: cluster.currentWorkers,
+          reason: PAUSE_WORDS[pause],
+          actor: audit.actorEmail,
+        },
       });
       await recordClusterChange(tx, clusterId);
-      await recordAudit(tx, audit, { action: "cluster.autoscaler_pause", targetType: "cluster", targetId: clusterId, summary: `${cluster.name}: ${PAUSE_WORDS[pause]} (pause ${before} -> ${pause})` });
+      await recordAudit(tx, audit, {
+        action: "cluster.autoscaler_pause",
+        targetType: "cluster",
+        targetId: clusterId,
+        summary: `${cluster.name}: ${PAUSE_WORDS[pause]} (pause ${before} -> ${pause})`,
+      });
     });
   });
   return getAutoscalerView(clusterId);

@@ -52,7 +52,8 @@ export interface Decision {
 export const SCALE_UP_MIN_STEP = 4;
 
 /** Evaluation intervals below a second are raised to one: the loop ticks once a second. */
-export const evaluationIntervalS = (policy: Pick<ScalingPolicy, "evaluation_interval_s">): number => Math.max(1, policy.evaluation_interval_s);
+export const evaluationIntervalS = (policy: Pick<ScalingPolicy, "evaluation_interval_s">): number =>
+  Math.max(1, policy.evaluation_interval_s);
 
 /** A metric older than this many evaluation intervals counts as missing. */
 const STALE_AFTER_INTERVALS = 3;
@@ -75,7 +76,12 @@ export function decideScale(input: DecisionInput): Decision {
   const idleFor = input.idleSince === null ? 0 : now - input.idleSince;
   if (policy.hibernate_after_idle_s !== undefined && metric.value === 0 && idleFor >= policy.hibernate_after_idle_s * 1000) {
     if (pause === "scale_in") return hold(`${policy.metric} has been 0 for ${Math.round(idleFor / 1000)} s, but scaling in is paused`);
-    return { action: "hibernate", workers: 0, recommendation: null, reason: `${policy.metric} has been 0 for ${Math.round(idleFor / 1000)} s (hibernate_after_idle_s ${policy.hibernate_after_idle_s}); hibernating` };
+    return {
+      action: "hibernate",
+      workers: 0,
+      recommendation: null,
+      reason: `${policy.metric} has been 0 for ${Math.round(idleFor / 1000)} s (hibernate_after_idle_s ${policy.hibernate_after_idle_s}); hibernating`,
+    };
   }
 
   const raw = recommend(policy, current, metric.value);
@@ -97,9 +103,12 @@ export function decideScale(input: DecisionInput): Decision {
     workers = minDown;
   }
 
-  if (workers > current && pause === "scale_out") return { ...hold(`${reasons.join(", ")}; scaling out is paused`), recommendation: clamped.workers };
-  if (workers < current && pause === "scale_in") return { ...hold(`${reasons.join(", ")}; scaling in is paused`), recommendation: clamped.workers };
-  if (workers === current) return { action: "none", workers, recommendation: clamped.workers, reason: `${reasons.join(", ")}; staying at ${current}` };
+  if (workers > current && pause === "scale_out")
+    return { ...hold(`${reasons.join(", ")}; scaling out is paused`), recommendation: clamped.workers };
+  if (workers < current && pause === "scale_in")
+    return { ...hold(`${reasons.join(", ")}; scaling in is paused`), recommendation: clamped.workers };
+  if (workers === current)
+    return { action: "none", workers, recommendation: clamped.workers, reason: `${reasons.join(", ")}; staying at ${current}` };
   return { action: "scale", workers, recommendation: clamped.workers, reason: `${reasons.join(", ")}; scaling ${current} -> ${workers}` };
 }
 
@@ -134,16 +143,23 @@ function stabilize(input: DecisionInput, recommendation: number): { workers: num
   const { policy, now, history, cluster } = input;
   const current = cluster.currentWorkers;
   const started = cluster.startedAt ? [{ at: cluster.startedAt.getTime(), workers: current }] : [];
-  const inWindow = (seconds: number) => [...[...started, ...history].filter((entry) => now - entry.at <= seconds * 1000).map((entry) => entry.workers), recommendation];
+  const inWindow = (seconds: number) => [
+    ...[...started, ...history].filter((entry) => now - entry.at <= seconds * 1000).map((entry) => entry.workers),
+    recommendation,
+  ];
   const up = Math.min(...inWindow(policy.scale_up_stabilization_s));
   const down = Math.max(...inWindow(policy.scale_down_stabilization_s));
   if (recommendation > current) {
     const workers = Math.max(current, up);
-    return workers < recommendation ? { workers, note: `held to ${workers} by the ${policy.scale_up_stabilization_s} s scale-up window` } : { workers };
+    return workers < recommendation
+      ? { workers, note: `held to ${workers} by the ${policy.scale_up_stabilization_s} s scale-up window` }
+      : { workers };
   }
   if (recommendation < current) {
     const workers = Math.min(current, down);
-    return workers > recommendation ? { workers, note: `held at ${workers} by the ${policy.scale_down_stabilization_s} s scale-down window` } : { workers };
+    return workers > recommendation
+      ? { workers, note: `held at ${workers} by the ${policy.scale_down_stabilization_s} s scale-down window` }
+      : { workers };
   }
   return { workers: current };
 }
@@ -155,7 +171,12 @@ function decideActivation(input: DecisionInput, value: number): Decision {
   const reason = `${policy.metric} rose to ${formatNumber(value)} while hibernated`;
   if (pause === "scale_out") return { action: "none", workers: 0, recommendation: null, reason: `${reason}, but scaling out is paused` };
   const workers = Math.max(cluster.minWorkers, 1);
-  return { action: "reactivate", workers, recommendation: null, reason: `${reason}; reactivating with ${workers} worker${workers === 1 ? "" : "s"}` };
+  return {
+    action: "reactivate",
+    workers,
+    recommendation: null,
+    reason: `${reason}; reactivating with ${workers} worker${workers === 1 ? "" : "s"}`,
+  };
 }
 
 function formatNumber(value: number): string {

@@ -10,7 +10,18 @@ describe("describePolicy", () => {
   });
 
   it("shows fractions as percentages, windows as given and sub-second intervals as the 1 s the loop honours", () => {
-    expect(describePolicy(scalingSchema.parse({ metric: "cpu_utilization", target_value: 0.7, tolerance: 0.05, scale_up_stabilization_s: 30, scale_down_stabilization_s: 90, evaluation_interval_s: 0 }))).toBe(
+    expect(
+      describePolicy(
+        scalingSchema.parse({
+          metric: "cpu_utilization",
+          target_value: 0.7,
+          tolerance: 0.05,
+          scale_up_stabilization_s: 30,
+          scale_down_stabilization_s: 90,
+          evaluation_interval_s: 0,
+        }),
+      ),
+    ).toBe(
       "Keeps cpu_utilization at about 70% on average (within 5%), looking every 1 s. Scales up on the lowest recommendation of the last 30 s (at most double or +4 at a time), down on the highest of the last 90 s (at most half at a time). Never hibernates on its own.",
     );
   });

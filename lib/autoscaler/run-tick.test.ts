@@ -24,7 +24,8 @@ beforeAll(async () => {
 // marketing-v1: queue_depth, 10 per worker, workers 2..12, starts with 3, evaluated every 15 s,
 // down window 300 s, hibernates after 3600 s at 0.
 const spawn = (name: string) => createCluster({ blueprint_id: "marketing-v1", name }, { runtime, audit });
-const queueDepth = (clusterId: string, value: number, at: number) => ingestMetrics(clusterId, { points: [{ name: "queue_depth", value, ts: iso(at) }] }, at);
+const queueDepth = (clusterId: string, value: number, at: number) =>
+  ingestMetrics(clusterId, { points: [{ name: "queue_depth", value, ts: iso(at) }] }, at);
 const cluster = (id: string) => db.cluster.findUniqueOrThrow({ where: { id } });
 const holdEvents = (clusterId: string) => db.clusterEvent.findMany({ where: { clusterId, kind: HOLD_EVENT_KIND } });
 
@@ -73,7 +74,9 @@ describe("runAutoscalerTick", () => {
     const { id } = await spawn("Quiet desk");
     const now = Date.now();
     await runAutoscalerTick(runtime, now);
-    expect((await holdEvents(id)).map((event) => event.reason)).toEqual(["no fresh queue_depth (no value yet); holding at 3 workers and never scaling down on missing data"]);
+    expect((await holdEvents(id)).map((event) => event.reason)).toEqual([
+      "no fresh queue_depth (no value yet); holding at 3 workers and never scaling down on missing data",
+    ]);
 
     await runAutoscalerTick(runtime, now + 15 * SECOND);
     expect(await holdEvents(id)).toHaveLength(1);
@@ -81,7 +84,9 @@ describe("runAutoscalerTick", () => {
     await queueDepth(id, 31, now + 20 * SECOND);
     await runAutoscalerTick(runtime, now + 30 * SECOND);
     const holds = await holdEvents(id);
-    expect(holds.map((event) => [event.actor, event.reason])).toEqual([["autoscaler", "queue_depth 31 over 3 workers, target 10 per worker: within the 10% tolerance; staying at 3"]]);
+    expect(holds.map((event) => [event.actor, event.reason])).toEqual([
+      ["autoscaler", "queue_depth 31 over 3 workers, target 10 per worker: within the 10% tolerance; staying at 3"],
+    ]);
     expect(holds[0]!.createdAt.getTime()).toBe(now + 30 * SECOND);
     expect((await getAutoscalerView(id)).last_decision).toMatchObject({ action: "none", from_workers: 3, to_workers: 3 });
   });
@@ -92,7 +97,9 @@ describe("runAutoscalerTick", () => {
     await queueDepth(id, 0, now);
     await runAutoscalerTick(runtime, now);
     expect((await cluster(id)).currentWorkers).toBe(3);
-    expect((await getAutoscalerView(id)).last_decision?.reason).toBe("queue_depth 0 over 3 workers, target 10 per worker -> 0, raised to 2 by min_workers, held at 3 by the 300 s scale-down window; staying at 3");
+    expect((await getAutoscalerView(id)).last_decision?.reason).toBe(
+      "queue_depth 0 over 3 workers, target 10 per worker -> 0, raised to 2 by min_workers, held at 3 by the 300 s scale-down window; staying at 3",
+    );
   });
 
   it("never scales down on a stale metric", async () => {
@@ -109,7 +116,9 @@ describe("runAutoscalerTick", () => {
     const now = Date.now();
     const paused = await setAutoscalerPause(id, "scale_out", audit);
     expect(paused.pause).toBe("scale_out");
-    expect(await db.clusterEvent.count({ where: { clusterId: id, kind: "autoscaler-pause", reason: "autoscaling paused for scaling out" } })).toBe(1);
+    expect(
+      await db.clusterEvent.count({ where: { clusterId: id, kind: "autoscaler-pause", reason: "autoscaling paused for scaling out" } }),
+    ).toBe(1);
     expect(await db.auditEntry.count({ where: { targetId: id, action: "cluster.autoscaler_pause" } })).toBe(1);
 
     await queueDepth(id, 60, now);
@@ -126,14 +135,25 @@ describe("runAutoscalerTick", () => {
     const { id } = await spawn("Night shift");
     const start = Date.now();
     const hour = 3600 * SECOND;
-    await ingestMetrics(id, { points: [{ name: "queue_depth", value: 0, ts: iso(start + SECOND) }, { name: "queue_depth", value: 0, ts: iso(start + hour) }] }, start + hour);
+    await ingestMetrics(
+      id,
+      {
+        points: [
+          { name: "queue_depth", value: 0, ts: iso(start + SECOND) },
+          { name: "queue_depth", value: 0, ts: iso(start + hour) },
+        ],
+      },
+      start + hour,
+    );
 
     // An hour at 0 first brings it down to min_workers; hibernation waits for the full idle time.
     await runAutoscalerTick(runtime, start + hour - 10 * SECOND);
     expect(await cluster(id)).toMatchObject({ status: "active", currentWorkers: 2 });
     await runAutoscalerTick(runtime, start + hour + 10 * SECOND);
     expect(await cluster(id)).toMatchObject({ status: "hibernated", currentWorkers: 0 });
-    expect((await db.clusterEvent.findFirst({ where: { clusterId: id, kind: "hibernated" } }))?.reason).toMatch(/^queue_depth has been 0 for 36\d\d s \(hibernate_after_idle_s 3600\); hibernating$/);
+    expect((await db.clusterEvent.findFirst({ where: { clusterId: id, kind: "hibernated" } }))?.reason).toMatch(
+      /^queue_depth has been 0 for 36\d\d s \(hibernate_after_idle_s 3600\); hibernating$/,
+    );
 
     await queueDepth(id, 4, start + hour + 30 * SECOND);
     await runAutoscalerTick(runtime, start + hour + 30 * SECOND);
@@ -173,7 +193,9 @@ describe("the autoscaler lease", () => {
 
   it("goes to exactly one of many instances asking at once", async () => {
     const later = Date.now() + 10 * 60 * SECOND;
-    const answers = await Promise.all(Array.from({ length: 8 }, (_, index) => acquireAutoscalerLease(`racer-${index}`, later, 30 * SECOND)));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, index) => acquireAutoscalerLease(`racer-${index}`, later, 30 * SECOND)),
+    );
     expect(answers.filter(Boolean)).toHaveLength(1);
   });
 });

@@ -80,7 +80,8 @@ export async function runAutoscalerTick(runtime: AgentRuntime, now = Date.now())
     }
     const series = latest.get(`${cluster.id}/${policy.metric}`);
     // Idle counts from the last non-zero value, or from the latest (re)activation if that came later.
-    const idleSince = series && series.value === 0 ? Math.max(series.lastNonZeroTs ?? series.firstTs, cluster.startedAt?.getTime() ?? 0) : null;
+    const idleSince =
+      series && series.value === 0 ? Math.max(series.lastNonZeroTs ?? series.firstTs, cluster.startedAt?.getTime() ?? 0) : null;
     const windowMs = Math.max(policy.scale_up_stabilization_s, policy.scale_down_stabilization_s) * 1000;
     const history = parseHistory(cluster.autoscaler?.historyJson).filter((entry) => now - entry.at <= windowMs);
     const decided = decideScale({
@@ -95,9 +96,20 @@ export async function runAutoscalerTick(runtime: AgentRuntime, now = Date.now())
     const outcome = await applyDecision(cluster, decided, runtime);
     countDecision(outcome.action);
     if (outcome.action !== "none") changed += 1;
-    const decision: AutoscalerDecisionView = { at: new Date(now).toISOString(), action: outcome.action, from_workers: cluster.currentWorkers, to_workers: outcome.workers, reason: outcome.reason };
-    if (outcome.action === "none" && outcome.reason !== parseDecision(cluster.autoscaler?.lastDecisionJson)?.reason) holds.push({ clusterId: cluster.id, status: cluster.status, decision });
-    records.push({ ...evaluation, history: decided.recommendation === null ? history : [...history, { at: now, workers: decided.recommendation }], decision });
+    const decision: AutoscalerDecisionView = {
+      at: new Date(now).toISOString(),
+      action: outcome.action,
+      from_workers: cluster.currentWorkers,
+      to_workers: outcome.workers,
+      reason: outcome.reason,
+    };
+    if (outcome.action === "none" && outcome.reason !== parseDecision(cluster.autoscaler?.lastDecisionJson)?.reason)
+      holds.push({ clusterId: cluster.id, status: cluster.status, decision });
+    records.push({
+      ...evaluation,
+      history: decided.recommendation === null ? history : [...history, { at: now, workers: decided.recommendation }],
+      decision,
+    });
   }
 
   await db.$transaction(async (tx) => {

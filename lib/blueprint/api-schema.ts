@@ -9,7 +9,11 @@ export const booleanQuery = z
   .transform((value) => value === "true" || value === "1");
 
 export const paginationQuery = {
-  page: z.coerce.number({ error: "must be a whole number" }).int({ error: "must be a whole number" }).min(1, { error: "must be 1 or more" }).default(1),
+  page: z.coerce
+    .number({ error: "must be a whole number" })
+    .int({ error: "must be a whole number" })
+    .min(1, { error: "must be 1 or more" })
+    .default(1),
   page_size: z.coerce
     .number({ error: "must be a whole number" })
     .int({ error: "must be a whole number" })
@@ -76,7 +80,10 @@ export type UpdateBlueprintRequest = z.output<typeof updateBlueprintRequestSchem
 
 export const revisionParamsSchema = z.object({
   id: z.string().min(1).max(64),
-  revision: z.coerce.number({ error: "must be a revision number" }).int({ error: "must be a revision number" }).min(1, { error: "must be a revision number" }),
+  revision: z.coerce
+    .number({ error: "must be a revision number" })
+    .int({ error: "must be a revision number" })
+    .min(1, { error: "must be a revision number" }),
 });
 
 export const revisionSummarySchema = z.object({
@@ -114,11 +121,15 @@ export const clusterPlanSchema = z
       }),
     ),
   })
-  .describe("The spawn plan: every agent instance with its name and supervisor, and the workers per group.") satisfies z.ZodType<ClusterPlan>;
+  .describe(
+    "The spawn plan: every agent instance with its name and supervisor, and the workers per group.",
+  ) satisfies z.ZodType<ClusterPlan>;
 
 export const blueprintCheckSchema = z.object({
   valid: z.boolean(),
-  errors: z.array(z.object({ ...findingFields, line: z.int().optional(), column: z.int().optional() })).describe("Findings in the YAML carry their 1-based line and column; findings in a dry run's overrides have none."),
+  errors: z
+    .array(z.object({ ...findingFields, line: z.int().optional(), column: z.int().optional() }))
+    .describe("Findings in the YAML carry their 1-based line and column; findings in a dry run's overrides have none."),
   warnings: z.array(z.object({ ...findingFields, line: z.int(), column: z.int() })),
   plan: clusterPlanSchema.nullable(),
 }) satisfies z.ZodType<BlueprintCheck>;

@@ -25,7 +25,10 @@ export function describeBlueprintChanges(before: unknown, after: unknown): strin
   }
   const scalingBefore = JSON.stringify(field(was, "cluster", "scaling") ?? null);
   const scalingAfter = JSON.stringify(field(now, "cluster", "scaling") ?? null);
-  if (scalingBefore !== scalingAfter) changes.push(scalingAfter === "null" ? "autoscaling removed" : scalingBefore === "null" ? "autoscaling added" : "scaling policy changed");
+  if (scalingBefore !== scalingAfter)
+    changes.push(
+      scalingAfter === "null" ? "autoscaling removed" : scalingBefore === "null" ? "autoscaling added" : "scaling policy changed",
+    );
 
   const agentsBefore = definitionsByName(field(was, "agents"));
   const agentsAfter = definitionsByName(field(now, "agents"));
@@ -36,8 +39,10 @@ export function describeBlueprintChanges(before: unknown, after: unknown): strin
       continue;
     }
     if (old.role !== definition.role) changes.push(`role of ${name}: ${show(old.role)} -> ${show(definition.role)}`);
-    if (describeCount(old.count) !== describeCount(definition.count)) changes.push(`count of ${name}: ${describeCount(old.count)} -> ${describeCount(definition.count)}`);
-    if (old.reports_to !== definition.reports_to) changes.push(`reports_to of ${name}: ${show(old.reports_to)} -> ${show(definition.reports_to)}`);
+    if (describeCount(old.count) !== describeCount(definition.count))
+      changes.push(`count of ${name}: ${describeCount(old.count)} -> ${describeCount(definition.count)}`);
+    if (old.reports_to !== definition.reports_to)
+      changes.push(`reports_to of ${name}: ${show(old.reports_to)} -> ${show(definition.reports_to)}`);
   }
   for (const name of agentsBefore.keys()) if (!agentsAfter.has(name)) changes.push(`agent ${name} removed`);
   return changes;

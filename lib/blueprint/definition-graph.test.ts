@@ -8,7 +8,7 @@ describe("buildDefinitionGraph", () => {
     const validation = validateBlueprint(readFileSync("blueprints/marketing.yaml", "utf8"));
     const graph = buildDefinitionGraph(validation.document, [...validation.errors, ...validation.warnings]);
     expect(graph.nodes.map((node) => [node.name, node.role, node.count])).toEqual(
-      (validation.blueprint!.agents).map((agent) => [agent.name, agent.role, expect.any(String)]),
+      validation.blueprint!.agents.map((agent) => [agent.name, agent.role, expect.any(String)]),
     );
     const name = (index: number) => graph.nodes[index]!.name;
     const expected = validation.blueprint!.agents.filter((agent) => agent.reports_to).map((agent) => [agent.name, agent.reports_to]);

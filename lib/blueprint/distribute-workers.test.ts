@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { distributeWorkers, type WorkerGroupBounds, WorkerTotalOutOfRangeError } from "./distribute-workers";
 
 const groupsArbitrary = fc.array(
-  fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 })).map(([a, b]): WorkerGroupBounds => ({ lo: Math.min(a, b), hi: Math.max(a, b) })),
+  fc
+    .tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 20 }))
+    .map(([a, b]): WorkerGroupBounds => ({ lo: Math.min(a, b), hi: Math.max(a, b) })),
   { minLength: 1, maxLength: 8 },
 );
 const sumOf = (values: number[]) => values.reduce((sum, value) => sum + value, 0);
@@ -16,14 +18,30 @@ const groupsWithTotal = groupsArbitrary.chain((groups) => {
 
 describe("distributeWorkers", () => {
   it("fills the emptiest group first, ties to the group declared first", () => {
-    const groups = [{ lo: 2, hi: 8 }, { lo: 0, hi: 4 }];
+    const groups = [
+      { lo: 2, hi: 8 },
+      { lo: 0, hi: 4 },
+    ];
     expect([2, 3, 4, 5, 6, 12].map((total) => distributeWorkers(groups, total))).toEqual([
-      [2, 0], [3, 0], [3, 1], [4, 1], [4, 2], [8, 4],
+      [2, 0],
+      [3, 0],
+      [3, 1],
+      [4, 1],
+      [4, 2],
+      [8, 4],
     ]);
   });
 
   it("never gives a worker to a group that is full", () => {
-    expect(distributeWorkers([{ lo: 1, hi: 1 }, { lo: 0, hi: 3 }], 4)).toEqual([1, 3]);
+    expect(
+      distributeWorkers(
+        [
+          { lo: 1, hi: 1 },
+          { lo: 0, hi: 3 },
+        ],
+        4,
+      ),
+    ).toEqual([1, 3]);
   });
 
   it("rejects a total the groups cannot hold", () => {

@@ -45,7 +45,15 @@ export function distributeWorkers(groups: readonly WorkerGroupBounds[], total: n
     for (let index = 0; index < groups.length; index++) {
       const group = groups[index]!;
       if (counts[index]! >= group.hi) continue;
-      if (best === -1 || hasSmallerFill(counts[index]! - group.lo, group.hi - group.lo, counts[best]! - groups[best]!.lo, groups[best]!.hi - groups[best]!.lo)) {
+      if (
+        best === -1 ||
+        hasSmallerFill(
+          counts[index]! - group.lo,
+          group.hi - group.lo,
+          counts[best]! - groups[best]!.lo,
+          groups[best]!.hi - groups[best]!.lo,
+        )
+      ) {
         best = index;
       }
     }

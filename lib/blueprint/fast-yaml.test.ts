@@ -13,9 +13,50 @@ const examples = readdirSync("blueprints").map((file) => readFileSync(`blueprint
 describe("loadYamlFast", () => {
   it("resolves plain scalars as YAML 1.2's core schema, exactly as yaml does", () => {
     const scalars = [
-      "yes", "no", "on", "True", "TRUE", "tRue", "false", "~", "null", "Null", "NULL", "", "0o17", "017", "0x1F", "0X1f",
-      "0b101", "1_000", "+12", "-0", "00", ".inf", "-.Inf", "+.INF", ".NaN", ".nan", "1e3", "12e03", "1.5e-3", "-.5", "+.5",
-      ".5", "5.", "0.", "2001-12-14", "12:30:00", "1:20", "1.0.0", "1-3", "0o8", "0xG", "1,000", "=", "<<",
+      "yes",
+      "no",
+      "on",
+      "True",
+      "TRUE",
+      "tRue",
+      "false",
+      "~",
+      "null",
+      "Null",
+      "NULL",
+      "",
+      "0o17",
+      "017",
+      "0x1F",
+      "0X1f",
+      "0b101",
+      "1_000",
+      "+12",
+      "-0",
+      "00",
+      ".inf",
+      "-.Inf",
+      "+.INF",
+      ".NaN",
+      ".nan",
+      "1e3",
+      "12e03",
+      "1.5e-3",
+      "-.5",
+      "+.5",
+      ".5",
+      "5.",
+      "0.",
+      "2001-12-14",
+      "12:30:00",
+      "1:20",
+      "1.0.0",
+      "1-3",
+      "0o8",
+      "0xG",
+      "1,000",
+      "=",
+      "<<",
     ];
     for (const scalar of scalars) {
       const text = `v: ${scalar}\n`;
@@ -47,7 +88,33 @@ describe("loadYamlFast", () => {
 const mutation = fc.record({
   at: fc.nat(),
   kind: fc.constantFrom("insert", "delete", "replace"),
-  text: fc.constantFrom(" ", "\n", ":", "-", "#", "'", '"', "[", "]", "{", "}", ",", "?", "|", ">", "!", "\t", "  ", "a", "1", "%", "@", "`", ".", "0"),
+  text: fc.constantFrom(
+    " ",
+    "\n",
+    ":",
+    "-",
+    "#",
+    "'",
+    '"',
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "?",
+    "|",
+    ">",
+    "!",
+    "\t",
+    "  ",
+    "a",
+    "1",
+    "%",
+    "@",
+    "`",
+    ".",
+    "0",
+  ),
 });
 
 function mutate(text: string, mutations: Array<{ at: number; kind: string; text: string }>): string {
@@ -64,13 +131,17 @@ describe("validateBlueprint's fast path", () => {
     for (const text of examples) expect(validateBlueprint(text)).toEqual(validateWithPositions(text));
   });
 
-  it("property: a mutated blueprint gets the same answer as from the positioned path, findings and their positions included", () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...examples), fc.array(mutation, { minLength: 1, maxLength: 3 }), (text, mutations) => {
-        const mutated = mutate(text, mutations);
-        expect(validateBlueprint(mutated)).toEqual(validateWithPositions(mutated));
-      }),
-      { numRuns: FUZZ_RUNS },
-    );
-  }, 20_000 + FUZZ_RUNS * 10);
+  it(
+    "property: a mutated blueprint gets the same answer as from the positioned path, findings and their positions included",
+    () => {
+      fc.assert(
+        fc.property(fc.constantFrom(...examples), fc.array(mutation, { minLength: 1, maxLength: 3 }), (text, mutations) => {
+          const mutated = mutate(text, mutations);
+          expect(validateBlueprint(mutated)).toEqual(validateWithPositions(mutated));
+        }),
+        { numRuns: FUZZ_RUNS },
+      );
+    },
+    20_000 + FUZZ_RUNS * 10,
+  );
 });

@@ -14,7 +14,11 @@ const FLOAT = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+
 const core12Schema = FAILSAFE_SCHEMA.extend({
   implicit: [
     new Type("tag:yaml.org,2002:null", { kind: "scalar", resolve: (data: string) => NULL.test(data), construct: () => null }),
-    new Type("tag:yaml.org,2002:bool", { kind: "scalar", resolve: (data: string) => BOOL.test(data), construct: (data: string) => data[0] === "t" || data[0] === "T" }),
+    new Type("tag:yaml.org,2002:bool", {
+      kind: "scalar",
+      resolve: (data: string) => BOOL.test(data),
+      construct: (data: string) => data[0] === "t" || data[0] === "T",
+    }),
     new Type("tag:yaml.org,2002:int", { kind: "scalar", resolve: (data: string) => INT.test(data), construct: constructInt }),
     new Type("tag:yaml.org,2002:float", { kind: "scalar", resolve: (data: string) => FLOAT.test(data), construct: constructFloat }),
   ],

@@ -31,7 +31,11 @@ export async function readBlueprintBytes(filePath: string): Promise<Uint8Array> 
     throw new BlueprintFileError("unreadable", filePath, `cannot read blueprint file ${filePath}: ${(error as Error).message}`);
   }
   if (size > MAX_YAML_BYTES) {
-    throw new BlueprintFileError("too_large", filePath, `blueprint file ${filePath} is ${Math.ceil(size / 1024)} KiB; at most 256 KiB is allowed`);
+    throw new BlueprintFileError(
+      "too_large",
+      filePath,
+      `blueprint file ${filePath} is ${Math.ceil(size / 1024)} KiB; at most 256 KiB is allowed`,
+    );
   }
   return readFile(filePath);
 }
@@ -41,7 +45,13 @@ export async function saveBlueprintFile(blueprint: Blueprint | BlueprintInput, f
   const checked = blueprintSchema.safeParse(blueprint);
   if (!checked.success) {
     throw new BlueprintInvalidError(
-      checked.error.issues.map((issue) => ({ severity: "error", path: formatPath(issue.path as FindingPath), message: issue.message, line: 1, column: 1 })),
+      checked.error.issues.map((issue) => ({
+        severity: "error",
+        path: formatPath(issue.path as FindingPath),
+        message: issue.message,
+        line: 1,
+        column: 1,
+      })),
     );
   }
   await writeFileAtomically(filePath, stringify(blueprint, { indent: 2, lineWidth: 100 }));

@@ -24,7 +24,11 @@ const cases: Array<[string, string | Uint8Array, RegExp]> = [
   ["10,000 nested flow mappings", `x: ${"{a: ".repeat(10_000)}1${"}".repeat(10_000)}\n`, /deeper than 32/],
   ["a 5 MiB document", `${VALID_HEAD}x: "${"a".repeat(5 * 1024 * 1024)}"\n`, /at most 256 KiB/],
   ["a __proto__ key", `${VALID_HEAD}__proto__: { polluted: true }\n`, /"__proto__" is not allowed/],
-  ["a __proto__ key inside config", VALID_HEAD.replace("max_workers: 0 }", "max_workers: 0, config: { __proto__: { x: 1 } } }"), /"__proto__" is not allowed/],
+  [
+    "a __proto__ key inside config",
+    VALID_HEAD.replace("max_workers: 0 }", "max_workers: 0, config: { __proto__: { x: 1 } } }"),
+    /"__proto__" is not allowed/,
+  ],
   ["non-UTF-8 bytes", new Uint8Array([...new TextEncoder().encode("metadata:\n  name: "), 0xff, 0xfe, 0x0a]), /not valid UTF-8.*line 2/],
   ["tabs for indentation", "metadata:\n\tid: x\n", /tabs are not allowed/],
   ["duplicate keys", `${VALID_HEAD}cluster: {}\n`, /duplicate key/],

@@ -10,9 +10,7 @@ export async function listBlueprints(query: ListBlueprintsQuery): Promise<Page<B
     ...(query.active_only ? { isActive: true } : {}),
     // Tags are stored as a JSON array; the quotes make the match exact.
     ...(query.tag ? { tagsJson: { contains: JSON.stringify(query.tag) } } : {}),
-    ...(query.q
-      ? { OR: [{ id: { contains: query.q } }, { name: { contains: query.q } }, { description: { contains: query.q } }] }
-      : {}),
+    ...(query.q ? { OR: [{ id: { contains: query.q } }, { name: { contains: query.q } }, { description: { contains: query.q } }] } : {}),
   };
   const [rows, total] = await db.$transaction([
     db.blueprint.findMany({ where, orderBy: { name: "asc" }, ...pageWindow(query) }),

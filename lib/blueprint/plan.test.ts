@@ -44,7 +44,11 @@ describe("planCluster", () => {
   it("spreads instances over the supervisor's instances: instance i reports to i mod m", () => {
     const plan = planCluster(TEAM, { target_workers: 5 });
     expect(plan.agents.filter((agent) => agent.role === "worker").map((agent) => agent.supervisor)).toEqual([
-      "lead-1", "lead-2", "lead-1", "lead-2", "lead-1",
+      "lead-1",
+      "lead-2",
+      "lead-1",
+      "lead-2",
+      "lead-1",
     ]);
     expect(plan.agents.filter((agent) => agent.role === "lead").map((agent) => agent.name)).toEqual(["lead-1", "lead-2"]);
   });

@@ -93,9 +93,7 @@ function spawnOrder(definitions: AgentDefinition[], supervisorName: string): Age
   const order: AgentDefinition[] = [];
   let remaining = definitions;
   while (remaining.length > 0) {
-    const ready = remaining.filter(
-      (definition) => definition.role === "supervisor" || placed.has(definition.reports_to ?? supervisorName),
-    );
+    const ready = remaining.filter((definition) => definition.role === "supervisor" || placed.has(definition.reports_to ?? supervisorName));
     if (ready.length === 0) throw new Error("reports_to links do not lead to the supervisor; validate the blueprint first");
     for (const definition of ready) {
       placed.add(definition.name);
@@ -112,10 +110,16 @@ export function checkWorkerBounds(groups: readonly WorkerGroupBounds[], min: num
   const issues: PlanIssue[] = [];
   if (min > max) issues.push({ path: "min_workers", message: `min_workers (${min}) is greater than max_workers (${max})` });
   if (min < range.min) {
-    issues.push({ path: "min_workers", message: `min_workers (${min}) is below the ${range.min} workers the blueprint's worker groups need at least` });
+    issues.push({
+      path: "min_workers",
+      message: `min_workers (${min}) is below the ${range.min} workers the blueprint's worker groups need at least`,
+    });
   }
   if (max > range.max) {
-    issues.push({ path: "max_workers", message: `max_workers (${max}) is above the ${range.max} workers the blueprint's worker groups can hold` });
+    issues.push({
+      path: "max_workers",
+      message: `max_workers (${max}) is above the ${range.max} workers the blueprint's worker groups can hold`,
+    });
   }
   return issues;
 }

@@ -26,7 +26,11 @@ export async function getRevision(blueprintId: string, revision: number): Promis
  * The old revision's text becomes the newest revision. Its version is raised one patch above the
  * current one, because every saved change of the YAML must carry a higher version.
  */
-export async function restoreRevision(blueprintId: string, revision: number, options: { audit: AuditContext; ifMatch?: number }): Promise<BlueprintDetail> {
+export async function restoreRevision(
+  blueprintId: string,
+  revision: number,
+  options: { audit: AuditContext; ifMatch?: number },
+): Promise<BlueprintDetail> {
   const old = await getRevision(blueprintId, revision);
   const current = await db.blueprint.findUniqueOrThrow({ where: { id: blueprintId }, select: { version: true } });
   const document = parseDocument(old.blueprint_yaml);

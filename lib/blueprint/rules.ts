@@ -54,7 +54,9 @@ export function checkBlueprintRules(value: unknown): RuleFinding[] {
     if (agent.name === undefined) continue;
     const first = byName.get(agent.name);
     if (first) {
-      findings.push(error(["agents", agent.index, "name"], `the name "${agent.name}" is already used by agents[${first.index}]; names must be unique`));
+      findings.push(
+        error(["agents", agent.index, "name"], `the name "${agent.name}" is already used by agents[${first.index}]; names must be unique`),
+      );
     } else {
       byName.set(agent.name, agent);
     }
@@ -122,7 +124,9 @@ function checkSupervisor(agents: RawAgent[]): RuleFinding[] {
   }
   const findings: RuleFinding[] = [];
   supervisors.slice(1).forEach((extra) => {
-    findings.push(error(["agents", extra.index, "role"], `only one supervisor is allowed; agents[${supervisors[0]!.index}] is already the supervisor`));
+    findings.push(
+      error(["agents", extra.index, "role"], `only one supervisor is allowed; agents[${supervisors[0]!.index}] is already the supervisor`),
+    );
   });
   for (const supervisor of supervisors) {
     const { count, reports_to: reportsTo } = supervisor.raw;
@@ -156,7 +160,9 @@ function checkReportsTo(agents: RawAgent[], byName: Map<string, RawAgent>): Rule
     if (parent.role === "worker") {
       findings.push(error(path, `"${target}" is a worker; no agent may report to a worker`));
     } else if (agent.role && parent.role && ROLE_RANK[parent.role]! < ROLE_RANK[agent.role]!) {
-      findings.push(error(path, `a ${agent.role} may report only to a definition of equal or higher rank, but "${target}" is a ${parent.role}`));
+      findings.push(
+        error(path, `a ${agent.role} may report only to a definition of equal or higher rank, but "${target}" is a ${parent.role}`),
+      );
     }
   }
   findings.push(...findCycles(parentOf));
@@ -192,20 +198,30 @@ function checkWorkerCapacity(cluster: Record<string, unknown>, agents: RawAgent[
   }
   const findings: RuleFinding[] = [];
   if (isWorkerBound(target) && (target < min || target > max)) {
-    findings.push(error(["cluster", "target_workers"], `target_workers (${target}) must lie within min_workers and max_workers [${min}, ${max}]`));
+    findings.push(
+      error(["cluster", "target_workers"], `target_workers (${target}) must lie within min_workers and max_workers [${min}, ${max}]`),
+    );
   }
   const groups = agents.filter((agent) => agent.role === "worker").map((agent) => countBounds(agent.raw.count));
   if (groups.some((bounds) => bounds === undefined)) return findings;
   const { min: sumLo, max: sumHi } = workerTotalRange(groups as Bounds[]);
   if (sumLo > min) {
-    findings.push(error(["cluster", "min_workers"],
-      `min_workers (${min}) is ${sumLo - min} below the ${sumLo} workers the worker groups need at least (the sum of their lower bounds); ` +
-      `raise min_workers to ${sumLo} or lower the worker groups' minimums by ${sumLo - min}`));
+    findings.push(
+      error(
+        ["cluster", "min_workers"],
+        `min_workers (${min}) is ${sumLo - min} below the ${sumLo} workers the worker groups need at least (the sum of their lower bounds); ` +
+          `raise min_workers to ${sumLo} or lower the worker groups' minimums by ${sumLo - min}`,
+      ),
+    );
   }
   if (max > sumHi) {
-    findings.push(error(["cluster", "max_workers"],
-      `max_workers (${max}) is ${max - sumHi} above the ${sumHi} workers the worker groups can hold (the sum of their upper bounds); ` +
-      `lower max_workers to ${sumHi} or raise the worker groups' upper bounds by ${max - sumHi}`));
+    findings.push(
+      error(
+        ["cluster", "max_workers"],
+        `max_workers (${max}) is ${max - sumHi} above the ${sumHi} workers the worker groups can hold (the sum of their upper bounds); ` +
+          `lower max_workers to ${sumHi} or raise the worker groups' upper bounds by ${max - sumHi}`,
+      ),
+    );
   }
   return findings;
 }
@@ -215,7 +231,9 @@ function checkScaling(cluster: Record<string, unknown>): RuleFinding[] {
   if (!isRecord(scaling) || typeof scaling.metric !== "string" || !FRACTION_METRICS.has(scaling.metric)) return [];
   const target = scaling.target_value;
   if (typeof target === "number" && target > 1) {
-    return [error(["cluster", "scaling", "target_value"], `${scaling.metric} is a fraction; target_value must lie in (0, 1], for example 0.7`)];
+    return [
+      error(["cluster", "scaling", "target_value"], `${scaling.metric} is a fraction; target_value must lie in (0, 1], for example 0.7`),
+    ];
   }
   return [];
 }

@@ -28,7 +28,9 @@ describe("createBlueprint", () => {
   });
 
   it("refuses invalid YAML and a body that disagrees with it, storing nothing", async () => {
-    await expect(createBlueprint({ ...request, id: "other-v1", blueprint_yaml: "metadata: {}" }, { audit })).rejects.toThrow(BlueprintInvalidError);
+    await expect(createBlueprint({ ...request, id: "other-v1", blueprint_yaml: "metadata: {}" }, { audit })).rejects.toThrow(
+      BlueprintInvalidError,
+    );
     await expect(createBlueprint({ ...request, id: "other-v1" }, { audit })).rejects.toThrow(InvalidInputError);
     expect(await db.blueprint.count({ where: { id: "other-v1" } })).toBe(0);
   });
@@ -41,7 +43,9 @@ describe("updateBlueprint", () => {
     const renamed = await updateBlueprint("ops-v2", { name: "Operations" }, { audit });
     expect(renamed).toMatchObject({ name: "Operations", version: "1.0.0" });
     await expect(updateBlueprint("ops-v2", { blueprint_yaml: yaml("1.0.0", aide, "ops-v2") }, { audit })).rejects.toThrow(/higher version/);
-    await expect(updateBlueprint("ops-v2", { blueprint_yaml: yaml("2.0.0", aide, "ops-v1") }, { audit })).rejects.toThrow(/another blueprint/);
+    await expect(updateBlueprint("ops-v2", { blueprint_yaml: yaml("2.0.0", aide, "ops-v1") }, { audit })).rejects.toThrow(
+      /another blueprint/,
+    );
     const bumped = await updateBlueprint("ops-v2", { blueprint_yaml: yaml("1.1.0", aide, "ops-v2") }, { audit });
     expect(bumped).toMatchObject({ version: "1.1.0", agent_count: 3, revision: renamed.revision + 1 });
     expect(fileOf("ops-v2")).toContain("version: 1.1.0");

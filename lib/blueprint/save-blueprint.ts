@@ -18,7 +18,10 @@ export async function createBlueprint(input: CreateBlueprintRequest, options: { 
   const blueprint = loadBlueprint(input.blueprint_yaml);
   const mismatches = [
     blueprint.metadata.id !== input.id && { path: "id", message: `the YAML's metadata.id is "${blueprint.metadata.id}"` },
-    blueprint.metadata.version !== input.version && { path: "version", message: `the YAML's metadata.version is "${blueprint.metadata.version}"` },
+    blueprint.metadata.version !== input.version && {
+      path: "version",
+      message: `the YAML's metadata.version is "${blueprint.metadata.version}"`,
+    },
   ].filter((mismatch) => mismatch !== false);
   if (mismatches.length > 0) throw new InvalidInputError("the request and the YAML's metadata disagree", mismatches);
   const row = await db.$transaction(async (tx) => {
@@ -33,10 +36,17 @@ export async function createBlueprint(input: CreateBlueprintRequest, options: { 
         description: input.description ?? blueprint.metadata.description ?? null,
         tagsJson: JSON.stringify(input.tags ?? blueprint.metadata.tags ?? []),
         agentCount: blueprint.agents.length,
-        revisions: { create: { revision: 1, version: input.version, blueprintYaml: input.blueprint_yaml, createdBy: options.audit.actorEmail } },
+        revisions: {
+          create: { revision: 1, version: input.version, blueprintYaml: input.blueprint_yaml, createdBy: options.audit.actorEmail },
+        },
       },
     });
-    await recordAudit(tx, options.audit, { action: "blueprint.create", targetType: "blueprint", targetId: input.id, summary: `${input.name} ${input.version} with ${blueprint.agents.length} agent definitions` });
+    await recordAudit(tx, options.audit, {
+      action: "blueprint.create",
+      targetType: "blueprint",
+      targetId: input.id,
+      summary: `${input.name} ${input.version} with ${blueprint.agents.length} agent definitions`,
+    });
     // Inside the transaction: a failed write rolls the database back too.
     await writeBlueprintFile(input.id, input.blueprint_yaml);
     return created;
@@ -52,7 +62,11 @@ export interface UpdateBlueprintOptions {
   reason?: string;
 }
 
-export async function updateBlueprint(id: string, changes: UpdateBlueprintRequest, options: UpdateBlueprintOptions): Promise<BlueprintDetail> {
+export async function updateBlueprint(
+  id: string,
+  changes: UpdateBlueprintRequest,
+  options: UpdateBlueprintOptions,
+): Promise<BlueprintDetail> {
   const parsed = changes.blueprint_yaml === undefined ? undefined : loadBlueprint(changes.blueprint_yaml);
   const { row, yaml } = await db.$transaction(async (tx) => {
     const current = await tx.blueprint.findUnique({ where: { id } });
@@ -76,9 +90,20 @@ export async function updateBlueprint(id: string, changes: UpdateBlueprintReques
     const nextYaml = changes.blueprint_yaml ?? currentRevision.blueprintYaml;
     const updated = await tx.blueprint.update({ where: { id }, data });
     await tx.blueprintRevision.create({
-      data: { blueprintId: id, revision: updated.currentRevision, version: updated.version, blueprintYaml: nextYaml, createdBy: options.audit.actorEmail },
+      data: {
+        blueprintId: id,
+        revision: updated.currentRevision,
+        version: updated.version,
+        blueprintYaml: nextYaml,
+        createdBy: options.audit.actorEmail,
+      },
     });
-    await recordAudit(tx, options.audit, { action: "blueprint.update", targetType: "blueprint", targetId: id, summary: `revision ${updated.currentRevision}: ${options.reason ? `${options.reason}, ` : ""}${describeBlueprintChange(current, changes, updated.version)}` });
+    await recordAudit(tx, options.audit, {
+      action: "blueprint.update",
+      targetType: "blueprint",
+      targetId: id,
+      summary: `revision ${updated.currentRevision}: ${options.reason ? `${options.reason}, ` : ""}${describeBlueprintChange(current, changes, updated.version)}`,
+    });
     if (parsed) await writeBlueprintFile(id, nextYaml);
     return { row: updated, yaml: nextYaml };
   });
@@ -91,13 +116,16 @@ function describeBlueprintChange(current: BlueprintRow, changes: UpdateBlueprint
   if (changes.name !== undefined && changes.name !== current.name) parts.push(`name "${current.name}" -> "${changes.name}"`);
   if (changes.description !== undefined) parts.push("description changed");
   if (changes.tags !== undefined) parts.push(`tags ${changes.tags.join(", ") || "cleared"}`);
-  if (changes.is_active !== undefined && changes.is_active !== current.isActive) parts.push(changes.is_active ? "activated" : "deactivated");
+  if (changes.is_active !== undefined && changes.is_active !== current.isActive)
+    parts.push(changes.is_active ? "activated" : "deactivated");
   return parts.length ? parts.join(", ") : "no change";
 }
 
 function assertNewYamlFits(current: BlueprintRow, metadata: { id: string; version: string }): void {
   if (metadata.id !== current.id) {
-    throw new InvalidInputError("the YAML describes another blueprint", [{ path: "blueprint_yaml", message: `metadata.id is "${metadata.id}", not "${current.id}"` }]);
+    throw new InvalidInputError("the YAML describes another blueprint", [
+      { path: "blueprint_yaml", message: `metadata.id is "${metadata.id}", not "${current.id}"` },
+    ]);
   }
   if (!semver.gt(metadata.version, current.version)) {
     throw new InvalidInputError("new YAML must carry a higher version", [

@@ -15,11 +15,7 @@ export const SCALING_METRICS = [
 /** Metrics whose target is per worker (the total is divided by the workers); the others are cluster-wide averages. */
 export const PER_WORKER_METRICS: ReadonlySet<string> = new Set(["queue_depth", "tasks_per_minute"]);
 /** Metrics whose target is a fraction in (0, 1]. */
-export const FRACTION_METRICS: ReadonlySet<string> = new Set([
-  "cpu_utilization",
-  "memory_utilization",
-  "error_rate",
-]);
+export const FRACTION_METRICS: ReadonlySet<string> = new Set(["cpu_utilization", "memory_utilization", "error_rate"]);
 
 export const MAX_WORKERS_LIMIT = 1000;
 export const MAX_COUNT = 1000;
@@ -36,8 +32,7 @@ const freeFormConfig = z.record(z.string(), z.unknown(), {
   error: "must be a mapping of keys to values",
 });
 const stringList = z.array(z.string({ error: "must be a string" }), { error: "must be a list of strings" });
-const nonNegative = (what: string) =>
-  z.number({ error: `${what} must be a number` }).nonnegative({ error: `${what} must be 0 or more` });
+const nonNegative = (what: string) => z.number({ error: `${what} must be a number` }).nonnegative({ error: `${what} must be 0 or more` });
 const workerBound = (what: string) =>
   z
     .int({ error: `${what} must be a whole number` })
@@ -79,16 +74,24 @@ export const metadataSchema = z.strictObject({
 });
 
 export const scalingSchema = z.strictObject({
-  metric: z.enum(SCALING_METRICS, { error: `metric must be one of ${SCALING_METRICS.join(", ")}` }).describe("The metric the autoscaler watches."),
+  metric: z
+    .enum(SCALING_METRICS, { error: `metric must be one of ${SCALING_METRICS.join(", ")}` })
+    .describe("The metric the autoscaler watches."),
   target_value: z
     .number({ error: "target_value must be a number" })
     .positive({ error: "target_value must be greater than 0" })
     .describe("The metric's target: per worker for queue_depth and tasks_per_minute, a cluster-wide average otherwise."),
   tolerance: nonNegative("tolerance").default(0.1).describe("No scaling while the metric is within this fraction of the target."),
-  scale_up_stabilization_s: nonNegative("scale_up_stabilization_s").default(0).describe("Seconds of recommendations to weigh before scaling up."),
-  scale_down_stabilization_s: nonNegative("scale_down_stabilization_s").default(300).describe("Seconds of recommendations to weigh before scaling down."),
+  scale_up_stabilization_s: nonNegative("scale_up_stabilization_s")
+    .default(0)
+    .describe("Seconds of recommendations to weigh before scaling up."),
+  scale_down_stabilization_s: nonNegative("scale_down_stabilization_s")
+    .default(300)
+    .describe("Seconds of recommendations to weigh before scaling down."),
   evaluation_interval_s: nonNegative("evaluation_interval_s").default(15).describe("Seconds between two autoscaler evaluations."),
-  hibernate_after_idle_s: nonNegative("hibernate_after_idle_s").optional().describe("Hibernate the cluster after the metric stays at zero this long."),
+  hibernate_after_idle_s: nonNegative("hibernate_after_idle_s")
+    .optional()
+    .describe("Hibernate the cluster after the metric stays at zero this long."),
 });
 
 export type ScalingPolicy = z.output<typeof scalingSchema>;

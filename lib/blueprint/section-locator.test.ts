@@ -38,7 +38,8 @@ describe("createSectionLocator", () => {
       [["agents"], "key"],
       [["agents"], "value"],
     ] as const;
-    for (const [path, target] of paths) expect(locate([...path], target), `${path.join(".")} ${target}`).toEqual(full.locate([...path], target));
+    for (const [path, target] of paths)
+      expect(locate([...path], target), `${path.join(".")} ${target}`).toEqual(full.locate([...path], target));
   });
 
   it("leaves texts it cannot cut with certainty to the positioned path", () => {

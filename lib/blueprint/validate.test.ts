@@ -93,7 +93,13 @@ describe("rule 2: types and formats", () => {
   it("cluster.scaling: a known metric and a positive target", () => {
     const scaling = (body: string) => edit("  max_workers: 3\n", `  max_workers: 3\n  scaling:\n${body}`);
     expectError(scaling("    metric: queue-depth\n    target_value: 5\n"), "cluster.scaling.metric", 10, 13, /did you mean "queue_depth"/);
-    expectError(scaling("    metric: queue_size\n    target_value: 5\n"), "cluster.scaling.metric", 10, 13, /metric must be one of queue_depth, tasks_per_minute/);
+    expectError(
+      scaling("    metric: queue_size\n    target_value: 5\n"),
+      "cluster.scaling.metric",
+      10,
+      13,
+      /metric must be one of queue_depth, tasks_per_minute/,
+    );
     expectError(scaling("    metric: queue_depth\n    target_value: 0\n"), "cluster.scaling.target_value", 11, 19, /greater than 0/);
     expectError(scaling("    metric: cpu_utilization\n    target_value: 70\n"), "cluster.scaling.target_value", 11, 19, /fraction/);
     expectError(scaling("    target_value: 5\n"), "cluster.scaling.metric", 9, 3, /"metric" is required/);
@@ -111,11 +117,19 @@ describe("rule 2: types and formats", () => {
     expectError(edit("count: 1-3", "count: 1-1001"), "agents[1].count", 15, 12, /ends above 1000/);
   });
   it("unknown keys are errors with a did-you-mean hint", () => {
-    expectError(edit("count: 1-3", "count: 1-3\n    reportsto: boss"), "agents[1].reportsto", 16, 5, /unknown key "reportsto"; did you mean "reports_to"/);
+    expectError(
+      edit("count: 1-3", "count: 1-3\n    reportsto: boss"),
+      "agents[1].reportsto",
+      16,
+      5,
+      /unknown key "reportsto"; did you mean "reports_to"/,
+    );
     expectError(edit("cluster:\n", "clustr: {}\ncluster:\n"), "clustr", 5, 1, /did you mean "cluster"/);
   });
   it("keys inside config maps are free-form", () => {
-    expect(validateBlueprint(edit("  max_workers: 3\n", "  max_workers: 3\n  config: { anything: [1, 2], nested: { x: y } }\n")).valid).toBe(true);
+    expect(
+      validateBlueprint(edit("  max_workers: 3\n", "  max_workers: 3\n  config: { anything: [1, 2], nested: { x: y } }\n")).valid,
+    ).toBe(true);
   });
 });
 
@@ -130,13 +144,25 @@ describe("rule 3: exactly one supervisor", () => {
     expectError(edit("role: supervisor", "role: lead"), "agents", 9, 1, /no agent definition has role "supervisor"/);
   });
   it("reports a second supervisor at its role", () => {
-    expectError(`${BASE}  - name: boss-2\n    role: supervisor\n    capabilities: [x]\n`, "agents[2].role", 18, 11, /only one supervisor is allowed; agents\[0\] is already/);
+    expectError(
+      `${BASE}  - name: boss-2\n    role: supervisor\n    capabilities: [x]\n`,
+      "agents[2].role",
+      18,
+      11,
+      /only one supervisor is allowed; agents\[0\] is already/,
+    );
   });
   it("the supervisor's count is 1", () => {
     expectError(edit("capabilities: [planning]", "capabilities: [planning]\n    count: 2"), "agents[0].count", 13, 12, /count must be 1/);
   });
   it("the supervisor has no reports_to", () => {
-    expectError(edit("capabilities: [planning]", "capabilities: [planning]\n    reports_to: helper"), "agents[0].reports_to", 13, 5, /reports to no one/);
+    expectError(
+      edit("capabilities: [planning]", "capabilities: [planning]\n    reports_to: helper"),
+      "agents[0].reports_to",
+      13,
+      5,
+      /reports to no one/,
+    );
   });
 });
 
@@ -151,13 +177,20 @@ const WITH_LEAD = `${BASE}  - name: lead-a
 
 describe("rule 4: reports_to names another definition, without cycles", () => {
   it("reports an unknown name with a hint", () => {
-    expectError(edit("reports_to: lead-a", "reports_to: lead_a", WITH_LEAD), "agents[3].reports_to", 22, 17, /no agent definition is named "lead_a"; did you mean "lead-a"/);
+    expectError(
+      edit("reports_to: lead-a", "reports_to: lead_a", WITH_LEAD),
+      "agents[3].reports_to",
+      22,
+      17,
+      /no agent definition is named "lead_a"; did you mean "lead-a"/,
+    );
   });
   it("reports an agent reporting to itself", () => {
     expectError(edit("reports_to: lead-a", "reports_to: expert", WITH_LEAD), "agents[3].reports_to", 22, 17, /itself/);
   });
   it("reports a cycle once", () => {
-    const cyclic = edit("role: lead\n", "role: lead\n    reports_to: lead-b\n", WITH_LEAD) +
+    const cyclic =
+      edit("role: lead\n", "role: lead\n    reports_to: lead-b\n", WITH_LEAD) +
       "  - name: lead-b\n    role: lead\n    reports_to: lead-a\n    capabilities: [x]\n";
     expectError(cyclic, "agents[2].reports_to", 19, 17, /cycle: lead-a -> lead-b -> lead-a/);
   });
@@ -179,10 +212,22 @@ describe("rule 5: report upwards, never to a worker", () => {
 
 describe("rule 6: the worker groups realize every total in [min_workers, max_workers]", () => {
   it("min_workers below the groups' lower bounds says by how much", () => {
-    expectError(edit("count: 1-3", "count: 2-3"), "cluster.min_workers", 7, 16, /min_workers \(1\) is 1 below the 2 workers.*raise min_workers to 2/);
+    expectError(
+      edit("count: 1-3", "count: 2-3"),
+      "cluster.min_workers",
+      7,
+      16,
+      /min_workers \(1\) is 1 below the 2 workers.*raise min_workers to 2/,
+    );
   });
   it("max_workers above the groups' upper bounds says by how much", () => {
-    expectError(edit("max_workers: 3", "max_workers: 5"), "cluster.max_workers", 8, 16, /max_workers \(5\) is 2 above the 3 workers.*lower max_workers to 3/);
+    expectError(
+      edit("max_workers: 3", "max_workers: 5"),
+      "cluster.max_workers",
+      8,
+      16,
+      /max_workers \(5\) is 2 above the 3 workers.*lower max_workers to 3/,
+    );
   });
   it("a cluster without workers must have max_workers 0", () => {
     const text = edit("  - name: helper\n    role: worker\n    count: 1-3\n    capabilities: [doing]\n", "");
@@ -197,11 +242,23 @@ describe("rule 7: sizes", () => {
   });
   it("rejects nesting deeper than 32 levels", () => {
     const deep = edit("  max_workers: 3\n", `  max_workers: 3\n  config: { a: ${"[".repeat(40)}${"]".repeat(40)} }\n`);
-    expectError(deep, "cluster.config.a[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]", 9, 45, /deeper than 32/);
+    expectError(
+      deep,
+      "cluster.config.a[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]",
+      9,
+      45,
+      /deeper than 32/,
+    );
   });
   it("rejects more than 100 aliases", () => {
     const aliases = Array.from({ length: 101 }, () => "*x").join(", ");
-    expectError(edit("  max_workers: 3\n", `  max_workers: 3\n  config: { x: &x 1, list: [${aliases}] }\n`), "", 1, 1, /101 aliases; at most 100/);
+    expectError(
+      edit("  max_workers: 3\n", `  max_workers: 3\n  config: { x: &x 1, list: [${aliases}] }\n`),
+      "",
+      1,
+      1,
+      /101 aliases; at most 100/,
+    );
   });
   it("rejects more than 1000 non-worker agents", () => {
     const text = `${WITH_LEAD.replace("role: specialist\n", "role: specialist\n    count: 1000\n")}`;
@@ -218,10 +275,16 @@ describe("warnings", () => {
     ]);
   });
   it("a scaling section on a cluster that cannot scale", () => {
-    const text = edit("max_workers: 3", "max_workers: 1\n  scaling: { metric: queue_depth, target_value: 4 }", edit("count: 1-3", "count: 1"));
+    const text = edit(
+      "max_workers: 3",
+      "max_workers: 1\n  scaling: { metric: queue_depth, target_value: 4 }",
+      edit("count: 1-3", "count: 1"),
+    );
     const result = validateBlueprint(text);
     expect(result.valid).toBe(true);
-    expect(result.warnings.map(({ path, line, column }) => ({ path, line, column }))).toEqual([{ path: "cluster.scaling", line: 9, column: 12 }]);
+    expect(result.warnings.map(({ path, line, column }) => ({ path, line, column }))).toEqual([
+      { path: "cluster.scaling", line: 9, column: 12 },
+    ]);
   });
   it("duplicated tags", () => {
     const result = validateBlueprint(edit("  version: 1.0.0\n", "  version: 1.0.0\n  tags: [a, b, a]\n"));

@@ -2,14 +2,7 @@
 import type { z } from "zod";
 import { compareFindings, type Finding, type FindingPath, formatPath } from "./finding";
 import { checkBlueprintRules, type RuleFinding } from "./rules";
-import {
-  agentDefinitionSchema,
-  type Blueprint,
-  blueprintSchema,
-  clusterSettingsSchema,
-  metadataSchema,
-  scalingSchema,
-} from "./schema";
+import { agentDefinitionSchema, type Blueprint, blueprintSchema, clusterSettingsSchema, metadataSchema, scalingSchema } from "./schema";
 import { closestMatch, didYouMean } from "./suggest";
 import { loadYamlFast } from "./fast-yaml";
 import { createSectionLocator } from "./section-locator";
@@ -42,7 +35,8 @@ function validateFast(text: string): BlueprintValidation | undefined {
   if (value === undefined) return undefined;
   const parsed = blueprintSchema.safeParse(value, { reportInput: true });
   const ruleFindings = checkBlueprintRules(value);
-  if (parsed.success && ruleFindings.length === 0) return { valid: true, errors: [], warnings: [], blueprint: parsed.data, document: value };
+  if (parsed.success && ruleFindings.length === 0)
+    return { valid: true, errors: [], warnings: [], blueprint: parsed.data, document: value };
   const locate = createSectionLocator(text, value);
   if (!locate) return undefined;
   let placedAll = true;
@@ -66,7 +60,11 @@ export function validateWithPositions(text: string): BlueprintValidation {
   return collectFindings(blueprintSchema.safeParse(yaml.value, { reportInput: true }), checkBlueprintRules(yaml.value), yaml);
 }
 
-function collectFindings(parsed: z.ZodSafeParseResult<Blueprint>, ruleFindings: readonly RuleFinding[], yaml: YamlSource): BlueprintValidation {
+function collectFindings(
+  parsed: z.ZodSafeParseResult<Blueprint>,
+  ruleFindings: readonly RuleFinding[],
+  yaml: YamlSource,
+): BlueprintValidation {
   const findings: Finding[] = [];
   if (!parsed.success) {
     for (const issue of parsed.error.issues) findings.push(...describeIssue(issue, yaml));

@@ -33,7 +33,11 @@ export function readYamlText(input: string | Uint8Array): YamlText {
   const text = decoded.text;
   if (decoded.invalidAt !== undefined) {
     const { line, column } = positionInText(text, decoded.invalidAt);
-    return { text, errors: [rootError(`the file is not valid UTF-8 (first bad byte near line ${line}, column ${column})`, line, column)], spansLines: false };
+    return {
+      text,
+      errors: [rootError(`the file is not valid UTF-8 (first bad byte near line ${line}, column ${column})`, line, column)],
+      spansLines: false,
+    };
   }
   const size = utf8ByteLength(text);
   if (size > MAX_YAML_BYTES) {
@@ -206,7 +210,13 @@ function checkStructure(doc: Document, fromOffset: (offset: number) => Position)
     if (depth > MAX_NESTING_DEPTH && !tooDeepReported && (isMap(node) || isSeq(node))) {
       tooDeepReported = true;
       const { line, column } = fromOffset(node.range?.[0] ?? 0);
-      findings.push({ severity: "error", path: formatPath(path), message: `nesting is deeper than ${MAX_NESTING_DEPTH} levels`, line, column });
+      findings.push({
+        severity: "error",
+        path: formatPath(path),
+        message: `nesting is deeper than ${MAX_NESTING_DEPTH} levels`,
+        line,
+        column,
+      });
     }
     if (isMap(node)) {
       for (const pair of node.items) {

@@ -13,9 +13,18 @@ describe("dataOf", () => {
   });
 
   it("turns a problem+json refusal into an ApiError carrying the problem", async () => {
-    const problem = { type: "urn:cluster-console:problem:stale-revision", title: "Conflict", status: 409, detail: "the cluster is at revision 4, not 3" };
-    const api = answering(() => new Response(JSON.stringify(problem), { status: 409, headers: { "content-type": "application/problem+json" } }));
-    const refusal = await dataOf(api.POST("/api/clusters/{id}/scale", { params: { path: { id: "c1" }, header: { "if-match": '"3"' } }, body: { target_workers: 4 } })).catch((error: unknown) => error);
+    const problem = {
+      type: "urn:cluster-console:problem:stale-revision",
+      title: "Conflict",
+      status: 409,
+      detail: "the cluster is at revision 4, not 3",
+    };
+    const api = answering(
+      () => new Response(JSON.stringify(problem), { status: 409, headers: { "content-type": "application/problem+json" } }),
+    );
+    const refusal = await dataOf(
+      api.POST("/api/clusters/{id}/scale", { params: { path: { id: "c1" }, header: { "if-match": '"3"' } }, body: { target_workers: 4 } }),
+    ).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(ApiError);
     expect(refusal).toMatchObject({ status: 409, message: "the cluster is at revision 4, not 3", problem });
     expect(isStaleRevision(refusal)).toBe(true);

@@ -10,7 +10,10 @@ export const api = createClient<paths>({ headers: { accept: "application/json" }
 
 /** The same client for a script: the console's address and an API token. */
 export function scriptClient(baseUrl: string, token: string) {
-  return createClient<paths>({ baseUrl: baseUrl.replace(/\/$/, ""), headers: { accept: "application/json", authorization: `Bearer ${token}` } });
+  return createClient<paths>({
+    baseUrl: baseUrl.replace(/\/$/, ""),
+    headers: { accept: "application/json", authorization: `Bearer ${token}` },
+  });
 }
 
 export class ApiError extends Error {
@@ -43,7 +46,11 @@ export function ifMatch(revision: number): { "if-match": string } {
 export async function dataOf<Data>(call: Promise<{ data?: Data; error?: unknown; response: Response }>): Promise<Data> {
   const { data, error, response } = await call;
   if (!response.ok) {
-    throw new ApiError(isProblem(error) ? error : { type: "about:blank", title: response.statusText, status: response.status, detail: `the server answered ${response.status}` });
+    throw new ApiError(
+      isProblem(error)
+        ? error
+        : { type: "about:blank", title: response.statusText, status: response.status, detail: `the server answered ${response.status}` },
+    );
   }
   // A 204 (a deletion) has no body: its Data type is undefined as well.
   return data as Data;

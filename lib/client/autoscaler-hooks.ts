@@ -33,7 +33,12 @@ export function useAutoscaler(clusterId: string) {
 export function useClusterMetric(clusterId: string, name: MetricName, range: MetricRange) {
   return useQuery({
     queryKey: autoscalerKeys.metric(clusterId, name, range),
-    queryFn: () => dataOf(api.GET("/api/clusters/{id}/metrics", { params: { path: { id: clusterId }, query: { name, ...metricRangeQuery(range, Date.now()) } } })),
+    queryFn: () =>
+      dataOf(
+        api.GET("/api/clusters/{id}/metrics", {
+          params: { path: { id: clusterId }, query: { name, ...metricRangeQuery(range, Date.now()) } },
+        }),
+      ),
     refetchInterval: metricRefetchInterval(range),
     placeholderData: keepPreviousData,
   });
@@ -43,7 +48,8 @@ export function useClusterMetric(clusterId: string, name: MetricName, range: Met
 export function useWorkerHistory(ids: readonly string[]) {
   return useQuery({
     queryKey: autoscalerKeys.workerHistory(ids),
-    queryFn: () => dataOf(api.GET("/api/clusters/worker-history", { params: { query: { ids: ids.join(","), minutes: WORKER_HISTORY_MINUTES } } })),
+    queryFn: () =>
+      dataOf(api.GET("/api/clusters/worker-history", { params: { query: { ids: ids.join(","), minutes: WORKER_HISTORY_MINUTES } } })),
     enabled: ids.length > 0,
     refetchInterval: 30_000,
   });
@@ -66,7 +72,8 @@ export function useSetAutoscalerPause(clusterId: string) {
   const toastId = `autoscaler-pause-${clusterId}`;
   return useMutation({
     scope: { id: toastId },
-    mutationFn: (pause: AutoscalerPause) => dataOf(api.PUT("/api/clusters/{id}/autoscaler", { params: { path: { id: clusterId } }, body: { pause } })),
+    mutationFn: (pause: AutoscalerPause) =>
+      dataOf(api.PUT("/api/clusters/{id}/autoscaler", { params: { path: { id: clusterId } }, body: { pause } })),
     // A poll already under way would bring back the pause from before.
     onMutate: () => queryClient.cancelQueries({ queryKey: key }),
     onError: (error) => {

@@ -57,7 +57,11 @@ export function useSaveBlueprint(existingId: string | undefined) {
   return useMutation({
     mutationFn: (draft: { yaml: string; baseRevision?: number; metadata: { id: string; name: string; version: string } }) =>
       existingId === undefined
-        ? dataOf(api.POST("/api/blueprints", { body: { id: draft.metadata.id, name: draft.metadata.name, version: draft.metadata.version, blueprint_yaml: draft.yaml } }))
+        ? dataOf(
+            api.POST("/api/blueprints", {
+              body: { id: draft.metadata.id, name: draft.metadata.name, version: draft.metadata.version, blueprint_yaml: draft.yaml },
+            }),
+          )
         : dataOf(
             api.PUT("/api/blueprints/{id}", {
               params: { path: { id: existingId }, header: draft.baseRevision === undefined ? {} : ifMatch(draft.baseRevision) },
@@ -92,7 +96,11 @@ export function useRestoreRevision(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { revision: number; currentRevision: number }) =>
-      dataOf(api.POST("/api/blueprints/{id}/revisions/{revision}/restore", { params: { path: { id, revision: input.revision }, header: ifMatch(input.currentRevision) } })),
+      dataOf(
+        api.POST("/api/blueprints/{id}/revisions/{revision}/restore", {
+          params: { path: { id, revision: input.revision }, header: ifMatch(input.currentRevision) },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: blueprintKeys.all }),
   });
 }

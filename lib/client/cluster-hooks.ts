@@ -51,13 +51,21 @@ export function useCluster(id: string) {
 }
 
 export function useClusterHierarchy(id: string) {
-  return useQuery({ queryKey: clusterKeys.hierarchy(id), queryFn: () => dataOf(api.GET("/api/clusters/{id}/hierarchy", { params: { path: { id } } })) });
+  return useQuery({
+    queryKey: clusterKeys.hierarchy(id),
+    queryFn: () => dataOf(api.GET("/api/clusters/{id}/hierarchy", { params: { path: { id } } })),
+  });
 }
 
 export function useClusterAgents(id: string, filters: AgentListFilters) {
   return useQuery({
     queryKey: clusterKeys.agents(id, filters),
-    queryFn: () => dataOf(api.GET("/api/clusters/{id}/agents", { params: { path: { id }, query: withoutEmpty({ ...filters, page_size: CLUSTER_PAGE_SIZE }) } })),
+    queryFn: () =>
+      dataOf(
+        api.GET("/api/clusters/{id}/agents", {
+          params: { path: { id }, query: withoutEmpty({ ...filters, page_size: CLUSTER_PAGE_SIZE }) },
+        }),
+      ),
     placeholderData: keepPreviousData,
   });
 }
@@ -72,7 +80,8 @@ export function useClusterAgent(id: string, agentId: string) {
 export function useClusterActivity(id: string, page: number) {
   return useQuery({
     queryKey: clusterKeys.activity(id, page),
-    queryFn: () => dataOf(api.GET("/api/clusters/{id}/activity", { params: { path: { id }, query: { page, page_size: CLUSTER_PAGE_SIZE } } })),
+    queryFn: () =>
+      dataOf(api.GET("/api/clusters/{id}/activity", { params: { path: { id }, query: { page, page_size: CLUSTER_PAGE_SIZE } } })),
     placeholderData: keepPreviousData,
   });
 }

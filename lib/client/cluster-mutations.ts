@@ -21,7 +21,14 @@ function refusalMessage(error: Error): string {
  * A mutation on one cluster whose expected outcome is written to the cache at once and undone if
  * the server says no.
  */
-function useClusterMutation<Input>(cluster: ClusterView, options: { action: string; send: (input: Input) => Promise<ClusterView | void>; expect?: (cluster: ClusterView, input: Input) => ClusterView }) {
+function useClusterMutation<Input>(
+  cluster: ClusterView,
+  options: {
+    action: string;
+    send: (input: Input) => Promise<ClusterView | void>;
+    expect?: (cluster: ClusterView, input: Input) => ClusterView;
+  },
+) {
   const queryClient = useQueryClient();
   const key = clusterKeys.detail(cluster.id);
   return useMutation({
@@ -50,7 +57,11 @@ export function useScaleCluster(cluster: ClusterView) {
   return useClusterMutation<number>(cluster, {
     action: "scale",
     send: (target) => dataOf(api.POST("/api/clusters/{id}/scale", { params: onRevisionOf(cluster), body: { target_workers: target } })),
-    expect: (current, target) => ({ ...current, target_workers: target, status: current.current_workers === target ? current.status : "scaling" }),
+    expect: (current, target) => ({
+      ...current,
+      target_workers: target,
+      status: current.current_workers === target ? current.status : "scaling",
+    }),
   });
 }
 
@@ -65,7 +76,13 @@ export function useHibernateCluster(cluster: ClusterView) {
 export function useReactivateCluster(cluster: ClusterView) {
   return useClusterMutation<number | undefined>(cluster, {
     action: "reactivate",
-    send: (target) => dataOf(api.POST("/api/clusters/{id}/reactivate", { params: onRevisionOf(cluster), body: target === undefined ? {} : { target_workers: target } })),
+    send: (target) =>
+      dataOf(
+        api.POST("/api/clusters/{id}/reactivate", {
+          params: onRevisionOf(cluster),
+          body: target === undefined ? {} : { target_workers: target },
+        }),
+      ),
     expect: (current, target) => ({ ...current, status: "scaling", target_workers: target ?? current.min_workers }),
   });
 }
@@ -74,7 +91,12 @@ export function useUpdateCluster(cluster: ClusterView) {
   return useClusterMutation<UpdateClusterRequest>(cluster, {
     action: "update",
     send: (changes) => dataOf(api.PUT("/api/clusters/{id}", { params: onRevisionOf(cluster), body: changes })),
-    expect: (current, changes) => ({ ...current, ...changes, description: changes.description === undefined ? current.description : changes.description }) as ClusterView,
+    expect: (current, changes) =>
+      ({
+        ...current,
+        ...changes,
+        description: changes.description === undefined ? current.description : changes.description,
+      }) as ClusterView,
   });
 }
 

@@ -24,7 +24,9 @@ export function useLiveClusterUpdates(): LiveState {
     source.addEventListener("reset", () => void queryClient.invalidateQueries({ queryKey: clusterKeys.all }));
     source.addEventListener("cluster", (event) => {
       const cluster = JSON.parse(event.data) as ClusterView;
-      queryClient.setQueryData<ClusterView>(clusterKeys.detail(cluster.id), (cached) => (cached && cached.revision > cluster.revision ? cached : cluster));
+      queryClient.setQueryData<ClusterView>(clusterKeys.detail(cluster.id), (cached) =>
+        cached && cached.revision > cluster.revision ? cached : cluster,
+      );
       invalidateClusterQueries(queryClient, cluster.id);
     });
     source.addEventListener("cluster-deleted", (event) => {

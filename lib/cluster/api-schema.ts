@@ -7,7 +7,10 @@ import { CLUSTER_STATUSES } from "./state-machine";
 export const AGENT_STATUSES = ["starting", "active", "inactive", "hibernated", "failed", "stopped"] as const;
 export type AgentStatus = (typeof AGENT_STATUSES)[number];
 
-const workerCount = z.int({ error: "must be a whole number" }).min(0, { error: "must be 0 or more" }).max(MAX_WORKERS_LIMIT, { error: `must be at most ${MAX_WORKERS_LIMIT}` });
+const workerCount = z
+  .int({ error: "must be a whole number" })
+  .min(0, { error: "must be 0 or more" })
+  .max(MAX_WORKERS_LIMIT, { error: `must be at most ${MAX_WORKERS_LIMIT}` });
 
 export const createClusterRequestSchema = z.strictObject({
   blueprint_id: z.string().min(1).max(64),
@@ -31,8 +34,16 @@ export const clusterSchema = z.object({
   status: z.enum(CLUSTER_STATUSES),
   blueprint_id: z.string(),
   blueprint_version: z.string(),
-  blueprint_revision: z.int().describe("The blueprint revision the cluster was spawned from; compare with the blueprint's `revision` to see whether a newer one exists."),
-  blueprint_latest_revision: z.int().describe("The blueprint's current revision: newer than `blueprint_revision` when the blueprint changed after the cluster was spawned."),
+  blueprint_revision: z
+    .int()
+    .describe(
+      "The blueprint revision the cluster was spawned from; compare with the blueprint's `revision` to see whether a newer one exists.",
+    ),
+  blueprint_latest_revision: z
+    .int()
+    .describe(
+      "The blueprint's current revision: newer than `blueprint_revision` when the blueprint changed after the cluster was spawned.",
+    ),
   min_workers: z.int(),
   max_workers: z.int(),
   target_workers: z.int(),
@@ -70,7 +81,12 @@ export const hierarchyNodeSchema: z.ZodType<HierarchyNode> = z.object({
   },
 });
 
-export const clusterHierarchySchema = z.object({ cluster_id: z.string(), cluster_name: z.string(), total_agents: z.int(), supervisor: hierarchyNodeSchema.nullable() });
+export const clusterHierarchySchema = z.object({
+  cluster_id: z.string(),
+  cluster_name: z.string(),
+  total_agents: z.int(),
+  supervisor: hierarchyNodeSchema.nullable(),
+});
 export type ClusterHierarchy = z.infer<typeof clusterHierarchySchema>;
 
 export const updateClusterRequestSchema = z
@@ -101,7 +117,11 @@ export type ListClustersQuery = z.output<typeof listClustersQuerySchema>;
 
 export const clusterActivitySchema = z.object({
   id: z.int(),
-  kind: z.string().describe("created, scaled, hibernated, reactivated, updated, recovered, autoscaler (the autoscaler's latest decision that changed nothing) or autoscaler-pause"),
+  kind: z
+    .string()
+    .describe(
+      "created, scaled, hibernated, reactivated, updated, recovered, autoscaler (the autoscaler's latest decision that changed nothing) or autoscaler-pause",
+    ),
   from_status: z.string().nullable(),
   to_status: z.string().nullable(),
   from_workers: z.int().nullable(),
@@ -122,7 +142,9 @@ export const clusterEventsQuerySchema = z.object({
 /** EventSource's Last-Event-ID header: a change-feed id. */
 export const lastEventIdSchema = z.coerce.number().int().nonnegative();
 
-export const createClusterQuerySchema = z.object({ dry_run: booleanQuery.default(false).describe("true: answer the findings and the spawn plan, and create nothing.") });
+export const createClusterQuerySchema = z.object({
+  dry_run: booleanQuery.default(false).describe("true: answer the findings and the spawn plan, and create nothing."),
+});
 
 export const listAgentsQuerySchema = z.object({
   role: z.enum(AGENT_ROLES).optional(),

@@ -8,7 +8,12 @@ import { startAgents } from "./cluster-store";
 import { insertAgents } from "./insert-agents";
 import type { WorkerChange } from "./worker-pool";
 
-export async function applyWorkerChange(cluster: Cluster, change: WorkerChange, runtime: AgentRuntime, transitionalStatus: string): Promise<{ started: string[]; failed: string[] }> {
+export async function applyWorkerChange(
+  cluster: Cluster,
+  change: WorkerChange,
+  runtime: AgentRuntime,
+  transitionalStatus: string,
+): Promise<{ started: string[]; failed: string[] }> {
   const newRows = change.start.map((worker) => ({
     id: `agent-${crypto.randomUUID()}`,
     clusterId: cluster.id,

@@ -15,7 +15,11 @@ export interface ClusterChangeNotice {
 }
 
 /** Appends a change row; call it inside the transaction that makes the change. */
-export async function recordClusterChange(tx: Prisma.TransactionClient, clusterId: string, options: { deleted?: boolean } = {}): Promise<void> {
+export async function recordClusterChange(
+  tx: Prisma.TransactionClient,
+  clusterId: string,
+  options: { deleted?: boolean } = {},
+): Promise<void> {
   await tx.clusterChange.create({ data: { clusterId, deleted: options.deleted ?? false } });
 }
 

@@ -18,7 +18,11 @@ beforeAll(async () => {
 const request = { blueprint_id: "marketing-v1", name: "Streamed", target_workers: 3 };
 
 /** Reads server-sent events from the stream until `done` says enough, then aborts it. */
-async function readEvents(stream: ReadableStream<Uint8Array>, abort: AbortController, done: (events: Array<{ id: number; event: string; data: unknown }>) => boolean) {
+async function readEvents(
+  stream: ReadableStream<Uint8Array>,
+  abort: AbortController,
+  done: (events: Array<{ id: number; event: string; data: unknown }>) => boolean,
+) {
   const reader = stream.getReader();
   const decoder = new TextDecoder();
   const events: Array<{ id: number; event: string; data: unknown }> = [];
@@ -32,7 +36,11 @@ async function readEvents(stream: ReadableStream<Uint8Array>, abort: AbortContro
     while ((end = buffer.indexOf("\n\n")) >= 0) {
       const block = buffer.slice(0, end);
       buffer = buffer.slice(end + 2);
-      const field = (name: string) => block.split("\n").find((line) => line.startsWith(`${name}: `))?.slice(name.length + 2);
+      const field = (name: string) =>
+        block
+          .split("\n")
+          .find((line) => line.startsWith(`${name}: `))
+          ?.slice(name.length + 2);
       if (field("event")) events.push({ id: Number(field("id")), event: field("event")!, data: JSON.parse(field("data")!) });
     }
   }
@@ -101,11 +109,16 @@ describe("clusterEventStream", () => {
     const cluster = await createCluster({ ...request, name: "Live" }, { runtime, audit });
     const abort = new AbortController();
     const stream = clusterEventStream({ clusterId: cluster.id, signal: abort.signal });
-    const reading = readEvents(stream, abort, (events) => events.some((event) => event.event === "cluster" && (event.data as { current_workers: number }).current_workers === 6));
+    const reading = readEvents(stream, abort, (events) =>
+      events.some((event) => event.event === "cluster" && (event.data as { current_workers: number }).current_workers === 6),
+    );
     await scaleCluster(cluster.id, 6, { runtime, audit });
     const events = await reading;
     expect(events[0]).toMatchObject({ event: "ready", data: { resumed: false } });
-    expect(events.at(-1)).toMatchObject({ event: "cluster", data: { id: cluster.id, status: "active", current_workers: 6, target_workers: 6 } });
+    expect(events.at(-1)).toMatchObject({
+      event: "cluster",
+      data: { id: cluster.id, status: "active", current_workers: 6, target_workers: 6 },
+    });
     expect(events.map((event) => event.id)).toEqual([...events.map((event) => event.id)].sort((x, y) => x - y));
   });
 
@@ -116,7 +129,9 @@ describe("clusterEventStream", () => {
     await scaleCluster(cluster.id, 4, { runtime, audit });
     await deleteCluster(cluster.id, { runtime, audit });
     const abort = new AbortController();
-    const events = await readEvents(clusterEventStream({ lastEventId: seen, signal: abort.signal }), abort, (received) => received.some((event) => event.event === "cluster-deleted"));
+    const events = await readEvents(clusterEventStream({ lastEventId: seen, signal: abort.signal }), abort, (received) =>
+      received.some((event) => event.event === "cluster-deleted"),
+    );
     expect(events[0]).toMatchObject({ event: "ready", id: seen, data: { resumed: true } });
     expect(events.at(-1)).toMatchObject({ event: "cluster-deleted", data: { id: cluster.id } });
   });

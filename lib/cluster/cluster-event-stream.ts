@@ -33,11 +33,18 @@ export async function eventsForChanges(changes: readonly ClusterChangeNotice[]):
     newest.delete(change.clusterId);
     newest.set(change.clusterId, change);
   }
-  const views = new Map((await findClusterViews([...newest.values()].filter((change) => !change.deleted).map((change) => change.clusterId))).map((view) => [view.id, view]));
+  const views = new Map(
+    (await findClusterViews([...newest.values()].filter((change) => !change.deleted).map((change) => change.clusterId))).map((view) => [
+      view.id,
+      view,
+    ]),
+  );
   return [...newest.values()].map((change) => {
     const view = change.deleted ? undefined : views.get(change.clusterId);
     // A change whose cluster is gone by now is reported as the deletion it became.
-    return view ? { event: "cluster", id: change.id, data: view } : { event: "cluster-deleted", id: change.id, data: { id: change.clusterId } };
+    return view
+      ? { event: "cluster", id: change.id, data: view }
+      : { event: "cluster-deleted", id: change.id, data: { id: change.clusterId } };
   });
 }
 

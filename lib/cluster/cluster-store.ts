@@ -29,7 +29,9 @@ export function assertTargetWithinBounds(cluster: Pick<Cluster, "minWorkers" | "
 
 /** The blueprint the cluster was spawned from, at the revision it records. */
 export async function loadClusterBlueprint(cluster: Pick<Cluster, "blueprintId" | "blueprintRevision">): Promise<Blueprint> {
-  const revision = await db.blueprintRevision.findFirst({ where: { blueprintId: cluster.blueprintId, revision: cluster.blueprintRevision } });
+  const revision = await db.blueprintRevision.findFirst({
+    where: { blueprintId: cluster.blueprintId, revision: cluster.blueprintRevision },
+  });
   if (!revision) throw new NotFoundError("blueprint revision", `${cluster.blueprintId} revision ${cluster.blueprintRevision}`);
   return loadBlueprint(revision.blueprintYaml);
 }
@@ -59,7 +61,12 @@ export interface SettleChange {
   started: string[];
   failed: string[];
   status: ClusterStatus;
-  event: { kind: "created" | "scaled" | "hibernated" | "reactivated" | "recovered"; reason: string; fromStatus: string; fromWorkers: number };
+  event: {
+    kind: "created" | "scaled" | "hibernated" | "reactivated" | "recovered";
+    reason: string;
+    fromStatus: string;
+    fromWorkers: number;
+  };
   audit: AuditContext;
 }
 
@@ -86,7 +93,8 @@ export async function settleCluster(
     if (change.failed.length) await tx.agent.updateMany({ where: { id: { in: change.failed } }, data: { status: "failed" } });
     if (change.started.length) await tx.agent.updateMany({ where: { clusterId, status: "starting" }, data: { status: "active" } });
     const counts = await tx.agent.groupBy({ by: ["role", "status"], where: { clusterId }, _count: { _all: true } });
-    const count = (predicate: (row: (typeof counts)[number]) => boolean) => counts.filter(predicate).reduce((sum, row) => sum + row._count._all, 0);
+    const count = (predicate: (row: (typeof counts)[number]) => boolean) =>
+      counts.filter(predicate).reduce((sum, row) => sum + row._count._all, 0);
     const currentWorkers = count((row) => row.role === "worker" && row.status === "active");
     const failedAgents = count((row) => row.status === "failed");
     const expected = count((row) => row.status === "active" || row.status === "failed" || row.status === "hibernated");

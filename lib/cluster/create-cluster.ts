@@ -68,7 +68,18 @@ export async function createCluster(input: CreateClusterRequest, options: { runt
     const failed = await startAgents(options.runtime, agentRows);
     return await settleCluster(
       clusterId,
-      { started: agentRows.map((agent) => agent.id), failed, status: "active", event: { kind: "created", reason: `spawned from ${stored.id}@${blueprint.metadata.version}`, fromStatus: "spawning", fromWorkers: 0 }, audit: options.audit },
+      {
+        started: agentRows.map((agent) => agent.id),
+        failed,
+        status: "active",
+        event: {
+          kind: "created",
+          reason: `spawned from ${stored.id}@${blueprint.metadata.version}`,
+          fromStatus: "spawning",
+          fromWorkers: 0,
+        },
+        audit: options.audit,
+      },
       { startedAt: new Date() },
     );
   } catch (error) {

@@ -20,7 +20,12 @@ export function deleteCluster(id: string, options: ClusterActionOptions): Promis
     await Promise.allSettled(agents.map((agent) => options.runtime.stop(agent.id)));
     await db.$transaction(async (tx) => {
       await removeCluster(tx, id);
-      await recordAudit(tx, options.audit, { action: "cluster.delete", targetType: "cluster", targetId: id, summary: `${cluster.name}: deleted with ${agents.length} agents` });
+      await recordAudit(tx, options.audit, {
+        action: "cluster.delete",
+        targetType: "cluster",
+        targetId: id,
+        summary: `${cluster.name}: deleted with ${agents.length} agents`,
+      });
     });
   });
 }

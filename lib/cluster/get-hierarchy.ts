@@ -14,7 +14,10 @@ export async function getHierarchy(id: string): Promise<ClusterHierarchy> {
     orderBy: [{ definition: "asc" }, { ordinal: "asc" }],
   });
   const nodes = new Map<string, HierarchyNode>(
-    agents.map((agent) => [agent.id, { agent_id: agent.id, name: agent.name, definition: agent.definition, role: agent.role, status: agent.status, subordinates: [] }]),
+    agents.map((agent) => [
+      agent.id,
+      { agent_id: agent.id, name: agent.name, definition: agent.definition, role: agent.role, status: agent.status, subordinates: [] },
+    ]),
   );
   let supervisor: HierarchyNode | null = null;
   for (const agent of agents) {

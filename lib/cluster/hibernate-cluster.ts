@@ -18,7 +18,18 @@ export function hibernateCluster(id: string, options: ClusterActionOptions) {
     await Promise.allSettled(sleeping.map((agent) => options.runtime.hibernate(agent.id)));
     return settleCluster(
       id,
-      { started: [], failed: [], status: "hibernated", event: { kind: "hibernated", reason: options.reason ?? "hibernated by request", fromStatus: cluster.status, fromWorkers: cluster.currentWorkers }, audit: options.audit },
+      {
+        started: [],
+        failed: [],
+        status: "hibernated",
+        event: {
+          kind: "hibernated",
+          reason: options.reason ?? "hibernated by request",
+          fromStatus: cluster.status,
+          fromWorkers: cluster.currentWorkers,
+        },
+        audit: options.audit,
+      },
       { hibernatedAt: new Date() },
     );
   });

@@ -17,8 +17,19 @@ export interface AgentInsert {
 }
 
 const COLUMNS = [
-  "id", "cluster_id", "name", "definition", "ordinal", "role", "status", "supervisor_id",
-  "capabilities_json", "skills_json", "config_json", "created_at", "updated_at",
+  "id",
+  "cluster_id",
+  "name",
+  "definition",
+  "ordinal",
+  "role",
+  "status",
+  "supervisor_id",
+  "capabilities_json",
+  "skills_json",
+  "config_json",
+  "created_at",
+  "updated_at",
 ] as const;
 // SQLite allows 32,766 bound values a statement; 500 rows stay far below it.
 const ROWS_PER_STATEMENT = 500;
@@ -34,8 +45,19 @@ export async function insertAgents(tx: Prisma.TransactionClient, rows: readonly 
     const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
     const placeholders = chunk.map(() => `(${COLUMNS.map(() => "?").join(", ")})`).join(", ");
     const values = chunk.flatMap((row) => [
-      row.id, row.clusterId, row.name, row.definition, row.ordinal, row.role, row.status, row.supervisorId,
-      row.capabilitiesJson, row.skillsJson, row.configJson, now, now,
+      row.id,
+      row.clusterId,
+      row.name,
+      row.definition,
+      row.ordinal,
+      row.role,
+      row.status,
+      row.supervisorId,
+      row.capabilitiesJson,
+      row.skillsJson,
+      row.configJson,
+      now,
+      now,
     ]);
     await tx.$executeRawUnsafe(`INSERT INTO agents (${COLUMNS.join(", ")}) VALUES ${placeholders}`, ...values);
   }

@@ -33,8 +33,18 @@ describe("createCluster", () => {
     const runtime = new LocalAgentRuntime();
     const cluster = await createCluster({ ...seedRequest, config: { timezone: "UTC", extra: { a: 1 } } }, { runtime, audit });
     expect(cluster).toMatchObject({
-      name: "Q1 Marketing Campaign", type: "campaign", status: "active", blueprintVersion: "1.0.0", blueprintRevision: 1,
-      minWorkers: 2, maxWorkers: 12, targetWorkers: 5, currentWorkers: 5, healthScore: 1, createdBy: "tester@example.com", revision: 2,
+      name: "Q1 Marketing Campaign",
+      type: "campaign",
+      status: "active",
+      blueprintVersion: "1.0.0",
+      blueprintRevision: 1,
+      minWorkers: 2,
+      maxWorkers: 12,
+      targetWorkers: 5,
+      currentWorkers: 5,
+      healthScore: 1,
+      createdBy: "tester@example.com",
+      revision: 2,
     });
     expect(cluster.startedAt).not.toBeNull();
     expect(JSON.parse(cluster.configJson)).toEqual({ default_model: "large", timezone: "UTC", extra: { a: 1 } });
@@ -90,7 +100,10 @@ describe("scaleCluster", () => {
     expect(await db.agent.count({ where: { clusterId: id, role: "worker" } })).toBe(10);
     const events = await db.clusterEvent.findMany({ where: { clusterId: id }, orderBy: { id: "asc" } });
     expect(events.map((event) => `${event.kind}:${event.fromWorkers}->${event.toWorkers}`)).toEqual([
-      "created:0->5", "scaled:5->10", "scaled:10->3", "scaled:3->6",
+      "created:0->5",
+      "scaled:5->10",
+      "scaled:10->3",
+      "scaled:3->6",
     ]);
   });
 
@@ -133,7 +146,9 @@ describe("hibernateCluster and reactivateCluster", () => {
     expect(runtime.runningCount).toBe(2);
 
     await expect(scaleCluster(id, 4, { runtime, audit })).rejects.toThrow(ConflictError);
-    await expect(scaleCluster(id, 4, { runtime, audit })).rejects.toThrow(/cannot scale a cluster that is hibernated; allowed now: reactivate, update, delete/);
+    await expect(scaleCluster(id, 4, { runtime, audit })).rejects.toThrow(
+      /cannot scale a cluster that is hibernated; allowed now: reactivate, update, delete/,
+    );
     await expect(hibernateCluster(id, { runtime, audit })).rejects.toThrow(ConflictError);
 
     const awake = await reactivateCluster(id, undefined, { runtime, audit });
@@ -165,7 +180,11 @@ describe("getHierarchy", () => {
     expect(tree.supervisor).toMatchObject({ name: "marketing-director", role: "supervisor" });
     const lead = tree.supervisor!.subordinates.find((node) => node.name === "content-lead")!;
     expect(lead.subordinates.map((node) => node.name).sort()).toEqual(["copywriter-1", "copywriter-2", "copywriter-3", "seo-specialist"]);
-    expect(lead.subordinates.find((node) => node.name === "copywriter-2")).toMatchObject({ definition: "copywriter", role: "worker", status: "active" });
+    expect(lead.subordinates.find((node) => node.name === "copywriter-2")).toMatchObject({
+      definition: "copywriter",
+      role: "worker",
+      status: "active",
+    });
   });
 });
 
@@ -178,7 +197,13 @@ describe("listActivity", () => {
     const page = await listActivity(id, { page: 1, page_size: 2 });
     expect(page.total).toBe(3);
     expect(page.items.map((item) => item.kind)).toEqual(["hibernated", "scaled"]);
-    expect(page.items[1]).toMatchObject({ from_workers: 5, to_workers: 7, from_status: "active", to_status: "active", actor: "tester@example.com" });
+    expect(page.items[1]).toMatchObject({
+      from_workers: 5,
+      to_workers: 7,
+      from_status: "active",
+      to_status: "active",
+      actor: "tester@example.com",
+    });
     await expect(listActivity("no-such-cluster", { page: 1, page_size: 20 })).rejects.toBeInstanceOf(NotFoundError);
   });
 });
@@ -189,7 +214,13 @@ describe("getAgent", () => {
     const first = await createCluster(seedRequest, { runtime, audit });
     const second = await createCluster({ ...seedRequest, name: "Another" }, { runtime, audit });
     const row = await db.agent.findFirstOrThrow({ where: { clusterId: first.id, name: "copywriter-1" } });
-    expect(await getAgent(first.id, row.id)).toMatchObject({ agent_id: row.id, cluster_id: first.id, name: "copywriter-1", definition: "copywriter", capabilities: expect.any(Array) });
+    expect(await getAgent(first.id, row.id)).toMatchObject({
+      agent_id: row.id,
+      cluster_id: first.id,
+      name: "copywriter-1",
+      definition: "copywriter",
+      capabilities: expect.any(Array),
+    });
     await expect(getAgent(second.id, row.id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getAgent("no-such-cluster", row.id)).rejects.toThrow(/cluster/);
   });
@@ -207,7 +238,13 @@ agents:
   - { name: helper, role: worker, count: 5-400, capabilities: [help] }
 `;
     await db.blueprint.create({
-      data: { id: "big-v1", name: "Big", version: "1.0.0", agentCount: 4, revisions: { create: { revision: 1, version: "1.0.0", blueprintYaml: yaml } } },
+      data: {
+        id: "big-v1",
+        name: "Big",
+        version: "1.0.0",
+        agentCount: 4,
+        revisions: { create: { revision: 1, version: "1.0.0", blueprintYaml: yaml } },
+      },
     });
     const runtime = new LocalAgentRuntime();
     const { id } = await createCluster({ blueprint_id: "big-v1", name: "Big", target_workers: 1000 }, { runtime, audit });

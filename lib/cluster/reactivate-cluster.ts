@@ -15,11 +15,17 @@ export function reactivateCluster(id: string, targetWorkers: number | undefined,
     const target = targetWorkers ?? cluster.minWorkers;
     assertTargetWithinBounds(cluster, target);
     const blueprint = await loadClusterBlueprint(cluster);
-    const specialists = await db.agent.findMany({ where: { clusterId: id, role: "specialist", status: "hibernated" }, select: { id: true } });
+    const specialists = await db.agent.findMany({
+      where: { clusterId: id, role: "specialist", status: "hibernated" },
+      select: { id: true },
+    });
     await db.agent.updateMany({ where: { id: { in: specialists.map((agent) => agent.id) } }, data: { status: "starting" } });
     const resumed = await Promise.allSettled(specialists.map((agent) => options.runtime.resume(agent.id)));
 
-    const agents = await db.agent.findMany({ where: { clusterId: id }, select: { id: true, name: true, definition: true, ordinal: true, role: true, status: true } });
+    const agents = await db.agent.findMany({
+      where: { clusterId: id },
+      select: { id: true, name: true, definition: true, ordinal: true, role: true, status: true },
+    });
     const outcome = await applyWorkerChange(cluster, planWorkerChange(blueprint, agents, target), options.runtime, "scaling");
     // Workers left asleep are no longer part of the running team.
     await db.agent.updateMany({ where: { clusterId: id, role: "worker", status: "hibernated" }, data: { status: "inactive" } });
@@ -29,7 +35,12 @@ export function reactivateCluster(id: string, targetWorkers: number | undefined,
         started: [...specialists.map((agent) => agent.id), ...outcome.started],
         failed: [...specialists.filter((_, index) => resumed[index]!.status === "rejected").map((agent) => agent.id), ...outcome.failed],
         status: "active",
-        event: { kind: "reactivated", reason: options.reason ?? `reactivated with ${target} workers`, fromStatus: cluster.status, fromWorkers: 0 },
+        event: {
+          kind: "reactivated",
+          reason: options.reason ?? `reactivated with ${target} workers`,
+          fromStatus: cluster.status,
+          fromWorkers: 0,
+        },
         audit: options.audit,
       },
       { targetWorkers: target, startedAt: new Date() },

@@ -23,7 +23,10 @@ describe("reconcileClusters", () => {
     const scaling = await createCluster(request, { runtime: before, audit });
     // A crash after the rows of a scale step were written but before its agents started.
     await db.cluster.update({ where: { id: scaling.id }, data: { status: "scaling" } });
-    await db.agent.updateMany({ where: { clusterId: scaling.id, name: { in: ["copywriter-4", "social-poster-1"] } }, data: { status: "starting" } });
+    await db.agent.updateMany({
+      where: { clusterId: scaling.id, name: { in: ["copywriter-4", "social-poster-1"] } },
+      data: { status: "starting" },
+    });
 
     const steady = await createCluster(request, { runtime: before, audit });
     const asleep = await createCluster(request, { runtime: before, audit });

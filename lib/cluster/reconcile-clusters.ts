@@ -32,7 +32,12 @@ export async function reconcileClusters(runtime: AgentRuntime): Promise<Reconcil
         await settleCluster(cluster.id, {
           ...started,
           status: "active",
-          event: { kind: "recovered", reason: "finished an interrupted scaling step after a restart", fromStatus: "scaling", fromWorkers: cluster.currentWorkers },
+          event: {
+            kind: "recovered",
+            reason: "finished an interrupted scaling step after a restart",
+            fromStatus: "scaling",
+            fromWorkers: cluster.currentWorkers,
+          },
           audit: systemAudit("reconcile"),
         });
         report.finished.push(cluster.id);
@@ -52,7 +57,10 @@ async function restartMissingAgents(runtime: AgentRuntime, clusterId: string) {
   const running = missing.filter((agent) => agent.status !== "hibernated");
   const failed = await startAgents(runtime, running);
   for (const agent of missing.filter((candidate) => candidate.status === "hibernated")) {
-    await runtime.start(toRuntimeAgent(agent)).then(() => runtime.hibernate(agent.id), () => failed.push(agent.id));
+    await runtime.start(toRuntimeAgent(agent)).then(
+      () => runtime.hibernate(agent.id),
+      () => failed.push(agent.id),
+    );
   }
   return { started: running.map((agent) => agent.id), failed };
 }

@@ -26,12 +26,25 @@ export function scaleCluster(id: string, targetWorkers: number, options: Cluster
     if (targetWorkers === cluster.currentWorkers && targetWorkers === cluster.targetWorkers) return cluster;
 
     const blueprint = await loadClusterBlueprint(cluster);
-    const agents = await db.agent.findMany({ where: { clusterId: id }, select: { id: true, name: true, definition: true, ordinal: true, role: true, status: true } });
+    const agents = await db.agent.findMany({
+      where: { clusterId: id },
+      select: { id: true, name: true, definition: true, ordinal: true, role: true, status: true },
+    });
     const change = planWorkerChange(blueprint, agents, targetWorkers);
     const outcome = await applyWorkerChange(cluster, change, options.runtime, "scaling");
     return settleCluster(
       id,
-      { ...outcome, status: "active", event: { kind: "scaled", reason: options.reason ?? `scaled to ${targetWorkers} workers`, fromStatus: cluster.status, fromWorkers: cluster.currentWorkers }, audit: options.audit },
+      {
+        ...outcome,
+        status: "active",
+        event: {
+          kind: "scaled",
+          reason: options.reason ?? `scaled to ${targetWorkers} workers`,
+          fromStatus: cluster.status,
+          fromWorkers: cluster.currentWorkers,
+        },
+        audit: options.audit,
+      },
       { targetWorkers },
     );
   });

@@ -19,7 +19,10 @@ const ALLOWED: Record<ClusterStatus, readonly ClusterAction[]> = {
 export function actionRefusal(status: ClusterStatus, action: ClusterAction): string | null {
   const allowed = ALLOWED[status];
   if (allowed.includes(action)) return null;
-  return `cannot ${action} a cluster that is ${status}; ` + (allowed.length > 0 ? `allowed now: ${allowed.join(", ")}` : "no action is allowed until it settles");
+  return (
+    `cannot ${action} a cluster that is ${status}; ` +
+    (allowed.length > 0 ? `allowed now: ${allowed.join(", ")}` : "no action is allowed until it settles")
+  );
 }
 
 export function assertActionAllowed(status: ClusterStatus, action: ClusterAction): void {

@@ -24,9 +24,16 @@ export function updateCluster(id: string, changes: UpdateClusterRequest, options
       const groups = workerDefinitions(await loadClusterBlueprint(cluster)).map((group) => countBounds(group.count)!);
       const fieldErrors = checkWorkerBounds(groups, min, max);
       if (fieldErrors.length === 0 && (cluster.targetWorkers < min || cluster.targetWorkers > max)) {
-        fieldErrors.push({ path: "min_workers", message: `the cluster runs ${cluster.targetWorkers} workers; scale it into [${min}, ${max}] first` });
+        fieldErrors.push({
+          path: "min_workers",
+          message: `the cluster runs ${cluster.targetWorkers} workers; scale it into [${min}, ${max}] first`,
+        });
       }
-      if (fieldErrors.length > 0) throw new InvalidInputError(`the new worker bounds do not fit: ${fieldErrors.map((error) => error.message).join("; ")}`, fieldErrors);
+      if (fieldErrors.length > 0)
+        throw new InvalidInputError(
+          `the new worker bounds do not fit: ${fieldErrors.map((error) => error.message).join("; ")}`,
+          fieldErrors,
+        );
     }
     return db.$transaction(async (tx) => {
       const updated = await tx.cluster.update({
@@ -44,7 +51,12 @@ export function updateCluster(id: string, changes: UpdateClusterRequest, options
         data: { clusterId: id, kind: "updated", reason: `updated ${Object.keys(changes).join(", ")}`, actor: options.audit.actorEmail },
       });
       await recordClusterChange(tx, id);
-      await recordAudit(tx, options.audit, { action: "cluster.update", targetType: "cluster", targetId: id, summary: `${updated.name}: ${describeClusterChange(cluster, changes)}` });
+      await recordAudit(tx, options.audit, {
+        action: "cluster.update",
+        targetType: "cluster",
+        targetId: id,
+        summary: `${updated.name}: ${describeClusterChange(cluster, changes)}`,
+      });
       return updated;
     });
   });
@@ -54,8 +66,10 @@ function describeClusterChange(cluster: Cluster, changes: UpdateClusterRequest):
   const parts: string[] = [];
   if (changes.name !== undefined && changes.name !== cluster.name) parts.push(`name "${cluster.name}" -> "${changes.name}"`);
   if (changes.description !== undefined) parts.push("description changed");
-  if (changes.min_workers !== undefined && changes.min_workers !== cluster.minWorkers) parts.push(`min_workers ${cluster.minWorkers} -> ${changes.min_workers}`);
-  if (changes.max_workers !== undefined && changes.max_workers !== cluster.maxWorkers) parts.push(`max_workers ${cluster.maxWorkers} -> ${changes.max_workers}`);
+  if (changes.min_workers !== undefined && changes.min_workers !== cluster.minWorkers)
+    parts.push(`min_workers ${cluster.minWorkers} -> ${changes.min_workers}`);
+  if (changes.max_workers !== undefined && changes.max_workers !== cluster.maxWorkers)
+    parts.push(`max_workers ${cluster.maxWorkers} -> ${changes.max_workers}`);
   if (changes.config !== undefined) parts.push("config replaced");
   return parts.length ? parts.join(", ") : "no change";
 }

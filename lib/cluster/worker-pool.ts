@@ -37,7 +37,10 @@ export function workerDefinitions(blueprint: Blueprint): AgentDefinition[] {
 
 export function planWorkerChange(blueprint: Blueprint, agents: readonly PoolAgent[], total: number): WorkerChange {
   const groups = workerDefinitions(blueprint);
-  const wanted = distributeWorkers(groups.map((group) => countBounds(group.count)!), total);
+  const wanted = distributeWorkers(
+    groups.map((group) => countBounds(group.count)!),
+    total,
+  );
   const change: WorkerChange = { start: [], wake: [], stop: [] };
   groups.forEach((group, index) => {
     const members = agents.filter((agent) => agent.definition === group.name);
@@ -59,7 +62,12 @@ export function planWorkerChange(blueprint: Blueprint, agents: readonly PoolAgen
     const parents = supervisorsOf(blueprint, group, agents);
     instanceNames(group, missing, firstOrdinal).forEach((name, offset) => {
       const ordinal = firstOrdinal + offset;
-      change.start.push({ name, definition: group, ordinal, supervisorId: parents.length ? parents[(ordinal - 1) % parents.length]!.id : null });
+      change.start.push({
+        name,
+        definition: group,
+        ordinal,
+        supervisorId: parents.length ? parents[(ordinal - 1) % parents.length]!.id : null,
+      });
     });
   });
   return change;

@@ -8,11 +8,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import {
-  MIGRATION_LOCK_CONTENT,
-  MIGRATIONS_DIR,
-  openSchemaEngine,
-} from "@/scripts/db/schema-engine.mjs";
+import { MIGRATION_LOCK_CONTENT, MIGRATIONS_DIR, openSchemaEngine } from "@/scripts/db/schema-engine.mjs";
 import { createPrismaClient } from "@/lib/db";
 
 let scratchDir: string;

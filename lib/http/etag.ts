@@ -10,7 +10,10 @@ export const ifMatchHeadersSchema = z.object({
     .string()
     .regex(IF_MATCH_REVISION)
     .optional()
-    .meta({ description: 'The revision the change is based on (the ETag, e.g. "3"); a newer revision on the server answers 409. Without it the write applies to whatever is current.' }),
+    .meta({
+      description:
+        'The revision the change is based on (the ETag, e.g. "3"); a newer revision on the server answers 409. Without it the write applies to whatever is current.',
+    }),
 });
 
 export function etagFor(revision: number): string {

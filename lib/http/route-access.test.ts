@@ -33,14 +33,22 @@ const call = (handler: typeof read, init: { token?: string; method?: string; ip?
   handler(
     new Request("http://console.test/api/thing", {
       method: init.method ?? "GET",
-      headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), "x-forwarded-for": init.ip ?? "10.0.0.1", ...init.headers },
+      headers: {
+        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+        "x-forwarded-for": init.ip ?? "10.0.0.1",
+        ...init.headers,
+      },
     }),
     context,
   );
 
 describe("apiRoute access", () => {
   it("answers 401 without credentials and with an unknown or malformed token", async () => {
-    for (const response of [await call(read, { ip: "10.1.0.1" }), await call(read, { token: "cct_nope", ip: "10.1.0.2" }), await call(read, { headers: { authorization: "Basic abc" }, ip: "10.1.0.3" })]) {
+    for (const response of [
+      await call(read, { ip: "10.1.0.1" }),
+      await call(read, { token: "cct_nope", ip: "10.1.0.2" }),
+      await call(read, { headers: { authorization: "Basic abc" }, ip: "10.1.0.3" }),
+    ]) {
       expect(response.status).toBe(401);
       expect(response.headers.get("www-authenticate")).toContain("Bearer");
     }

@@ -53,10 +53,12 @@ export function routeContract(handler: unknown): RouteSchemas | undefined {
   return typeof handler === "function" ? routeContracts.get(handler as RouteHandler) : undefined;
 }
 
-export function apiRoute<A extends RouteAccess, P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown>(
-  schemas: RouteSchemas<P, Q, B> & { access: A },
-  handler: (input: RouteInput<P, Q, B, A>) => Promise<Response>,
-): RouteHandler {
+export function apiRoute<
+  A extends RouteAccess,
+  P extends z.ZodType = z.ZodUnknown,
+  Q extends z.ZodType = z.ZodUnknown,
+  B extends z.ZodType = z.ZodUnknown,
+>(schemas: RouteSchemas<P, Q, B> & { access: A }, handler: (input: RouteInput<P, Q, B, A>) => Promise<Response>): RouteHandler {
   const routeHandler: RouteHandler = async (request, context) => {
     const started = performance.now();
     const requestId = randomUUID();
@@ -67,7 +69,10 @@ export function apiRoute<A extends RouteAccess, P extends z.ZodType = z.ZodUnkno
     let response: Response;
     try {
       principal = await authenticate(request, ip);
-      budgetHeaders = await consumeBudget(budgetOf(request, principal, schemas.budget), principal ? principalKey(principal) : (ip ?? "unknown"));
+      budgetHeaders = await consumeBudget(
+        budgetOf(request, principal, schemas.budget),
+        principal ? principalKey(principal) : (ip ?? "unknown"),
+      );
       authorize(schemas.access, principal);
       if (principal?.via === "session" && !SAFE_METHODS.has(request.method)) assertSameOrigin(request);
       const params = parsePart(schemas.params, await context.params, "Not found", 404);
@@ -80,7 +85,18 @@ export function apiRoute<A extends RouteAccess, P extends z.ZodType = z.ZodUnkno
     }
     const elapsed = performance.now() - started;
     observeRequest(request.method, url.pathname, response.status, elapsed / 1000);
-    logger.info({ requestId, method: request.method, path: url.pathname, status: response.status, ms: Math.round(elapsed), user: principal?.email ?? null, via: principal?.via ?? null }, "request");
+    logger.info(
+      {
+        requestId,
+        method: request.method,
+        path: url.pathname,
+        status: response.status,
+        ms: Math.round(elapsed),
+        user: principal?.email ?? null,
+        via: principal?.via ?? null,
+      },
+      "request",
+    );
     response.headers.set("x-request-id", requestId);
     for (const [name, value] of Object.entries(budgetHeaders)) if (!response.headers.has(name)) response.headers.set(name, value);
     return response;
@@ -123,13 +139,25 @@ function authorize(access: RouteAccess, principal: Principal | null): void {
 function assertSameOrigin(request: Request): void {
   const expectedHost = PUBLIC_HOST ?? request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   const origin = request.headers.get("origin");
-  const sameSite = origin === null ? request.headers.get("sec-fetch-site") === "same-origin" : URL.canParse(origin) && new URL(origin).host === expectedHost;
-  if (!sameSite) throw new RequestError(403, "Cross-origin request refused", `a signed-in mutation must come from the console's own pages (${expectedHost}); scripts use an API token`);
+  const sameSite =
+    origin === null
+      ? request.headers.get("sec-fetch-site") === "same-origin"
+      : URL.canParse(origin) && new URL(origin).host === expectedHost;
+  if (!sameSite)
+    throw new RequestError(
+      403,
+      "Cross-origin request refused",
+      `a signed-in mutation must come from the console's own pages (${expectedHost}); scripts use an API token`,
+    );
 }
 
 function internalError(error: unknown, requestId: string): Response {
   logger.error({ requestId, err: error }, "unhandled error");
-  return problemResponse(problem(500, "Internal error", `an unexpected error occurred; quote request id ${requestId} when reporting it`, { request_id: requestId }));
+  return problemResponse(
+    problem(500, "Internal error", `an unexpected error occurred; quote request id ${requestId} when reporting it`, {
+      request_id: requestId,
+    }),
+  );
 }
 
 function parsePart<S extends z.ZodType>(schema: S | undefined, value: unknown, title: string, status: 400 | 404): z.output<S> | undefined {
@@ -137,7 +165,12 @@ function parsePart<S extends z.ZodType>(schema: S | undefined, value: unknown, t
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const errors = zodFieldErrors(result.error);
-  throw new RequestError(status, title, errors.map((error) => (error.path ? `${error.path}: ${error.message}` : error.message)).join("; "), errors);
+  throw new RequestError(
+    status,
+    title,
+    errors.map((error) => (error.path ? `${error.path}: ${error.message}` : error.message)).join("; "),
+    errors,
+  );
 }
 
 /** The parsed JSON body; undefined for a request with no body at all (actions whose body is optional). */

@@ -17,11 +17,17 @@ export const metricPointSchema = z.strictObject({
   name: z.enum(SCALING_METRICS, { error: `name must be one of ${SCALING_METRICS.join(", ")}` }),
   // zod's numbers are finite: NaN and Infinity are refused.
   value: z.number({ error: "value must be a finite number" }),
-  ts: z.iso.datetime({ offset: true, error: "ts must be an ISO 8601 date-time such as 2026-11-28T12:00:00Z" }).optional().describe("When the value was observed; defaults to now."),
+  ts: z.iso
+    .datetime({ offset: true, error: "ts must be an ISO 8601 date-time such as 2026-11-28T12:00:00Z" })
+    .optional()
+    .describe("When the value was observed; defaults to now."),
 });
 
 export const ingestMetricsRequestSchema = z.strictObject({
-  points: z.array(metricPointSchema).min(1, { error: "send at least one point" }).max(MAX_POINTS_PER_CALL, { error: `send at most ${MAX_POINTS_PER_CALL} points a call` }),
+  points: z
+    .array(metricPointSchema)
+    .min(1, { error: "send at least one point" })
+    .max(MAX_POINTS_PER_CALL, { error: `send at most ${MAX_POINTS_PER_CALL} points a call` }),
 });
 export type IngestMetricsRequest = z.output<typeof ingestMetricsRequestSchema>;
 
@@ -38,7 +44,10 @@ export const metricsQuerySchema = z
       .optional()
       .describe("Aggregate per step (seconds, a multiple of 60); without it the raw points are returned."),
   })
-  .refine((query) => !query.from || !query.to || Date.parse(query.from) < Date.parse(query.to), { error: "from must be before to", path: ["from"] });
+  .refine((query) => !query.from || !query.to || Date.parse(query.from) < Date.parse(query.to), {
+    error: "from must be before to",
+    path: ["from"],
+  });
 export type MetricsQuery = z.output<typeof metricsQuerySchema>;
 
 export const rawMetricSeriesSchema = z.object({

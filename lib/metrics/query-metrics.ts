@@ -9,7 +9,11 @@ const DEFAULT_RANGE_MS = 60 * 60 * 1000;
 /** Raw answers are capped: a longer range asks for a step. */
 export const MAX_RAW_POINTS = 10_000;
 
-export async function queryMetrics(clusterId: string, query: MetricsQuery, now = Date.now()): Promise<RawMetricSeries | AggregatedMetricSeries> {
+export async function queryMetrics(
+  clusterId: string,
+  query: MetricsQuery,
+  now = Date.now(),
+): Promise<RawMetricSeries | AggregatedMetricSeries> {
   await findClusterOrThrow(clusterId);
   const to = query.to ? Date.parse(query.to) : now;
   const from = query.from ? Date.parse(query.from) : to - DEFAULT_RANGE_MS;
@@ -35,6 +39,12 @@ export async function queryMetrics(clusterId: string, query: MetricsQuery, now =
   return {
     ...range,
     step: query.step,
-    points: [...steps.entries()].map(([minute, step]) => ({ ts: new Date(minute * MINUTE_MS).toISOString(), avg: step.sum / step.count, min: step.min, max: step.max, count: step.count })),
+    points: [...steps.entries()].map(([minute, step]) => ({
+      ts: new Date(minute * MINUTE_MS).toISOString(),
+      avg: step.sum / step.count,
+      min: step.min,
+      max: step.max,
+      count: step.count,
+    })),
   };
 }

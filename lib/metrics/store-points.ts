@@ -35,7 +35,14 @@ export async function storeMetricPoints(tx: Prisma.TransactionClient, points: re
     const series = latest.get(seriesKey);
     const nonZero = point.value !== 0 ? point.ts : null;
     if (!series) {
-      latest.set(seriesKey, { clusterId: point.clusterId, name: point.name, value: point.value, ts: point.ts, firstTs: point.ts, lastNonZeroTs: nonZero });
+      latest.set(seriesKey, {
+        clusterId: point.clusterId,
+        name: point.name,
+        value: point.value,
+        ts: point.ts,
+        firstTs: point.ts,
+        lastNonZeroTs: nonZero,
+      });
       continue;
     }
     if (point.ts >= series.ts) Object.assign(series, { value: point.value, ts: point.ts });

@@ -14,7 +14,9 @@ export async function workerHistory(query: WorkerHistoryQuery, now = Date.now())
     minutes: query.minutes,
     series: query.ids.map((clusterId) => ({
       cluster_id: clusterId,
-      points: rows.filter((row) => row.clusterId === clusterId).map((row) => ({ ts: new Date(row.minute * MINUTE_MS).toISOString(), value: row.sum / row.count })),
+      points: rows
+        .filter((row) => row.clusterId === clusterId)
+        .map((row) => ({ ts: new Date(row.minute * MINUTE_MS).toISOString(), value: row.sum / row.count })),
     })),
   };
 }

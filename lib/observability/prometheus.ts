@@ -14,16 +14,37 @@ function registered<M extends Metric>(name: string, make: (name: string) => M): 
 // The process's own figures (CPU, memory, event loop lag), registered once per process.
 if (!register.getSingleMetric("cluster_console_process_cpu_seconds_total")) collectDefaultMetrics({ prefix: "cluster_console_" });
 
-export const httpRequests = registered("cluster_console_http_requests_total", (name) => new Counter({ name, help: "API requests answered, by method, route and status.", labelNames: ["method", "route", "status"] }));
+export const httpRequests = registered(
+  "cluster_console_http_requests_total",
+  (name) => new Counter({ name, help: "API requests answered, by method, route and status.", labelNames: ["method", "route", "status"] }),
+);
 export const httpDuration = registered(
   "cluster_console_http_request_duration_seconds",
-  (name) => new Histogram({ name, help: "API request latency, by method and route.", labelNames: ["method", "route"], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] }),
+  (name) =>
+    new Histogram({
+      name,
+      help: "API request latency, by method and route.",
+      labelNames: ["method", "route"],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    }),
 );
-export const autoscalerDecisions = registered("cluster_console_autoscaler_decisions_total", (name) => new Counter({ name, help: "Autoscaler evaluations, by the action decided.", labelNames: ["action"] }));
-export const autoscalerTickDuration = registered("cluster_console_autoscaler_tick_duration_seconds", (name) => new Histogram({ name, help: "Time one autoscaler tick took.", buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] }));
+export const autoscalerDecisions = registered(
+  "cluster_console_autoscaler_decisions_total",
+  (name) => new Counter({ name, help: "Autoscaler evaluations, by the action decided.", labelNames: ["action"] }),
+);
+export const autoscalerTickDuration = registered(
+  "cluster_console_autoscaler_tick_duration_seconds",
+  (name) => new Histogram({ name, help: "Time one autoscaler tick took.", buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] }),
+);
 
-export const clustersByStatus = registered("cluster_console_clusters", (name) => new Gauge({ name, help: "Clusters, by status.", labelNames: ["status"] }));
-export const agentsByStatus = registered("cluster_console_agents", (name) => new Gauge({ name, help: "Agents, by status and role.", labelNames: ["status", "role"] }));
+export const clustersByStatus = registered(
+  "cluster_console_clusters",
+  (name) => new Gauge({ name, help: "Clusters, by status.", labelNames: ["status"] }),
+);
+export const agentsByStatus = registered(
+  "cluster_console_agents",
+  (name) => new Gauge({ name, help: "Agents, by status and role.", labelNames: ["status", "role"] }),
+);
 
 export function countDecision(action: DecisionAction): void {
   autoscalerDecisions.inc({ action });

@@ -16,7 +16,9 @@ const servedOperations = () =>
 describe("the OpenAPI document", () => {
   const document = openApiDocument();
   const described = Object.entries(document.paths ?? {})
-    .flatMap(([route, item]) => HTTP_METHODS.filter((method) => method.toLowerCase() in (item as object)).map((method) => `${method} ${route}`))
+    .flatMap(([route, item]) =>
+      HTTP_METHODS.filter((method) => method.toLowerCase() in (item as object)).map((method) => `${method} ${route}`),
+    )
     .sort();
 
   it("describes exactly the methods the route files serve", () => {
@@ -26,13 +28,16 @@ describe("the OpenAPI document", () => {
 
   it("gives every answer a schema, and every refusal the problem+json one", () => {
     for (const [route, item] of Object.entries(document.paths ?? {})) {
-      for (const [method, operation] of Object.entries(item as Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>)) {
+      for (const [method, operation] of Object.entries(
+        item as Record<string, { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> }>,
+      )) {
         for (const [status, response] of Object.entries(operation.responses)) {
           const where = `${method.toUpperCase()} ${route} ${status}`;
           if (status === "204") continue;
           const [contentType, media] = Object.entries(response.content ?? {})[0] ?? [];
           expect(media?.schema, where).toBeDefined();
-          if (Number(status) >= 400) expect([contentType, media?.schema], where).toEqual(["application/problem+json", { $ref: "#/components/schemas/Problem" }]);
+          if (Number(status) >= 400)
+            expect([contentType, media?.schema], where).toEqual(["application/problem+json", { $ref: "#/components/schemas/Problem" }]);
         }
         expect(Object.keys(operation.responses), `${method} ${route}`).toContain("429");
       }
@@ -41,7 +46,9 @@ describe("the OpenAPI document", () => {
 
   it("names both ways to authenticate and the shared shapes", () => {
     expect(Object.keys(document.components?.securitySchemes ?? {})).toEqual(["bearerToken", "sessionCookie"]);
-    expect(Object.keys(document.components?.schemas ?? {})).toEqual(expect.arrayContaining(["Problem", "Cluster", "BlueprintDetail", "AutoscalerView"]));
+    expect(Object.keys(document.components?.schemas ?? {})).toEqual(
+      expect.arrayContaining(["Problem", "Cluster", "BlueprintDetail", "AutoscalerView"]),
+    );
     expect(document.openapi).toBe("3.1.0");
   });
 
@@ -51,12 +58,18 @@ describe("the OpenAPI document", () => {
     expect(examples.length).toBeGreaterThanOrEqual(9);
     for (const [key, { body, ok }] of examples) {
       const [method, route] = key.split(" ") as [string, string];
-      const operation = (document.paths?.[route] as Record<string, { requestBody?: unknown; responses: Record<string, unknown> }> | undefined)?.[method];
+      const operation = (
+        document.paths?.[route] as Record<string, { requestBody?: unknown; responses: Record<string, unknown> }> | undefined
+      )?.[method];
       expect(operation, `${key} is an operation`).toBeDefined();
       if (body !== undefined) {
         const validate = schemaAt("paths", route, method, "requestBody", "content", "application/json", "schema");
         expect(validate(body) ? [] : validate.errors, `${key} body example`).toEqual([]);
-        expect((operation as { requestBody: { content: Record<string, { example: unknown }> } }).requestBody.content["application/json"]!.example, `${key} carries its example`).toEqual(body);
+        expect(
+          (operation as { requestBody: { content: Record<string, { example: unknown }> } }).requestBody.content["application/json"]!
+            .example,
+          `${key} carries its example`,
+        ).toEqual(body);
       }
       if (ok !== undefined) {
         const status = Object.keys(operation!.responses).find((code) => code.startsWith("2"))!;
@@ -67,7 +80,11 @@ describe("the OpenAPI document", () => {
   });
 
   it("illustrates validation with the validator's own answer for the example blueprint", () => {
-    const validate = (document.paths?.["/api/blueprints/validate"] as { post: { responses: Record<string, { content: Record<string, { example: { valid: boolean; plan: { total_agents: number } } }> }> } }).post;
+    const validate = (
+      document.paths?.["/api/blueprints/validate"] as {
+        post: { responses: Record<string, { content: Record<string, { example: { valid: boolean; plan: { total_agents: number } } }> }> };
+      }
+    ).post;
     const example = validate.responses["200"]!.content["application/json"]!.example;
     expect(example.valid).toBe(true);
     expect(example.plan.total_agents).toBeGreaterThan(3);

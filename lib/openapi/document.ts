@@ -1,7 +1,13 @@
 // The OpenAPI 3.1 document, generated (zod-openapi) from the zod schemas the routes validate with:
 // each operation's parameters and body, its answer, and the problem+json refusals the wrapper and
 // the service can give. Built once per process.
-import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject, type ZodOpenApiResponsesObject } from "zod-openapi";
+import {
+  createDocument,
+  type ZodOpenApiOperationObject,
+  type ZodOpenApiPathsObject,
+  type ZodOpenApiResponseObject,
+  type ZodOpenApiResponsesObject,
+} from "zod-openapi";
 import { auditEntrySchema } from "@/lib/audit/api-schema";
 import { tokenSchema, userSchema } from "@/lib/auth/api-schema";
 import { autoscalerViewSchema, workerHistorySchema } from "@/lib/autoscaler/api-schema";
@@ -57,12 +63,16 @@ function responsesOf(operation: Operation, examples: OperationExamples): ZodOpen
   const { ok, alsoOk } = operation;
   const example = examples.ok === undefined ? {} : { example: examples.ok };
   const responses: Record<string, ZodOpenApiResponseObject> = {
-    [ok.status]: ok.schema ? { description: ok.description, content: { [ok.contentType ?? "application/json"]: { schema: ok.schema, ...example } } } : { description: ok.description },
+    [ok.status]: ok.schema
+      ? { description: ok.description, content: { [ok.contentType ?? "application/json"]: { schema: ok.schema, ...example } } }
+      : { description: ok.description },
   };
   if (alsoOk) responses[alsoOk.status] = { description: alsoOk.description, content: { "application/json": { schema: alsoOk.schema } } };
   const refusals = wrapperRefusals(operation);
   const serviceRefusals = [...(operation.refusals ?? []), ...(operation.headers === ifMatchHeadersSchema ? [STALE_REVISION] : [])];
-  for (const refusal of serviceRefusals) refusals[refusal.status] = refusals[refusal.status] && refusal.status !== 404 ? `${refusals[refusal.status]} ${refusal.description}` : refusal.description;
+  for (const refusal of serviceRefusals)
+    refusals[refusal.status] =
+      refusals[refusal.status] && refusal.status !== 404 ? `${refusals[refusal.status]} ${refusal.description}` : refusal.description;
   for (const [status, description] of Object.entries(refusals)) responses[status] = { description, content: problemContent };
   return responses as ZodOpenApiResponsesObject;
 }
@@ -74,9 +84,22 @@ function operationObject(operation: Operation, examples: OperationExamples): Zod
     tags: [operation.path.split("/")[2] ?? "api"],
     ...(operation.access === "public" ? { security: [] } : { description: `Needs the ${operation.access} role or higher.` }),
     ...(operation.params || operation.query || operation.headers
-      ? { requestParams: { ...(operation.params ? { path: operation.params } : {}), ...(operation.query ? { query: operation.query } : {}), ...(operation.headers ? { header: operation.headers } : {}) } }
+      ? {
+          requestParams: {
+            ...(operation.params ? { path: operation.params } : {}),
+            ...(operation.query ? { query: operation.query } : {}),
+            ...(operation.headers ? { header: operation.headers } : {}),
+          },
+        }
       : {}),
-    ...(operation.body ? { requestBody: { required: !operation.body.safeParse(undefined).success, content: { "application/json": { schema: operation.body, ...(examples.body === undefined ? {} : { example: examples.body }) } } } } : {}),
+    ...(operation.body
+      ? {
+          requestBody: {
+            required: !operation.body.safeParse(undefined).success,
+            content: { "application/json": { schema: operation.body, ...(examples.body === undefined ? {} : { example: examples.body }) } },
+          },
+        }
+      : {}),
     responses: responsesOf(operation, examples),
   };
 }
@@ -87,20 +110,34 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
   if (document) return document;
   const paths: ZodOpenApiPathsObject = {};
   const examples = operationExamples();
-  for (const operation of OPERATIONS) (paths[operation.path] ??= {})[operation.method] = operationObject(operation, examples.get(`${operation.method} ${operation.path}`) ?? {});
+  for (const operation of OPERATIONS)
+    (paths[operation.path] ??= {})[operation.method] = operationObject(
+      operation,
+      examples.get(`${operation.method} ${operation.path}`) ?? {},
+    );
   document = createDocument({
     openapi: "3.1.0",
     info: {
       title: "Cluster Console API",
       version: "1.0.0",
-      description: "Blueprints, clusters, metrics and the autoscaler. Scripts send an API token as `Authorization: Bearer <token>`; the console's pages use the session cookie.",
+      description:
+        "Blueprints, clusters, metrics and the autoscaler. Scripts send an API token as `Authorization: Bearer <token>`; the console's pages use the session cookie.",
     },
     security: [{ bearerToken: [] }, { sessionCookie: [] }],
     components: {
       schemas: NAMED_SCHEMAS,
       securitySchemes: {
-        bearerToken: { type: "http", scheme: "bearer", description: "An API token (API tokens page, or `npm run console -- token create`)." },
-        sessionCookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The console's sign-in session; mutations must also come from the console's own origin." },
+        bearerToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "An API token (API tokens page, or `npm run console -- token create`).",
+        },
+        sessionCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: "next-auth.session-token",
+          description: "The console's sign-in session; mutations must also come from the console's own origin.",
+        },
       },
     },
     paths,

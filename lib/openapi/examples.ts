@@ -23,14 +23,43 @@ export function operationExamples(): Map<`${HttpMethod} ${string}`, OperationExa
     ["post /api/blueprints/validate", { body: { blueprint_yaml: yaml }, ok: checkBlueprint(yaml) }],
     [
       "post /api/blueprints",
-      { body: { id: copy.id, name: copy.name, version: metadata.version, blueprint_yaml: yaml.replace(`id: ${metadata.id}`, `id: ${copy.id}`), tags: metadata.tags } },
+      {
+        body: {
+          id: copy.id,
+          name: copy.name,
+          version: metadata.version,
+          blueprint_yaml: yaml.replace(`id: ${metadata.id}`, `id: ${copy.id}`),
+          tags: metadata.tags,
+        },
+      },
     ],
     ["put /api/blueprints/{id}", { body: { description: metadata.description, tags: metadata.tags } }],
-    ["post /api/clusters", { body: { blueprint_id: metadata.id, name: "Q1 Marketing Campaign", type: "campaign", target_workers: 5, description: "Q1 launch campaign" } }],
+    [
+      "post /api/clusters",
+      {
+        body: {
+          blueprint_id: metadata.id,
+          name: "Q1 Marketing Campaign",
+          type: "campaign",
+          target_workers: 5,
+          description: "Q1 launch campaign",
+        },
+      },
+    ],
     ["put /api/clusters/{id}", { body: { name: "Q1 Marketing Campaign", max_workers: 12 } }],
     ["post /api/clusters/{id}/scale", { body: { target_workers: 10 } }],
     ["post /api/clusters/{id}/reactivate", { body: { target_workers: 3 } }],
-    ["post /api/clusters/{id}/metrics", { body: { points: [{ name: "queue_depth", value: 42 }, { name: "error_rate", value: 0.02, ts: "2026-11-29T09:00:00Z" }] } }],
+    [
+      "post /api/clusters/{id}/metrics",
+      {
+        body: {
+          points: [
+            { name: "queue_depth", value: 42 },
+            { name: "error_rate", value: 0.02, ts: "2026-11-29T09:00:00Z" },
+          ],
+        },
+      },
+    ],
     ["put /api/clusters/{id}/autoscaler", { body: { pause: "scale_in" } }],
   ]);
 }

@@ -17,7 +17,8 @@ export const problemSchema = z
   })
   .describe("RFC 9457 problem details (application/problem+json).");
 
-export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.int(), page: z.int(), page_size: z.int() });
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.int(), page: z.int(), page_size: z.int() });
 
 export const acceptedMetricsSchema = z.object({ accepted: z.int() });
 export const setupStateSchema = z.object({ needs_setup: z.boolean() });

@@ -19,7 +19,9 @@ describe("the operations table", () => {
       const routeModule = (await import(path.resolve(`app${route.pattern}/route.ts`))) as Record<string, unknown>;
       const contract = routeContract(routeModule[route.method]);
       expect(contract, `${where} is made by apiRoute`).toBeDefined();
-      const operation = OPERATIONS.find((candidate) => candidate.method === route.method.toLowerCase() && candidate.path === toOpenApiPath(route.pattern));
+      const operation = OPERATIONS.find(
+        (candidate) => candidate.method === route.method.toLowerCase() && candidate.path === toOpenApiPath(route.pattern),
+      );
       expect(operation, `${where} is in the table`).toBeDefined();
       expect(contract!.access, `${where} access`).toBe(operation!.access);
       expect(contract!.params, `${where} path parameters`).toBe(operation!.params);

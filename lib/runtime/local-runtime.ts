@@ -3,7 +3,10 @@
 import type { AgentRuntime, RuntimeAgent, RuntimeAgentStatus } from "./agent-runtime";
 
 export class AgentStartError extends Error {
-  constructor(readonly agentId: string, reason: string) {
+  constructor(
+    readonly agentId: string,
+    reason: string,
+  ) {
     super(`agent ${agentId} did not start: ${reason}`);
     this.name = "AgentStartError";
   }

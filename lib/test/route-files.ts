@@ -22,9 +22,16 @@ export function discoverRouteMethods(root = "app/api"): RouteMethod[] {
       else if (entry.name === "route.ts") {
         const source = readFileSync(full, "utf8");
         const pattern = `/${path.dirname(path.relative("app", full)).split(path.sep).join("/")}`;
-        const notAllowed = new Set(/export const \{([^}]*)\} = methodsNotAllowed/.exec(source)?.[1]?.split(",").map((name) => name.trim()) ?? []);
+        const notAllowed = new Set(
+          /export const \{([^}]*)\} = methodsNotAllowed/
+            .exec(source)?.[1]
+            ?.split(",")
+            .map((name) => name.trim()) ?? [],
+        );
         for (const method of HTTP_METHODS) {
-          const exported = new RegExp(`export (const|(async )?function) ${method}\\b|export \\{[^}]*\\bas ${method}\\b`).test(source) || notAllowed.has(method);
+          const exported =
+            new RegExp(`export (const|(async )?function) ${method}\\b|export \\{[^}]*\\bas ${method}\\b`).test(source) ||
+            notAllowed.has(method);
           if (exported) found.push({ method, pattern, notAllowed: notAllowed.has(method) });
         }
       }

@@ -20,7 +20,6 @@ agents:
   - { name: worker, role: worker, count: 0-${WORKERS}, capabilities: [work], skills: [typing], config: { temperature: 0.5 } }
 `;
 
-
 /** The admin's API token from the bench server. */
 let authorization = "";
 
@@ -48,7 +47,9 @@ async function throughput(url: string): Promise<autocannon.Result> {
 function bareInsertMedian(directory: string): number {
   const database = new Database(path.join(directory, "bare.db"));
   const migrations = path.join("prisma", "migrations");
-  for (const name of readdirSync(migrations).filter((entry) => /^\d+_/.test(entry)).sort()) {
+  for (const name of readdirSync(migrations)
+    .filter((entry) => /^\d+_/.test(entry))
+    .sort()) {
     database.exec(readFileSync(path.join(migrations, name, "migration.sql"), "utf8"));
   }
   database.prepare("INSERT INTO blueprints (id, name, version, updated_at) VALUES ('b', 'b', '1.0.0', 0)").run();
@@ -65,7 +66,8 @@ function bareInsertMedian(directory: string): number {
     const started = performance.now();
     database.transaction(() => {
       const now = Date.now();
-      for (let ordinal = 1; ordinal <= WORKERS; ordinal++) insertAgent.run(`agent-${randomUUID()}`, clusterId, `worker-${ordinal}`, ordinal, now, now);
+      for (let ordinal = 1; ordinal <= WORKERS; ordinal++)
+        insertAgent.run(`agent-${randomUUID()}`, clusterId, `worker-${ordinal}`, ordinal, now, now);
     })();
     times.push(performance.now() - started);
   }
@@ -104,11 +106,23 @@ async function main() {
 
     const rows: Array<[string, string, string]> = [
       [`create a ${WORKERS}-worker cluster`, `${median(create).toFixed(1)} ms`, ""],
-      [`scale 10 -> ${WORKERS} (spawns ${WORKERS - 10})`, `${median(scaleUp).toFixed(1)} ms`, `target < 300 ms; ${(median(scaleUp) / floor).toFixed(1)}x the bare insert (target <= 10x)`],
+      [
+        `scale 10 -> ${WORKERS} (spawns ${WORKERS - 10})`,
+        `${median(scaleUp).toFixed(1)} ms`,
+        `target < 300 ms; ${(median(scaleUp) / floor).toFixed(1)}x the bare insert (target <= 10x)`,
+      ],
       [`scale ${WORKERS} -> 10`, `${median(scaleDown).toFixed(1)} ms`, ""],
       [`GET hierarchy of ${WORKERS + 1} agents`, `${median(hierarchy).toFixed(1)} ms`, "target < 30 ms"],
-      ["GET /api/clusters/{id}, 50 connections", `${Math.round(load.requests.average)} req/s`, `target >= 1500 req/s; p50 latency ${load.latency.p50} ms, ${load.errors + load.non2xx} errors; ${(load.requests.average / frameworkFloor.requests.average).toFixed(2)}x the empty handler`],
-      ["empty route handler (404), 50 connections", `${Math.round(frameworkFloor.requests.average)} req/s`, "Next.js's ceiling on this machine"],
+      [
+        "GET /api/clusters/{id}, 50 connections",
+        `${Math.round(load.requests.average)} req/s`,
+        `target >= 1500 req/s; p50 latency ${load.latency.p50} ms, ${load.errors + load.non2xx} errors; ${(load.requests.average / frameworkFloor.requests.average).toFixed(2)}x the empty handler`,
+      ],
+      [
+        "empty route handler (404), 50 connections",
+        `${Math.round(frameworkFloor.requests.average)} req/s`,
+        "Next.js's ceiling on this machine",
+      ],
       [`bare better-sqlite3 insert of ${WORKERS} agent rows`, `${floor.toFixed(1)} ms`, "the floor"],
     ];
     console.log(`\nbench:api (medians of ${RUNS} runs; hierarchy of ${RUNS * 4})`);

@@ -16,7 +16,8 @@ export async function benchAutoscalerTick(): Promise<{ holding: number; scaling:
   process.env.DATABASE_URL = `file:${path.join(directory, "tick.db")}`;
   process.env.BLUEPRINTS_DIR = path.join(directory, "blueprints");
   try {
-    if (spawnSync("node", ["scripts/db/migrate.mjs"], { env: process.env, stdio: "ignore" }).status !== 0) throw new Error("migrating the tick database failed");
+    if (spawnSync("node", ["scripts/db/migrate.mjs"], { env: process.env, stdio: "ignore" }).status !== 0)
+      throw new Error("migrating the tick database failed");
     // Imported only now: the database module reads DATABASE_URL when it loads.
     const { db } = await import("@/lib/db");
     const { systemAudit } = await import("@/lib/audit/audit-context");
@@ -30,13 +31,19 @@ export async function benchAutoscalerTick(): Promise<{ holding: number; scaling:
     const audit = systemAudit("bench");
     await importExampleBlueprints("blueprints");
     const ids: string[] = [];
-    for (let index = 0; index < CLUSTERS; index++) ids.push((await createCluster({ blueprint_id: "marketing-v1", name: `Tick bench ${index}` }, { runtime, audit })).id);
+    for (let index = 0; index < CLUSTERS; index++)
+      ids.push((await createCluster({ blueprint_id: "marketing-v1", name: `Tick bench ${index}` }, { runtime, audit })).id);
     // Old enough that the scale-down window no longer holds a new cluster at its starting size.
     await db.cluster.updateMany({ data: { startedAt: new Date(Date.now() - 3600_000) } });
 
     const tick = async (queueDepth: (id: string, index: number) => number) => {
       const now = Date.now();
-      await db.$transaction((tx) => storeMetricPoints(tx, ids.map((clusterId, index) => ({ clusterId, name: "queue_depth", value: queueDepth(clusterId, index), ts: now }))));
+      await db.$transaction((tx) =>
+        storeMetricPoints(
+          tx,
+          ids.map((clusterId, index) => ({ clusterId, name: "queue_depth", value: queueDepth(clusterId, index), ts: now })),
+        ),
+      );
       await db.autoscalerState.updateMany({ data: { nextEvaluationAt: 0 } });
       const result = await runAutoscalerTick(runtime, now);
       if (result.evaluated !== CLUSTERS) throw new Error(`the tick evaluated ${result.evaluated} clusters, not ${CLUSTERS}`);

@@ -17,15 +17,22 @@ async function main() {
   const server = await startBenchServer(PORT);
   try {
     const call = async (method: string, path: string, body: unknown) => {
-      const response = await fetch(`${server.base}${path}`, { method, headers: { authorization: server.authorization, "content-type": "application/json" }, body: JSON.stringify(body) });
+      const response = await fetch(`${server.base}${path}`, {
+        method,
+        headers: { authorization: server.authorization, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
       if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
       return response.json() as Promise<{ id: string }>;
     };
-    const blueprint = "metadata: { id: metrics-bench, name: Metrics bench, version: 1.0.0 }\ncluster: { type: team, min_workers: 1, max_workers: 4 }\nagents:\n  - { name: boss, role: supervisor, capabilities: [plan] }\n  - { name: doer, role: worker, reports_to: boss, count: 1-4, capabilities: [do] }\n";
+    const blueprint =
+      "metadata: { id: metrics-bench, name: Metrics bench, version: 1.0.0 }\ncluster: { type: team, min_workers: 1, max_workers: 4 }\nagents:\n  - { name: boss, role: supervisor, capabilities: [plan] }\n  - { name: doer, role: worker, reports_to: boss, count: 1-4, capabilities: [do] }\n";
     await call("POST", "/api/blueprints", { id: "metrics-bench", name: "Metrics bench", version: "1.0.0", blueprint_yaml: blueprint });
     const cluster = await call("POST", "/api/clusters", { blueprint_id: "metrics-bench", name: "Metrics bench" });
     const names = ["queue_depth", "tasks_per_minute", "response_time_ms", "cpu_utilization"] as const;
-    const batch = () => ({ points: Array.from({ length: BATCH }, (_, index) => ({ name: names[index % names.length], value: Math.random() * 100 })) });
+    const batch = () => ({
+      points: Array.from({ length: BATCH }, (_, index) => ({ name: names[index % names.length], value: Math.random() * 100 })),
+    });
     const post = () => call("POST", `/api/clusters/${cluster.id}/metrics`, batch());
 
     for (let warm = 0; warm < 5; warm++) await post();

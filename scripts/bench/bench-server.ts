@@ -39,15 +39,25 @@ export async function startBenchServer(port: number): Promise<BenchServer> {
   const migrated = spawnSync("node", ["scripts/db/migrate.mjs"], { env, stdio: "inherit" });
   if (migrated.status !== 0) throw new Error("migrating the bench database failed");
   // The next binary itself, not npx, so that killing this child stops the server.
-  const server: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "inherit", "inherit"] });
+  const server: ChildProcess = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    { env, stdio: ["ignore", "inherit", "inherit"] },
+  );
   const stop = () => {
     server.kill();
     rmSync(directory, { recursive: true, force: true });
   };
   for (let attempt = 0; attempt < 100; attempt++) {
-    const up = await fetch(`${base}/api/setup`).then((response) => response.ok, () => false);
+    const up = await fetch(`${base}/api/setup`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (up) {
-      const token = spawnSync("npm", ["run", "--silent", "console", "--", "token", "create", "--email", admin.email, "--name", "bench"], { env, encoding: "utf8" });
+      const token = spawnSync("npm", ["run", "--silent", "console", "--", "token", "create", "--email", admin.email, "--name", "bench"], {
+        env,
+        encoding: "utf8",
+      });
       if (token.status !== 0) {
         stop();
         throw new Error(`creating the bench token failed: ${token.stderr}`);

@@ -19,7 +19,11 @@ const BLUEPRINT_YAML = [
 
 export async function createBenchCluster(server: BenchServer): Promise<string> {
   const call = async (path: string, body: unknown) => {
-    const response = await fetch(`${server.base}${path}`, { method: "POST", headers: { authorization: server.authorization, "content-type": "application/json" }, body: JSON.stringify(body) });
+    const response = await fetch(`${server.base}${path}`, {
+      method: "POST",
+      headers: { authorization: server.authorization, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
     if (response.status !== 201) throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
     return (await response.json()) as { id: string };
   };

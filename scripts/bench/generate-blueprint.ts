@@ -31,12 +31,24 @@ export function generateBlueprint(definitions: number): string {
     lines.push(`  - name: lead-${i}`, "    role: lead", "    reports_to: director", "    capabilities: [review, scheduling]");
   }
   for (let i = 1; i <= specialists; i++) {
-    lines.push(`  - name: specialist-${i}`, "    role: specialist", `    reports_to: lead-${1 + (i % leads)}`,
-      "    description: Deep knowledge of one topic", "    capabilities: [research, analysis]", "    skills: [writing]");
+    lines.push(
+      `  - name: specialist-${i}`,
+      "    role: specialist",
+      `    reports_to: lead-${1 + (i % leads)}`,
+      "    description: Deep knowledge of one topic",
+      "    capabilities: [research, analysis]",
+      "    skills: [writing]",
+    );
   }
   for (let i = 1; i <= workerGroups; i++) {
-    lines.push(`  - name: worker-${i}`, "    role: worker", `    reports_to: lead-${1 + (i % leads)}`, "    count: 1-2",
-      "    capabilities: [execution]", "    config: { temperature: 0.7 }");
+    lines.push(
+      `  - name: worker-${i}`,
+      "    role: worker",
+      `    reports_to: lead-${1 + (i % leads)}`,
+      "    count: 1-2",
+      "    capabilities: [execution]",
+      "    config: { temperature: 0.7 }",
+    );
   }
   return `${lines.join("\n")}\n`;
 }

@@ -20,11 +20,22 @@ async function main(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { email: { type: "string" }, password: { type: "string" }, role: { type: "string" }, name: { type: "string" }, "expires-at": { type: "string" } },
+    options: {
+      email: { type: "string" },
+      password: { type: "string" },
+      role: { type: "string" },
+      name: { type: "string" },
+      "expires-at": { type: "string" },
+    },
   });
   const command = positionals.join(" ");
   if (command === "user create") {
-    const input = parseOrExit(createUserRequestSchema, { email: values.email, password: values.password, role: values.role, name: values.name });
+    const input = parseOrExit(createUserRequestSchema, {
+      email: values.email,
+      password: values.password,
+      role: values.role,
+      name: values.name,
+    });
     const user = await createUser(input, { audit });
     console.error(`created ${user.email} as ${user.role}`);
   } else if (command === "token create") {

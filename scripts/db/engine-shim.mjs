@@ -65,10 +65,7 @@ function errorResponse(id, error) {
       data: {
         is_panic: false,
         // The CLI prefixes the code itself; drop our "schema engine X failed [P1234]: ".
-        message:
-          error instanceof Error
-            ? error.message.replace(/^schema engine \w+ failed( \[\w+\])?: /, "")
-            : String(error),
+        message: error instanceof Error ? error.message.replace(/^schema engine \w+ failed( \[\w+\])?: /, "") : String(error),
         ...(typeof cause?.code === "string" ? { error_code: cause.code } : {}),
         meta: cause?.meta ?? null,
       },
@@ -114,10 +111,7 @@ function emptySqliteFile(file) {
   const sqlite = new Database(file);
   try {
     const objects = sqlite
-      .prepare(
-        "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' " +
-          "AND type IN ('table', 'view', 'trigger')",
-      )
+      .prepare("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' " + "AND type IN ('table', 'view', 'trigger')")
       .all();
     sqlite.pragma("foreign_keys = OFF");
     sqlite.transaction(() => {
@@ -239,8 +233,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(
-    `${JSON.stringify({ level: "ERROR", fields: { message: `engine-shim: ${error?.message ?? error}` } })}\n`,
-  );
+  process.stderr.write(`${JSON.stringify({ level: "ERROR", fields: { message: `engine-shim: ${error?.message ?? error}` } })}\n`);
   process.exit(1);
 });

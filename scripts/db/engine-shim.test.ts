@@ -40,8 +40,8 @@ describe("engine-shim (PRISMA_SCHEMA_ENGINE_BINARY)", () => {
     expect(await prisma(["migrate", "deploy"], file)).toContain("All migrations have been successfully applied.");
     expect(await prisma(["migrate", "deploy"], file)).toContain("No pending migrations to apply.");
     expect(await prisma(["migrate", "status"], file)).toContain("Database schema is up to date!");
-    expect(
-      await prisma(["migrate", "diff", "--from-config-datasource", "--to-schema", "prisma/schema.prisma"], file),
-    ).toContain("No difference detected.");
+    expect(await prisma(["migrate", "diff", "--from-config-datasource", "--to-schema", "prisma/schema.prisma"], file)).toContain(
+      "No difference detected.",
+    );
   });
 });

@@ -6,7 +6,9 @@ import { db } from "../../lib/db";
 const directory = path.resolve(process.argv[2] ?? "blueprints");
 try {
   const { imported, kept } = await importExampleBlueprints(directory);
-  console.log(`example blueprints: ${imported.length} imported${imported.length ? ` (${imported.join(", ")})` : ""}, ${kept.length} already present`);
+  console.log(
+    `example blueprints: ${imported.length} imported${imported.length ? ` (${imported.join(", ")})` : ""}, ${kept.length} already present`,
+  );
 } catch (error) {
   console.error(`could not import the example blueprints from ${directory}: ${(error as Error).message}`);
   process.exitCode = 1;

@@ -38,8 +38,7 @@ async function main() {
       console.log(`db:migrate: ${where} is up to date (${plural(migrationCount, "migration")})`);
     } else {
       console.log(
-        `db:migrate: applied ${plural(appliedMigrationNames.length, "migration")} to ${where}: ` +
-          appliedMigrationNames.join(", "),
+        `db:migrate: applied ${plural(appliedMigrationNames.length, "migration")} to ${where}: ` + appliedMigrationNames.join(", "),
       );
     }
   } finally {

@@ -46,7 +46,11 @@ function migrationTimestamp(date = new Date()) {
   return date.toISOString().replace(/\D/g, "").slice(0, 14);
 }
 
-const exists = (file) => stat(file).then(() => true, () => false);
+const exists = (file) =>
+  stat(file).then(
+    () => true,
+    () => false,
+  );
 const relative = (file) => path.relative(PROJECT_ROOT, file);
 
 async function main() {

@@ -1,11 +1,5 @@
 // Types for schema-engine.mjs (the project's tsconfig has allowJs: false).
-import type {
-  DiagnoseMigrationHistoryOutput,
-  DiffTarget,
-  MigrationList,
-  SchemaContainer,
-  SchemaEngine,
-} from "@prisma/schema-engine-wasm";
+import type { DiagnoseMigrationHistoryOutput, DiffTarget, MigrationList, SchemaContainer, SchemaEngine } from "@prisma/schema-engine-wasm";
 
 export declare const PROJECT_ROOT: string;
 export declare const SCHEMA_PATH: string;
@@ -40,17 +34,12 @@ export interface OpenedSchemaEngine {
     method: M,
     input: SchemaEngine[M] extends (input: infer I) => unknown ? I : never,
   ): Promise<SchemaEngine[M] extends (...args: never[]) => Promise<infer O> ? O : never>;
-  applyMigrations(
-    migrationsDir?: string,
-  ): Promise<{ appliedMigrationNames: string[]; migrationCount: number }>;
+  applyMigrations(migrationsDir?: string): Promise<{ appliedMigrationNames: string[]; migrationCount: number }>;
   diagnoseMigrationHistory(migrationsDir?: string): Promise<DiagnoseMigrationHistoryOutput>;
   diff(from: DiffTarget, to: DiffTarget): Promise<DiffOutcome>;
   diffDatabaseToSchema(targetSchemaPath?: string | string[]): Promise<DiffOutcome>;
   /** Prisma's migration script (with its Warnings comment); may throw: fall back to diff(). */
-  createMigrationScript(
-    migrationsDir?: string,
-    targetSchemaPath?: string | string[],
-  ): Promise<string | null>;
+  createMigrationScript(migrationsDir?: string, targetSchemaPath?: string | string[]): Promise<string | null>;
   close(): Promise<void>;
 }
 

@@ -76,9 +76,7 @@ export function sqliteFileFromUrl(url, root = PROJECT_ROOT) {
  */
 export async function readMigrationsList(migrationsDir = MIGRATIONS_DIR) {
   const baseDir = path.resolve(migrationsDir);
-  const lockContent = await readFile(path.join(baseDir, MIGRATION_LOCK_FILE), "utf8").catch(
-    () => null,
-  );
+  const lockContent = await readFile(path.join(baseDir, MIGRATION_LOCK_FILE), "utf8").catch(() => null);
   const entries = await readdir(baseDir, { withFileTypes: true }).catch(() => []);
   const migrationDirectories = [];
   for (const entry of entries.filter((e) => e.isDirectory())) {
@@ -158,8 +156,7 @@ function loadWasmEngine() {
  * For those, fall back to `executeScript` (better-sqlite3's `exec`), which runs them whole.
  */
 function withMultiStatementFallback(adapter) {
-  const isMultiStatementError = (error) =>
-    error instanceof RangeError && /more than one statement/i.test(error.message);
+  const isMultiStatementError = (error) => error instanceof RangeError && /more than one statement/i.test(error.message);
   const orWholeScript = (run, emptyResult) => async (query) => {
     try {
       return await run(query);

@@ -23,7 +23,8 @@ export const profileSeconds = (profile: readonly Phase[]) => profile.reduce((sum
 export function loadAt(profile: readonly Phase[], elapsed: number): { phase: string; load: number } {
   let start = 0;
   for (const phase of profile) {
-    if (elapsed < start + phase.seconds) return { phase: phase.name, load: phase.from + ((phase.to - phase.from) * (elapsed - start)) / phase.seconds };
+    if (elapsed < start + phase.seconds)
+      return { phase: phase.name, load: phase.from + ((phase.to - phase.from) * (elapsed - start)) / phase.seconds };
     start += phase.seconds;
   }
   const last = profile.at(-1)!;

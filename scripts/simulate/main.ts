@@ -17,7 +17,12 @@ const POST_EVERY_MS = 2_000;
 const REPORT_EVERY_MS = 5_000;
 const DEMO_BLUEPRINT = "autoscaler-demo-v1";
 
-const { values } = parseArgs({ options: { url: { type: "string", default: process.env.CONSOLE_URL ?? "http://localhost:3000" }, loop: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: {
+    url: { type: "string", default: process.env.CONSOLE_URL ?? "http://localhost:3000" },
+    loop: { type: "boolean", default: false },
+  },
+});
 const base = values.url!.replace(/\/$/, "");
 
 async function main(): Promise<void> {
@@ -25,7 +30,11 @@ async function main(): Promise<void> {
 
   const clusters: ClusterView[] = (await dataOf(api.GET("/api/clusters", { params: { query: { page_size: 100 } } }))).items;
   if (!clusters.some((cluster) => cluster.blueprint_id === DEMO_BLUEPRINT)) {
-    const created = await dataOf(api.POST("/api/clusters", { body: { blueprint_id: DEMO_BLUEPRINT, name: "Autoscaler demo", description: "Created by npm run simulate" } }));
+    const created = await dataOf(
+      api.POST("/api/clusters", {
+        body: { blueprint_id: DEMO_BLUEPRINT, name: "Autoscaler demo", description: "Created by npm run simulate" },
+      }),
+    );
     if ("valid" in created) throw new Error("the console planned the demo cluster instead of creating it");
     clusters.push(created);
     console.log(`created the cluster "Autoscaler demo" from ${DEMO_BLUEPRINT}`);
@@ -35,7 +44,9 @@ async function main(): Promise<void> {
     const { policy } = await dataOf(api.GET("/api/clusters/{id}/autoscaler", { params: { path: { id: cluster.id } } }));
     if (policy && (cluster.status === "active" || cluster.status === "hibernated")) driven.push({ cluster, policy });
   }
-  console.log(`driving ${driven.length} cluster(s) through ${profileSeconds(DEMO_PROFILE)} s: ${DEMO_PROFILE.map((phase) => `${phase.name} ${phase.seconds} s`).join(", ")}`);
+  console.log(
+    `driving ${driven.length} cluster(s) through ${profileSeconds(DEMO_PROFILE)} s: ${DEMO_PROFILE.map((phase) => `${phase.name} ${phase.seconds} s`).join(", ")}`,
+  );
   console.log(`watch them at ${base}/clusters\n`);
 
   const started = Date.now();
@@ -46,16 +57,27 @@ async function main(): Promise<void> {
     const { phase, load } = loadAt(DEMO_PROFILE, elapsed % profileSeconds(DEMO_PROFILE));
     await Promise.all(
       driven.map(({ cluster, policy }) =>
-        dataOf(api.POST("/api/clusters/{id}/metrics", { params: { path: { id: cluster.id } }, body: { points: [{ name: policy.metric, value: metricValue(policy, cluster.max_workers, load) }] } })).catch((error: Error) =>
-          console.error(`posting ${policy.metric} to ${cluster.name}: ${error.message}`),
-        ),
+        dataOf(
+          api.POST("/api/clusters/{id}/metrics", {
+            params: { path: { id: cluster.id } },
+            body: { points: [{ name: policy.metric, value: metricValue(policy, cluster.max_workers, load) }] },
+          }),
+        ).catch((error: Error) => console.error(`posting ${policy.metric} to ${cluster.name}: ${error.message}`)),
       ),
     );
     if (Date.now() - lastReport >= REPORT_EVERY_MS) {
       lastReport = Date.now();
-      const rows = await Promise.all(driven.map(async ({ cluster, policy }) => ({ now: await dataOf(api.GET("/api/clusters/{id}", { params: { path: { id: cluster.id } } })), policy })));
+      const rows = await Promise.all(
+        driven.map(async ({ cluster, policy }) => ({
+          now: await dataOf(api.GET("/api/clusters/{id}", { params: { path: { id: cluster.id } } })),
+          policy,
+        })),
+      );
       console.log(`${String(Math.round(elapsed)).padStart(4)} s  ${phase.padEnd(14)} load ${load.toFixed(2)}`);
-      for (const { now, policy } of rows) console.log(`        ${now.name.padEnd(32)} ${now.status.padEnd(10)} ${String(now.current_workers).padStart(3)} workers  ${policy.metric} ${metricValue(policy, now.max_workers, load)}`);
+      for (const { now, policy } of rows)
+        console.log(
+          `        ${now.name.padEnd(32)} ${now.status.padEnd(10)} ${String(now.current_workers).padStart(3)} workers  ${policy.metric} ${metricValue(policy, now.max_workers, load)}`,
+        );
     }
     await new Promise((resolve) => setTimeout(resolve, POST_EVERY_MS));
   }
@@ -68,7 +90,11 @@ async function adminToken(): Promise<string> {
   const { systemAudit } = await import("../../lib/audit/audit-context");
   const admin = await db.user.findFirst({ where: { role: "admin", disabledAt: null }, orderBy: { createdAt: "asc" } });
   if (!admin) throw new Error("no admin exists yet: start the console (npm run console) and create one, or set CONSOLE_TOKEN");
-  const created = await createToken(admin, { name: "npm run simulate", expires_at: new Date(Date.now() + 86_400_000).toISOString() }, { audit: systemAudit("npm run simulate") });
+  const created = await createToken(
+    admin,
+    { name: "npm run simulate", expires_at: new Date(Date.now() + 86_400_000).toISOString() },
+    { audit: systemAudit("npm run simulate") },
+  );
   await db.$disconnect();
   return created.token;
 }

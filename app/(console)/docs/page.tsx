@@ -11,8 +11,8 @@ export default async function DocsPage() {
   return (
     <PageSection id="docs-heading" title="API docs">
       <p className="max-w-3xl text-sm text-slate-700">
-        Every route of the console&apos;s API, generated from the schemas that validate its requests. To try a call, create a token under API tokens, press Authorize and paste it as the
-        bearer token; calls then act as that token&apos;s owner. The document itself is at{" "}
+        Every route of the console&apos;s API, generated from the schemas that validate its requests. To try a call, create a token under
+        API tokens, press Authorize and paste it as the bearer token; calls then act as that token&apos;s owner. The document itself is at{" "}
         <a className="text-brand underline" href="/api/openapi.json">
           /api/openapi.json
         </a>

@@ -12,8 +12,9 @@ export default async function TokensPage() {
   return (
     <PageSection id="tokens-heading" title="API tokens">
       <p className="max-w-3xl text-sm text-slate-700">
-        An API token lets a script call the console&apos;s API as you. It acts with your role as it is when each request arrives, stops working when your account is disabled, and is
-        sent as <code className="rounded bg-slate-100 px-1 font-mono text-xs">Authorization: Bearer &lt;token&gt;</code>.
+        An API token lets a script call the console&apos;s API as you. It acts with your role as it is when each request arrives, stops
+        working when your account is disabled, and is sent as{" "}
+        <code className="rounded bg-slate-100 px-1 font-mono text-xs">Authorization: Bearer &lt;token&gt;</code>.
       </p>
       <TokenManager />
     </PageSection>

@@ -8,6 +8,8 @@ import { apiRoute, json } from "@/lib/http/route";
 export const GET = apiRoute({ access: "viewer", query: listBlueprintsQuerySchema }, async ({ query }) => json(await listBlueprints(query)));
 
 // POST /api/blueprints - add a blueprint to the catalogue and to blueprints/<id>.yaml
-export const POST = apiRoute({ access: "admin", body: createBlueprintRequestSchema }, async ({ body, audit }) => json(await createBlueprint(body, { audit }), { status: 201 }));
+export const POST = apiRoute({ access: "admin", body: createBlueprintRequestSchema }, async ({ body, audit }) =>
+  json(await createBlueprint(body, { audit }), { status: 201 }),
+);
 
 export const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"]);

@@ -8,8 +8,12 @@ import { apiRoute, json } from "@/lib/http/route";
 import { getAgentRuntime } from "@/lib/runtime/runtime";
 
 // POST /api/clusters - create a cluster from a blueprint; dry_run=true only plans it
-export const POST = apiRoute({ access: "operator", query: createClusterQuerySchema, body: createClusterRequestSchema }, async ({ query, body, audit }) =>
-  query.dry_run ? json(await previewCluster(body)) : clusterResponse(await createCluster(body, { runtime: getAgentRuntime(), audit }), 201),
+export const POST = apiRoute(
+  { access: "operator", query: createClusterQuerySchema, body: createClusterRequestSchema },
+  async ({ query, body, audit }) =>
+    query.dry_run
+      ? json(await previewCluster(body))
+      : clusterResponse(await createCluster(body, { runtime: getAgentRuntime(), audit }), 201),
 );
 
 // GET /api/clusters - list clusters

@@ -8,7 +8,10 @@ import { apiRoute } from "@/lib/http/route";
 export const GET = apiRoute({ access: "viewer", query: clusterEventsQuerySchema }, async ({ query, request }) => {
   const header = request.headers.get("last-event-id");
   const parsed = header === null ? undefined : lastEventIdSchema.safeParse(header);
-  if (parsed && !parsed.success) throw new InvalidInputError("Last-Event-ID must be an event id this stream sent", [{ path: "Last-Event-ID", message: `"${header}" is not a non-negative integer` }]);
+  if (parsed && !parsed.success)
+    throw new InvalidInputError("Last-Event-ID must be an event id this stream sent", [
+      { path: "Last-Event-ID", message: `"${header}" is not a non-negative integer` },
+    ]);
   const stream = clusterEventStream({ lastEventId: parsed?.data, clusterId: query.cluster_id, signal: request.signal });
   return new Response(stream, {
     headers: {

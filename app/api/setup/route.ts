@@ -7,6 +7,8 @@ import { apiRoute, json } from "@/lib/http/route";
 export const GET = apiRoute({ access: "public" }, async () => json({ needs_setup: await needsSetup() }));
 
 // POST /api/setup - create the first admin; refused (409) once any user exists
-export const POST = apiRoute({ access: "public", body: setupRequestSchema }, async ({ body, audit }) => json(await createFirstAdmin(body, { audit }), { status: 201 }));
+export const POST = apiRoute({ access: "public", body: setupRequestSchema }, async ({ body, audit }) =>
+  json(await createFirstAdmin(body, { audit }), { status: 201 }),
+);
 
 export const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"]);

@@ -7,6 +7,8 @@ import { apiRoute, json } from "@/lib/http/route";
 export const GET = apiRoute({ access: "admin", query: listUsersQuerySchema }, async ({ query }) => json(await listUsers(query)));
 
 // POST /api/users - create a user with a role
-export const POST = apiRoute({ access: "admin", body: createUserRequestSchema }, async ({ body, audit }) => json(await createUser(body, { audit }), { status: 201 }));
+export const POST = apiRoute({ access: "admin", body: createUserRequestSchema }, async ({ body, audit }) =>
+  json(await createUser(body, { audit }), { status: 201 }),
+);
 
 export const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"]);

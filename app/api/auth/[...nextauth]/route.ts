@@ -17,7 +17,10 @@ export function GET(request: NextRequest, context: NextAuthContext) {
 export async function POST(request: NextRequest, context: NextAuthContext) {
   const { nextauth } = await context.params;
   if (nextauth.join("/") === "callback/credentials") {
-    const form = await request.clone().formData().catch(() => null);
+    const form = await request
+      .clone()
+      .formData()
+      .catch(() => null);
     const email = form?.get("email");
     const lockout = await currentLockout(typeof email === "string" ? email : "", clientIp(request.headers));
     if (lockout) return problemResponseFor(new SignInLockedError(lockout))!;

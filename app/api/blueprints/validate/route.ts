@@ -4,6 +4,8 @@ import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
 import { apiRoute, json } from "@/lib/http/route";
 
 // POST /api/blueprints/validate - validate blueprint YAML and preview its spawn plan; stores nothing
-export const POST = apiRoute({ access: "viewer", body: validateBlueprintRequestSchema }, async ({ body }) => json(checkBlueprint(body.blueprint_yaml)));
+export const POST = apiRoute({ access: "viewer", body: validateBlueprintRequestSchema }, async ({ body }) =>
+  json(checkBlueprint(body.blueprint_yaml)),
+);
 
 export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed(["POST"]);

@@ -9,11 +9,15 @@ import { apiRoute } from "@/lib/http/route";
 import { getAgentRuntime } from "@/lib/runtime/runtime";
 
 // GET /api/clusters/{id} - one cluster
-export const GET = apiRoute({ access: "viewer", params: clusterIdParamsSchema }, async ({ params }) => clusterResponse(await findClusterOrThrow(params.id)));
+export const GET = apiRoute({ access: "viewer", params: clusterIdParamsSchema }, async ({ params }) =>
+  clusterResponse(await findClusterOrThrow(params.id)),
+);
 
 // PUT /api/clusters/{id} - update name, description, worker bounds or config
-export const PUT = apiRoute({ access: "operator", params: clusterIdParamsSchema, body: updateClusterRequestSchema }, async ({ params, body, request, audit }) =>
-  clusterResponse(await updateCluster(params.id, body, { audit, ifMatch: readIfMatch(request) })),
+export const PUT = apiRoute(
+  { access: "operator", params: clusterIdParamsSchema, body: updateClusterRequestSchema },
+  async ({ params, body, request, audit }) =>
+    clusterResponse(await updateCluster(params.id, body, { audit, ifMatch: readIfMatch(request) })),
 );
 
 // DELETE /api/clusters/{id} - stop every agent, then remove the cluster

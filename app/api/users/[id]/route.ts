@@ -4,8 +4,9 @@ import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
 import { apiRoute, json } from "@/lib/http/route";
 
 // PATCH /api/users/{id} - change name, role or password, disable or enable
-export const PATCH = apiRoute({ access: "admin", params: userIdParamsSchema, body: updateUserRequestSchema }, async ({ params, body, audit }) =>
-  json(await updateUser(params.id, body, { audit })),
+export const PATCH = apiRoute(
+  { access: "admin", params: userIdParamsSchema, body: updateUserRequestSchema },
+  async ({ params, body, audit }) => json(await updateUser(params.id, body, { audit })),
 );
 
 export const { GET, POST, PUT, DELETE } = methodsNotAllowed(["PATCH"]);

@@ -4,6 +4,8 @@ import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
 import { apiRoute, json } from "@/lib/http/route";
 
 // GET /api/blueprints/{id}/revisions - every saved revision, newest first
-export const GET = apiRoute({ access: "viewer", params: blueprintIdParamsSchema }, async ({ params }) => json({ items: await listRevisions(params.id) }));
+export const GET = apiRoute({ access: "viewer", params: blueprintIdParamsSchema }, async ({ params }) =>
+  json({ items: await listRevisions(params.id) }),
+);
 
 export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);

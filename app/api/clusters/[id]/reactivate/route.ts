@@ -10,7 +10,9 @@ import { getAgentRuntime } from "@/lib/runtime/runtime";
 export const POST = apiRoute(
   { access: "operator", params: clusterIdParamsSchema, body: reactivateClusterRequestSchema },
   async ({ params, body, request, audit }) =>
-    clusterResponse(await reactivateCluster(params.id, body?.target_workers, { runtime: getAgentRuntime(), audit, ifMatch: readIfMatch(request) })),
+    clusterResponse(
+      await reactivateCluster(params.id, body?.target_workers, { runtime: getAgentRuntime(), audit, ifMatch: readIfMatch(request) }),
+    ),
 );
 
 export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed(["POST"]);
