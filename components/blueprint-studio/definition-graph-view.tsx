@@ -74,9 +74,9 @@ export const DefinitionGraphView = memo(function DefinitionGraphView({
     );
   };
   const structure = structureOf(graph);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the edges are a function of the structure alone
   const edges = useMemo<Edge[]>(
     () => graph.edges.map((edge) => ({ id: `${edge.to}->${edge.from}`, source: String(edge.to), target: String(edge.from) })),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the edges are a function of the structure alone
     [structure],
   );
   if (graph.nodes.length === 0) {
