@@ -6,14 +6,10 @@ const IF_MATCH_REVISION = /^\s*(?:W\/)?"?(\d+)"?\s*$/;
 
 /** The If-Match header of a conditional write, as the OpenAPI document describes it. */
 export const ifMatchHeadersSchema = z.object({
-  "if-match": z
-    .string()
-    .regex(IF_MATCH_REVISION)
-    .optional()
-    .meta({
-      description:
-        'The revision the change is based on (the ETag, e.g. "3"); a newer revision on the server answers 409. Without it the write applies to whatever is current.',
-    }),
+  "if-match": z.string().regex(IF_MATCH_REVISION).optional().meta({
+    description:
+      'The revision the change is based on (the ETag, e.g. "3"); a newer revision on the server answers 409. Without it the write applies to whatever is current.',
+  }),
 });
 
 export function etagFor(revision: number): string {
