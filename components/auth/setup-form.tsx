@@ -3,7 +3,7 @@
 import { type FormEvent, useState } from "react";
 import { api, ApiError, dataOf } from "@/lib/client/api-client";
 import { signInWithPassword } from "@/lib/client/auth-client";
-import type { ProblemFieldError } from "@/lib/http/problem";
+import type { ProblemFieldError } from "@/lib/shapes/problem";
 import { authButtonClass, authInputClass } from "./auth-card";
 import { FormAlert } from "@/components/ui/status-panels";
 

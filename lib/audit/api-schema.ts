@@ -1,6 +1,6 @@
 // The audit log's query and entry shapes.
 import { z } from "zod";
-import { paginationQuery } from "@/lib/blueprint/api-schema";
+import { paginationQuery } from "@/lib/shapes/pagination";
 
 export const listAuditQuerySchema = z.object({
   actor: z.string().max(254).optional(),

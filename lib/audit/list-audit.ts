@@ -3,7 +3,7 @@
 import { db } from "@/lib/db";
 import type { AuditEntry, Prisma } from "@/lib/generated/prisma/client";
 import type { AuditEntryView, ListAuditQuery } from "./api-schema";
-import { pageWindow, toPage } from "@/lib/pagination";
+import { pageWindow, toPage } from "@/lib/shapes/pagination";
 
 export async function listAudit(query: ListAuditQuery) {
   const where: Prisma.AuditEntryWhereInput = {

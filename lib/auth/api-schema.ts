@@ -1,6 +1,7 @@
 // Request and response shapes of the user, token, setup and session routes.
 import { z } from "zod";
-import { booleanQuery, paginationQuery } from "@/lib/blueprint/api-schema";
+import { paginationQuery } from "@/lib/shapes/pagination";
+import { booleanQuery } from "@/lib/shapes/query-flags";
 import { passwordSchema } from "./password";
 import { roleSchema } from "./roles";
 
@@ -63,6 +64,8 @@ export const tokenSchema = z.object({
 export type TokenView = z.infer<typeof tokenSchema>;
 
 /** The one answer that carries the secret; it is never shown again. */
+export const tokenListSchema = z.object({ items: z.array(tokenSchema) });
+
 export const createdTokenSchema = tokenSchema.extend({ token: z.string() });
 export type CreatedTokenView = z.infer<typeof createdTokenSchema>;
 
@@ -77,3 +80,5 @@ export type MeView = z.infer<typeof meSchema>;
 
 /** `all=true` lists every user's tokens (admins only); otherwise the caller's own. */
 export const listTokensQuerySchema = z.object({ all: booleanQuery.default(false) });
+
+export const setupStateSchema = z.object({ needs_setup: z.boolean() });

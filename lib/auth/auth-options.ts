@@ -6,7 +6,7 @@ import { z } from "zod";
 import { systemAudit } from "@/lib/audit/audit-context";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
-import { clientIp } from "@/lib/http/client-ip";
+import { clientIp } from "@/lib/client-ip";
 import { authSecret } from "./auth-secret";
 import { SESSION_COOKIE } from "./principal";
 import { signInWithPassword } from "./sign-in";

@@ -2,7 +2,8 @@
 // exists, and to the sign-in page (coming back afterwards) without a valid session.
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { authenticateRequest, type Principal, UnauthenticatedError } from "./principal";
+import { UnauthenticatedError } from "@/lib/errors";
+import { authenticateRequest, type Principal } from "./principal";
 import { needsSetup } from "./users";
 
 /** `returnTo` defaults to the address the request asked for (set by proxy.ts). */

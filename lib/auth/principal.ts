@@ -3,6 +3,7 @@
 import { decode } from "next-auth/jwt";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { UnauthenticatedError } from "@/lib/errors";
 import { authSecret } from "./auth-secret";
 import type { Role } from "./roles";
 import { checkToken } from "./tokens";
@@ -14,16 +15,6 @@ export interface Principal {
   role: Role;
   via: "session" | "token";
   tokenId: string | null;
-}
-
-/** Credentials were presented but do not authenticate (401). */
-export class UnauthenticatedError extends Error {
-  override name = "UnauthenticatedError";
-}
-
-/** Authenticated, but the role is too low for the action (403). */
-export class ForbiddenError extends Error {
-  override name = "ForbiddenError";
 }
 
 export const SESSION_COOKIE = env.NEXTAUTH_URL?.startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";

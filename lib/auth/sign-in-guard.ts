@@ -2,7 +2,7 @@
 // for SIGNIN_LOCKOUT_SECONDS; ten times as many from one address lock that address.
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
-import { refusalHeaders } from "@/lib/http/rate-limit";
+import { refusalHeaders } from "@/lib/rate-limit-headers";
 
 const byEmail = new RateLimiterMemory({
   keyPrefix: "signin-email",

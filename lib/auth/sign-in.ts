@@ -3,14 +3,15 @@ import { type AuditContext } from "@/lib/audit/audit-context";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { TooManyRequestsError } from "@/lib/errors";
 import type { User } from "@/lib/generated/prisma/client";
 import { decoyPasswordHash, verifyPassword } from "./password";
 import { clearSignInFailures, currentLockout, type Lockout, recordSignInFailure } from "./sign-in-guard";
 
-export class SignInLockedError extends Error {
+export class SignInLockedError extends TooManyRequestsError {
+  override name = "SignInLockedError";
   constructor(readonly lockout: Lockout) {
-    super(`too many failed sign-ins; try again in ${Math.ceil(lockout.retryAfterSeconds / 60)} minute(s)`);
-    this.name = "SignInLockedError";
+    super(`too many failed sign-ins; try again in ${Math.ceil(lockout.retryAfterSeconds / 60)} minute(s)`, lockout.headers);
   }
 }
 

@@ -8,7 +8,7 @@ import type { Prisma, User } from "@/lib/generated/prisma/client";
 import type { CreateUserRequest, UpdateUserRequest, UserView } from "./api-schema";
 import { hashPassword } from "./password";
 import { toUserView } from "./user-record";
-import { type PageQuery, pageWindow, toPage } from "@/lib/pagination";
+import { type PageQuery, pageWindow, toPage } from "@/lib/shapes/pagination";
 
 export async function createUser(input: CreateUserRequest, options: { audit: AuditContext }): Promise<UserView> {
   const passwordHash = await hashPassword(input.password);

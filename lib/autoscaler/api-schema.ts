@@ -32,25 +32,3 @@ export const autoscalerViewSchema = z.object({
   decisions: z.array(autoscalerDecisionSchema).describe("The latest decisions that changed something, newest first."),
 });
 export type AutoscalerView = z.infer<typeof autoscalerViewSchema>;
-
-export const workerHistoryQuerySchema = z.object({
-  ids: z
-    .string()
-    .max(4000)
-    .transform((ids) => ids.split(",").filter(Boolean))
-    .pipe(
-      z
-        .array(z.string().min(1).max(100))
-        .min(1, { error: "name at least one cluster id" })
-        .max(100, { error: "at most 100 cluster ids a call" }),
-    )
-    .describe("Comma-separated cluster ids."),
-  minutes: z.coerce.number().int().min(5).max(1440).default(60).describe("How far back, in minutes."),
-});
-export type WorkerHistoryQuery = z.output<typeof workerHistoryQuerySchema>;
-
-export const workerHistorySchema = z.object({
-  minutes: z.int(),
-  series: z.array(z.object({ cluster_id: z.string(), points: z.array(z.object({ ts: z.iso.datetime(), value: z.number() })) })),
-});
-export type WorkerHistory = z.infer<typeof workerHistorySchema>;

@@ -1,26 +1,10 @@
 // Request and response shapes of the blueprint routes (spec/api.md), shared by routes, hooks and OpenAPI.
 import { z } from "zod";
+import { paginationQuery } from "@/lib/shapes/pagination";
+import { booleanQuery } from "@/lib/shapes/query-flags";
 import type { BlueprintCheck } from "./check-blueprint";
 import type { ClusterPlan } from "./plan";
 import { AGENT_ROLES, blueprintIdSchema, MAX_TAG_LENGTH } from "./schema";
-
-export const booleanQuery = z
-  .enum(["true", "false", "1", "0"], { error: 'must be "true" or "false"' })
-  .transform((value) => value === "true" || value === "1");
-
-export const paginationQuery = {
-  page: z.coerce
-    .number({ error: "must be a whole number" })
-    .int({ error: "must be a whole number" })
-    .min(1, { error: "must be 1 or more" })
-    .default(1),
-  page_size: z.coerce
-    .number({ error: "must be a whole number" })
-    .int({ error: "must be a whole number" })
-    .min(1, { error: "must be from 1 to 100" })
-    .max(100, { error: "must be from 1 to 100" })
-    .default(20),
-};
 
 export const listBlueprintsQuerySchema = z.object({
   active_only: booleanQuery.default(false),
@@ -50,8 +34,6 @@ export type BlueprintSummary = z.infer<typeof blueprintSummarySchema>;
 
 export const blueprintDetailSchema = blueprintSummarySchema.extend({ blueprint_yaml: z.string().optional() });
 export type BlueprintDetail = z.infer<typeof blueprintDetailSchema>;
-
-export type Page<T> = { items: T[]; total: number; page: number; page_size: number };
 
 export const validateBlueprintRequestSchema = z.strictObject({
   blueprint_yaml: z.string({ error: "blueprint_yaml must be the blueprint's YAML text as a string" }),
@@ -93,6 +75,8 @@ export const revisionSummarySchema = z.object({
   created_by: z.string().nullable(),
 });
 export type RevisionSummary = z.infer<typeof revisionSummarySchema>;
+
+export const revisionListSchema = z.object({ items: z.array(revisionSummarySchema) });
 
 export const revisionDetailSchema = revisionSummarySchema.extend({ blueprint_yaml: z.string() });
 export type RevisionDetail = z.infer<typeof revisionDetailSchema>;

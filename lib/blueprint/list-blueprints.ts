@@ -1,9 +1,9 @@
 // listBlueprints: the catalogue page by page, filtered by activity, tag and free text.
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { BlueprintSummary, ListBlueprintsQuery, Page } from "./api-schema";
+import type { BlueprintSummary, ListBlueprintsQuery } from "./api-schema";
 import { toBlueprintSummary } from "./blueprint-record";
-import { pageWindow, toPage } from "@/lib/pagination";
+import { type Page, pageWindow, toPage } from "@/lib/shapes/pagination";
 
 export async function listBlueprints(query: ListBlueprintsQuery): Promise<Page<BlueprintSummary>> {
   const where: Prisma.BlueprintWhereInput = {

@@ -1,5 +1,6 @@
 // planCluster: the spawn plan of a valid blueprint, the agent instances with their names, roles
 // and supervisors (spec: "From blueprint to agents").
+import { InvalidInputError } from "@/lib/errors";
 import { distributeWorkers, type WorkerGroupBounds, workerTotalRange } from "./distribute-workers";
 import { countBounds } from "./rules";
 import { type AgentDefinition, type AgentRole, type Blueprint, MAX_WORKERS_LIMIT } from "./schema";
@@ -40,10 +41,10 @@ export interface PlanIssue {
 }
 
 /** Overrides that the blueprint's worker groups cannot realize. */
-export class ClusterPlanError extends Error {
+export class ClusterPlanError extends InvalidInputError {
+  override name = "ClusterPlanError";
   constructor(readonly issues: PlanIssue[]) {
-    super(issues.map((issue) => `${issue.path}: ${issue.message}`).join("; "));
-    this.name = "ClusterPlanError";
+    super(issues.map((issue) => `${issue.path}: ${issue.message}`).join("; "), issues);
   }
 }
 

@@ -2,7 +2,7 @@
 // (api-types.ts, generated), so a path, parameter, body or answer the routes no longer have fails
 // `tsc` in the hooks that use it. Refusals (problem+json) become ApiError.
 import createClient from "openapi-fetch";
-import type { Problem } from "@/lib/http/problem";
+import { type Problem, PROBLEM_TYPE_BASE } from "@/lib/shapes/problem";
 import type { paths } from "./api-types";
 
 /** Relative to the page's origin: the console's pages are served by the API they call. */
@@ -29,7 +29,7 @@ export class ApiError extends Error {
 
 /** The server refused a write made against an older revision (If-Match); the problem type says so. */
 export function isStaleRevision(error: unknown): error is ApiError {
-  return error instanceof ApiError && error.problem.type.endsWith(":stale-revision");
+  return error instanceof ApiError && error.problem.type === `${PROBLEM_TYPE_BASE}stale-revision`;
 }
 
 /** A query without its empty filters: the API would refuse `status=` as an unknown status. */

@@ -885,7 +885,29 @@ export interface components {
             status: string;
             subordinates: components["schemas"]["HierarchyNodeOutput"][];
         };
-        /** @description RFC 9457 problem details (application/problem+json). */
+        /**
+         * @description RFC 9457 problem details (application/problem+json). `type` is `urn:cluster-console:problem:<code>`; match on it, not on the title:
+         *
+         *     | code | status | when |
+         *     |---|---|---|
+         *     | `invalid-request` | 400 | The request is well-formed but breaks a rule (a target outside the bounds, say); `errors` names each field. |
+         *     | `invalid-query` | 400 | A query parameter failed validation; `errors` names each one. |
+         *     | `invalid-request-body` | 400 | The JSON body failed validation; `errors` names each field. |
+         *     | `malformed-json` | 400 | The body is not valid JSON. |
+         *     | `invalid-if-match` | 400 | If-Match is not a revision number such as "3". |
+         *     | `invalid-blueprint` | 400 | The blueprint YAML has errors; `errors` lists each with its line and column. |
+         *     | `unauthorized` | 401 | No credentials, or an unknown, revoked or expired token, or a disabled user. |
+         *     | `forbidden` | 403 | The caller's role is too low for this action. |
+         *     | `cross-origin-request-refused` | 403 | A signed-in mutation came from a page outside the console. |
+         *     | `not-found` | 404 | No such route, or no such resource. |
+         *     | `method-not-allowed` | 405 | The route does not offer this method; Allow lists those it does. |
+         *     | `conflict` | 409 | The change conflicts with the current state (a status that does not allow the action, an id that exists). |
+         *     | `stale-revision` | 409 | If-Match named an older revision: someone changed it since; reload, or merge. |
+         *     | `payload-too-large` | 413 | The body is larger than 1 MiB. |
+         *     | `unsupported-media-type` | 415 | The body is not sent as application/json. |
+         *     | `too-many-requests` | 429 | A rate limit or the sign-in lockout; Retry-After says when to try again. |
+         *     | `internal-error` | 500 | An unexpected failure; quote `request_id` when reporting it. |
+         */
         Problem: {
             /** @example target_workers: must be a whole number */
             detail: string;
@@ -2108,6 +2130,8 @@ export interface operations {
             /** @description The running cluster. */
             201: {
                 headers: {
+                    /** @description The revision, quoted (e.g. "3"); send it back as If-Match. */
+                    etag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2202,6 +2226,8 @@ export interface operations {
             /** @description The cluster; ETag carries its revision. */
             200: {
                 headers: {
+                    /** @description The revision, quoted (e.g. "3"); send it back as If-Match. */
+                    etag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2272,6 +2298,8 @@ export interface operations {
             /** @description The cluster. */
             200: {
                 headers: {
+                    /** @description The revision, quoted (e.g. "3"); send it back as If-Match. */
+                    etag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2770,6 +2798,8 @@ export interface operations {
             /** @description The hibernated cluster. */
             200: {
                 headers: {
+                    /** @description The revision, quoted (e.g. "3"); send it back as If-Match. */
+                    etag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3083,6 +3113,8 @@ export interface operations {
             /** @description The active cluster. */
             200: {
                 headers: {
+                    /** @description The revision, quoted (e.g. "3"); send it back as If-Match. */
+                    etag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3191,6 +3223,8 @@ export interface operations {
             /** @description The cluster at its new size. */
             200: {
                 headers: {
+                    /** @description The revision, quoted (e.g. "3"); send it back as If-Match. */
+                    etag: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,6 +1,6 @@
 // Sign-in and sign-out against next-auth's endpoints, with answers the forms can show: a wrong
 // password, a lockout (429 with its problem detail) or success.
-import type { Problem } from "@/lib/http/problem";
+import type { Problem } from "@/lib/shapes/problem";
 
 export type SignInResult = { ok: true } | { ok: false; message: string };
 

@@ -1,6 +1,7 @@
 // Request and response shapes of the cluster routes (spec/api.md), shared by routes, hooks and OpenAPI.
 import { z } from "zod";
-import { booleanQuery, paginationQuery } from "@/lib/blueprint/api-schema";
+import { paginationQuery } from "@/lib/shapes/pagination";
+import { booleanQuery } from "@/lib/shapes/query-flags";
 import { AGENT_ROLES, CLUSTER_TYPES, MAX_WORKERS_LIMIT } from "@/lib/blueprint/schema";
 import { CLUSTER_STATUSES } from "./state-machine";
 

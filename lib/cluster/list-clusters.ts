@@ -1,12 +1,11 @@
 // listClusters, findClusterViews, listAgents, getAgent and listActivity: the cluster reads besides the hierarchy.
-import type { Page } from "@/lib/blueprint/api-schema";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AgentView, ClusterActivity, ClusterView, ListActivityQuery, ListAgentsQuery, ListClustersQuery } from "./api-schema";
 import { CLUSTER_VIEW_INCLUDE, toActivityView, toAgentView, toClusterViewWithBlueprint } from "./cluster-record";
 import { findClusterOrThrow } from "./cluster-store";
 import { NotFoundError } from "@/lib/errors";
-import { pageWindow, toPage } from "@/lib/pagination";
+import { type Page, pageWindow, toPage } from "@/lib/shapes/pagination";
 
 export async function listClusters(query: ListClustersQuery): Promise<Page<ClusterView>> {
   const where: Prisma.ClusterWhereInput = {

@@ -1,18 +1,11 @@
-// Handlers for the methods a route does not offer: 405 as problem+json with an Allow header,
-// instead of Next's empty 405.
-import { problem, problemResponse } from "./problem";
+// The answer for a method a path does not offer: 405 as problem+json with an Allow header, instead
+// of Next's empty 405.
+import { problem } from "@/lib/shapes/problem";
+import { problemResponse } from "./problem";
 
-type Handler = (request: Request) => Response;
-
-export function methodsNotAllowed(allowed: readonly string[]): Record<"GET" | "POST" | "PUT" | "PATCH" | "DELETE", Handler> {
-  const handler: Handler = (request) =>
-    problemResponse(
-      problem(
-        405,
-        "Method not allowed",
-        `${request.method} is not allowed on ${new URL(request.url).pathname}; use ${allowed.join(" or ")}`,
-      ),
-      { allow: allowed.join(", ") },
-    );
-  return { GET: handler, POST: handler, PUT: handler, PATCH: handler, DELETE: handler };
+export function methodNotAllowed(request: Request, allowed: readonly string[]): Response {
+  const { pathname } = new URL(request.url);
+  return problemResponse(problem("method-not-allowed", `${request.method} is not allowed on ${pathname}; use ${allowed.join(" or ")}`), {
+    allow: allowed.join(", "),
+  });
 }

@@ -10,12 +10,20 @@ vi.hoisted(() => {
 import { createToken } from "@/lib/auth/tokens";
 import { createUser } from "@/lib/auth/users";
 import { audit } from "@/lib/test/test-audit";
-import { apiRoute, json } from "./route";
+import { z } from "zod";
+import { handleOperation } from "./operation-handler";
 
 const context = { params: Promise.resolve({}) };
-const read = apiRoute({ access: "viewer" }, async ({ principal }) => json({ email: principal.email }));
-const mutate = apiRoute({ access: "operator" }, async () => json({ done: true }));
-const open = apiRoute({ access: "public" }, async () => json({ open: true }));
+const answer = (schema: z.ZodType) => ({ status: 200 as const, description: "test", schema });
+const read = handleOperation({ summary: "read", access: "viewer", ok: answer(z.object({ email: z.string() })) }, async ({ principal }) => ({
+  email: principal.email,
+}));
+const mutate = handleOperation({ summary: "mutate", access: "operator", ok: answer(z.object({ done: z.boolean() })) }, async () => ({
+  done: true,
+}));
+const open = handleOperation({ summary: "open", access: "public", ok: answer(z.object({ open: z.boolean() })) }, async () => ({
+  open: true,
+}));
 
 let viewerToken = "";
 let operatorToken = "";
@@ -42,7 +50,7 @@ const call = (handler: typeof read, init: { token?: string; method?: string; ip?
     context,
   );
 
-describe("apiRoute access", () => {
+describe("handleOperation access", () => {
   it("answers 401 without credentials and with an unknown or malformed token", async () => {
     for (const response of [
       await call(read, { ip: "10.1.0.1" }),
@@ -65,7 +73,7 @@ describe("apiRoute access", () => {
   });
 });
 
-describe("apiRoute rate limits", () => {
+describe("handleOperation rate limits", () => {
   it("holds the read budget per token, with RateLimit headers, and a 429 with Retry-After past it", async () => {
     const answers = [];
     for (let index = 0; index < 4; index++) answers.push(await call(read, { token: viewerToken }));
@@ -96,7 +104,7 @@ describe("apiRoute rate limits", () => {
   });
 });
 
-describe("apiRoute with a session cookie", () => {
+describe("handleOperation with a session cookie", () => {
   const cookieFor = async (userId: string) => {
     const { encode } = await import("next-auth/jwt");
     const { authSecret } = await import("@/lib/auth/auth-secret");

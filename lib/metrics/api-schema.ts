@@ -31,6 +31,8 @@ export const ingestMetricsRequestSchema = z.strictObject({
 });
 export type IngestMetricsRequest = z.output<typeof ingestMetricsRequestSchema>;
 
+export const acceptedMetricsSchema = z.object({ accepted: z.int() });
+
 export const metricsQuerySchema = z
   .object({
     name: z.enum(METRIC_NAMES, { error: `name must be one of ${METRIC_NAMES.join(", ")}` }),
@@ -66,3 +68,28 @@ export const aggregatedMetricSeriesSchema = z.object({
   points: z.array(z.object({ ts: z.iso.datetime(), avg: z.number(), min: z.number(), max: z.number(), count: z.int() })),
 });
 export type AggregatedMetricSeries = z.infer<typeof aggregatedMetricSeriesSchema>;
+
+/** Raw points, or aggregates per step. */
+export const metricSeriesSchema = z.union([rawMetricSeriesSchema, aggregatedMetricSeriesSchema]);
+
+export const workerHistoryQuerySchema = z.object({
+  ids: z
+    .string()
+    .max(4000)
+    .transform((ids) => ids.split(",").filter(Boolean))
+    .pipe(
+      z
+        .array(z.string().min(1).max(100))
+        .min(1, { error: "name at least one cluster id" })
+        .max(100, { error: "at most 100 cluster ids a call" }),
+    )
+    .describe("Comma-separated cluster ids."),
+  minutes: z.coerce.number().int().min(5).max(1440).default(60).describe("How far back, in minutes."),
+});
+export type WorkerHistoryQuery = z.output<typeof workerHistoryQuerySchema>;
+
+export const workerHistorySchema = z.object({
+  minutes: z.int(),
+  series: z.array(z.object({ cluster_id: z.string(), points: z.array(z.object({ ts: z.iso.datetime(), value: z.number() })) })),
+});
+export type WorkerHistory = z.infer<typeof workerHistorySchema>;

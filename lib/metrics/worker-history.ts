@@ -1,7 +1,7 @@
 // workerHistory: active workers per minute for many clusters at once, for the list's sparklines;
 // read from the per-minute aggregates the autoscaler's collection fills.
 import { db } from "@/lib/db";
-import type { WorkerHistory, WorkerHistoryQuery } from "@/lib/autoscaler/api-schema";
+import type { WorkerHistory, WorkerHistoryQuery } from "./api-schema";
 import { epochMinute, MINUTE_MS } from "./aggregate";
 
 export async function workerHistory(query: WorkerHistoryQuery, now = Date.now()): Promise<WorkerHistory> {

@@ -1,6 +1,6 @@
-// The OpenAPI 3.1 document, generated (zod-openapi) from the zod schemas the routes validate with:
-// each operation's parameters and body, its answer, and the problem+json refusals the wrapper and
-// the service can give. Built once per process.
+// The OpenAPI 3.1 document, generated (zod-openapi) from the operation declarations in lib/api, the
+// same objects the route handlers are made from: each operation's parameters and body, its answers,
+// and the problem+json refusals the wrapper and the service can give. Built once per process.
 import {
   createDocument,
   type ZodOpenApiOperationObject,
@@ -8,16 +8,17 @@ import {
   type ZodOpenApiResponseObject,
   type ZodOpenApiResponsesObject,
 } from "zod-openapi";
+import { z } from "zod";
 import { auditEntrySchema } from "@/lib/audit/api-schema";
 import { tokenSchema, userSchema } from "@/lib/auth/api-schema";
-import { autoscalerViewSchema, workerHistorySchema } from "@/lib/autoscaler/api-schema";
+import { API_OPERATIONS } from "@/lib/api/operations";
+import { HTTP_METHODS, type HttpMethod, type Operation, type OperationExamples, type OperationTable } from "@/lib/api/operation";
+import { autoscalerViewSchema } from "@/lib/autoscaler/api-schema";
 import { blueprintCheckSchema, blueprintDetailSchema, blueprintSummarySchema } from "@/lib/blueprint/api-schema";
-import { ifMatchHeadersSchema } from "@/lib/http/etag";
+import { ifMatchHeadersSchema } from "@/lib/shapes/etag";
 import { agentSchema, clusterActivitySchema, clusterHierarchySchema, clusterSchema, hierarchyNodeSchema } from "@/lib/cluster/api-schema";
-import { aggregatedMetricSeriesSchema, rawMetricSeriesSchema } from "@/lib/metrics/api-schema";
-import { type OperationExamples, operationExamples } from "./examples";
-import { OPERATIONS, type Operation } from "./operations";
-import { problemSchema } from "./response-schemas";
+import { aggregatedMetricSeriesSchema, rawMetricSeriesSchema, workerHistorySchema } from "@/lib/metrics/api-schema";
+import { problemSchema } from "@/lib/shapes/problem";
 
 /** Schemas shown once under components and referred to by name wherever they occur. */
 const NAMED_SCHEMAS = {
@@ -59,17 +60,22 @@ function wrapperRefusals(operation: Operation): Record<number, string> {
   return refusals;
 }
 
+/** The ETag of an answer that carries its revision: what a later If-Match names. */
+const etagHeaders = z.object({ etag: z.string().meta({ description: 'The revision, quoted (e.g. "3"); send it back as If-Match.' }) });
+
 function responsesOf(operation: Operation, examples: OperationExamples): ZodOpenApiResponsesObject {
   const { ok, alsoOk } = operation;
   const example = examples.ok === undefined ? {} : { example: examples.ok };
   const responses: Record<string, ZodOpenApiResponseObject> = {
-    [ok.status]: ok.schema
-      ? { description: ok.description, content: { [ok.contentType ?? "application/json"]: { schema: ok.schema, ...example } } }
-      : { description: ok.description },
+    [ok.status]: {
+      description: ok.description,
+      ...(ok.schema ? { content: { [ok.contentType ?? "application/json"]: { schema: ok.schema, ...example } } } : {}),
+      ...(ok.etag ? { headers: etagHeaders } : {}),
+    },
   };
   if (alsoOk) responses[alsoOk.status] = { description: alsoOk.description, content: { "application/json": { schema: alsoOk.schema } } };
   const refusals = wrapperRefusals(operation);
-  const serviceRefusals = [...(operation.refusals ?? []), ...(operation.headers === ifMatchHeadersSchema ? [STALE_REVISION] : [])];
+  const serviceRefusals = [...(operation.refusals ?? []), ...(operation.conditional ? [STALE_REVISION] : [])];
   for (const refusal of serviceRefusals)
     refusals[refusal.status] =
       refusals[refusal.status] && refusal.status !== 404 ? `${refusals[refusal.status]} ${refusal.description}` : refusal.description;
@@ -77,18 +83,19 @@ function responsesOf(operation: Operation, examples: OperationExamples): ZodOpen
   return responses as ZodOpenApiResponsesObject;
 }
 
-function operationObject(operation: Operation, examples: OperationExamples): ZodOpenApiOperationObject {
+function operationObject(path: string, method: HttpMethod, operation: Operation): ZodOpenApiOperationObject {
+  const examples = operation.examples?.() ?? {};
   return {
     summary: operation.summary,
-    operationId: `${operation.method}${operation.path.replace(/\{([^}]+)\}/g, "By_$1").replace(/[^A-Za-z0-9]+(.)?/g, (_, next: string | undefined) => (next ?? "").toUpperCase())}`,
-    tags: [operation.path.split("/")[2] ?? "api"],
+    operationId: `${method.toLowerCase()}${path.replace(/\{([^}]+)\}/g, "By_$1").replace(/[^A-Za-z0-9]+(.)?/g, (_, next: string | undefined) => (next ?? "").toUpperCase())}`,
+    tags: [path.split("/")[2] ?? "api"],
     ...(operation.access === "public" ? { security: [] } : { description: `Needs the ${operation.access} role or higher.` }),
-    ...(operation.params || operation.query || operation.headers
+    ...(operation.params || operation.query || operation.conditional
       ? {
           requestParams: {
             ...(operation.params ? { path: operation.params } : {}),
             ...(operation.query ? { query: operation.query } : {}),
-            ...(operation.headers ? { header: operation.headers } : {}),
+            ...(operation.conditional ? { header: ifMatchHeadersSchema } : {}),
           },
         }
       : {}),
@@ -109,12 +116,12 @@ let document: ReturnType<typeof createDocument> | undefined;
 export function openApiDocument(): ReturnType<typeof createDocument> {
   if (document) return document;
   const paths: ZodOpenApiPathsObject = {};
-  const examples = operationExamples();
-  for (const operation of OPERATIONS)
-    (paths[operation.path] ??= {})[operation.method] = operationObject(
-      operation,
-      examples.get(`${operation.method} ${operation.path}`) ?? {},
-    );
+  for (const [path, operations] of Object.entries(API_OPERATIONS as OperationTable)) {
+    for (const method of HTTP_METHODS) {
+      const operation = operations[method];
+      if (operation) (paths[path] ??= {})[method.toLowerCase() as Lowercase<HttpMethod>] = operationObject(path, method, operation);
+    }
+  }
   document = createDocument({
     openapi: "3.1.0",
     info: {

@@ -1,44 +1,50 @@
-// The methods each route file under app/api exports, read from its source: the authorization
-// matrix and the OpenAPI contract test both check themselves against this list.
+// The route files under app/api and what each serves: every file exports the five methods from
+// serveRoute(<its own path>), and which of them are declared (the rest answer 405) comes from
+// lib/api. The authorization matrix, the document's tests and the Prometheus labels check
+// themselves against this list.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-
-export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+import { HTTP_METHODS, type HttpMethod, type OperationTable } from "@/lib/api/operation";
+import { API_OPERATIONS } from "@/lib/api/operations";
 
 export interface RouteMethod {
-  method: (typeof HTTP_METHODS)[number];
+  method: HttpMethod;
   /** Next's pattern, such as /api/clusters/[id]. */
   pattern: string;
-  /** Exported only to answer 405 (methodsNotAllowed). */
+  /** Not declared in lib/api: the route answers 405. */
   notAllowed: boolean;
 }
 
-export function discoverRouteMethods(root = "app/api"): RouteMethod[] {
-  const found: RouteMethod[] = [];
+export interface RouteFile {
+  file: string;
+  pattern: string;
+  /** The path the file passes to serveRoute, or null when it does not. */
+  servedPath: string | null;
+}
+
+const SERVE_ROUTE = /export const \{ GET, POST, PUT, PATCH, DELETE \} = serveRoute\("([^"]+)"/;
+
+export function discoverRouteFiles(root = "app/api"): RouteFile[] {
+  const found: RouteFile[] = [];
   const walk = (directory: string) => {
     for (const entry of readdirSync(directory, { withFileTypes: true })) {
       const full = path.join(directory, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.name === "route.ts") {
-        const source = readFileSync(full, "utf8");
         const pattern = `/${path.dirname(path.relative("app", full)).split(path.sep).join("/")}`;
-        const notAllowed = new Set(
-          /export const \{([^}]*)\} = methodsNotAllowed/
-            .exec(source)?.[1]
-            ?.split(",")
-            .map((name) => name.trim()) ?? [],
-        );
-        for (const method of HTTP_METHODS) {
-          const exported =
-            new RegExp(`export (const|(async )?function) ${method}\\b|export \\{[^}]*\\bas ${method}\\b`).test(source) ||
-            notAllowed.has(method);
-          if (exported) found.push({ method, pattern, notAllowed: notAllowed.has(method) });
-        }
+        found.push({ file: full, pattern, servedPath: SERVE_ROUTE.exec(readFileSync(full, "utf8"))?.[1] ?? null });
       }
     }
   };
   walk(root);
   return found;
+}
+
+export function discoverRouteMethods(root = "app/api"): RouteMethod[] {
+  const operations: OperationTable = API_OPERATIONS;
+  return discoverRouteFiles(root).flatMap(({ pattern }) =>
+    HTTP_METHODS.map((method) => ({ method, pattern, notAllowed: !operations[toOpenApiPath(pattern)]?.[method] })),
+  );
 }
 
 /** Next's `[id]` and `[...path]` as OpenAPI's `{id}` and `{path}`. */

@@ -1,9 +1,16 @@
-import { problem, problemResponse } from "@/lib/http/problem";
+import { RequestError } from "@/lib/errors";
+import { serveRoute } from "@/lib/http/serve-route";
 
 // Any other /api path - 404 as problem+json, never an HTML page
 function notFound(request: Request): Response {
   const { pathname } = new URL(request.url);
-  return problemResponse(problem(404, "Not found", `no API route ${request.method} ${pathname}`));
+  throw new RequestError("not-found", `no API route ${request.method} ${pathname}`);
 }
 
-export { notFound as DELETE, notFound as GET, notFound as PATCH, notFound as POST, notFound as PUT };
+export const { GET, POST, PUT, PATCH, DELETE } = serveRoute("/api/{path}", {
+  GET: notFound,
+  POST: notFound,
+  PUT: notFound,
+  PATCH: notFound,
+  DELETE: notFound,
+});

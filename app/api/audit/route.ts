@@ -1,9 +1,7 @@
-import { listAuditQuerySchema } from "@/lib/audit/api-schema";
 import { listAudit } from "@/lib/audit/list-audit";
-import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
-import { apiRoute, json } from "@/lib/http/route";
+import { serveRoute } from "@/lib/http/serve-route";
 
-// GET /api/audit - the audit log, newest first, filtered by actor, action, target and time
-export const GET = apiRoute({ access: "admin", query: listAuditQuerySchema }, async ({ query }) => json(await listAudit(query)));
-
-export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);
+export const { GET, POST, PUT, PATCH, DELETE } = serveRoute("/api/audit", {
+  // GET /api/audit - the audit log, newest first, filtered by actor, action, target and time
+  GET: ({ query }) => listAudit(query),
+});

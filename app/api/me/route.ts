@@ -1,10 +1,12 @@
-import type { MeView } from "@/lib/auth/api-schema";
-import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
-import { apiRoute, json } from "@/lib/http/route";
+import { serveRoute } from "@/lib/http/serve-route";
 
-// GET /api/me - who the caller is and with which role
-export const GET = apiRoute({ access: "viewer" }, async ({ principal }) =>
-  json({ id: principal.userId, email: principal.email, name: principal.name, role: principal.role, via: principal.via } satisfies MeView),
-);
-
-export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);
+export const { GET, POST, PUT, PATCH, DELETE } = serveRoute("/api/me", {
+  // GET /api/me - who the caller is and with which role
+  GET: async ({ principal }) => ({
+    id: principal.userId,
+    email: principal.email,
+    name: principal.name,
+    role: principal.role,
+    via: principal.via,
+  }),
+});

@@ -1,8 +1,7 @@
-import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
-import { apiRoute, json } from "@/lib/http/route";
+import { serveRoute } from "@/lib/http/serve-route";
 import { openApiDocument } from "@/lib/openapi/document";
 
-// GET /api/openapi.json - the OpenAPI 3.1 document, generated from the zod schemas the routes validate with
-export const GET = apiRoute({ access: "public" }, async () => json(openApiDocument()));
-
-export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);
+export const { GET, POST, PUT, PATCH, DELETE } = serveRoute("/api/openapi.json", {
+  // GET /api/openapi.json - the OpenAPI 3.1 document, generated from the operation declarations in lib/api
+  GET: async () => ({ ...openApiDocument() }),
+});

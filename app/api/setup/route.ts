@@ -1,14 +1,9 @@
-import { setupRequestSchema } from "@/lib/auth/api-schema";
 import { createFirstAdmin, needsSetup } from "@/lib/auth/users";
-import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
-import { apiRoute, json } from "@/lib/http/route";
+import { serveRoute } from "@/lib/http/serve-route";
 
-// GET /api/setup - whether the console still needs its first admin
-export const GET = apiRoute({ access: "public" }, async () => json({ needs_setup: await needsSetup() }));
-
-// POST /api/setup - create the first admin; refused (409) once any user exists
-export const POST = apiRoute({ access: "public", body: setupRequestSchema }, async ({ body, audit }) =>
-  json(await createFirstAdmin(body, { audit }), { status: 201 }),
-);
-
-export const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"]);
+export const { GET, POST, PUT, PATCH, DELETE } = serveRoute("/api/setup", {
+  // GET /api/setup - whether the console still needs its first admin
+  GET: async () => ({ needs_setup: await needsSetup() }),
+  // POST /api/setup - create the first admin; refused (409) once any user exists
+  POST: ({ body, audit }) => createFirstAdmin(body, { audit }),
+});

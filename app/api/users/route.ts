@@ -1,14 +1,9 @@
-import { createUserRequestSchema, listUsersQuerySchema } from "@/lib/auth/api-schema";
 import { createUser, listUsers } from "@/lib/auth/users";
-import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
-import { apiRoute, json } from "@/lib/http/route";
+import { serveRoute } from "@/lib/http/serve-route";
 
-// GET /api/users - every user, by email
-export const GET = apiRoute({ access: "admin", query: listUsersQuerySchema }, async ({ query }) => json(await listUsers(query)));
-
-// POST /api/users - create a user with a role
-export const POST = apiRoute({ access: "admin", body: createUserRequestSchema }, async ({ body, audit }) =>
-  json(await createUser(body, { audit }), { status: 201 }),
-);
-
-export const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"]);
+export const { GET, POST, PUT, PATCH, DELETE } = serveRoute("/api/users", {
+  // GET /api/users - every user, by email
+  GET: ({ query }) => listUsers(query),
+  // POST /api/users - create a user with a role
+  POST: ({ body, audit }) => createUser(body, { audit }),
+});

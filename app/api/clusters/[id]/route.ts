@@ -1,29 +1,15 @@
-import { clusterIdParamsSchema, updateClusterRequestSchema } from "@/lib/cluster/api-schema";
-import { clusterResponse } from "@/lib/cluster/cluster-response";
 import { findClusterOrThrow } from "@/lib/cluster/cluster-store";
 import { deleteCluster } from "@/lib/cluster/delete-cluster";
 import { updateCluster } from "@/lib/cluster/update-cluster";
-import { readIfMatch } from "@/lib/http/etag";
-import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
-import { apiRoute } from "@/lib/http/route";
+import { viewCluster } from "@/lib/cluster/view-cluster";
+import { serveRoute } from "@/lib/http/serve-route";
 import { getAgentRuntime } from "@/lib/runtime/runtime";
 
-// GET /api/clusters/{id} - one cluster
-export const GET = apiRoute({ access: "viewer", params: clusterIdParamsSchema }, async ({ params }) =>
-  clusterResponse(await findClusterOrThrow(params.id)),
-);
-
-// PUT /api/clusters/{id} - update name, description, worker bounds or config
-export const PUT = apiRoute(
-  { access: "operator", params: clusterIdParamsSchema, body: updateClusterRequestSchema },
-  async ({ params, body, request, audit }) =>
-    clusterResponse(await updateCluster(params.id, body, { audit, ifMatch: readIfMatch(request) })),
-);
-
-// DELETE /api/clusters/{id} - stop every agent, then remove the cluster
-export const DELETE = apiRoute({ access: "operator", params: clusterIdParamsSchema }, async ({ params, request, audit }) => {
-  await deleteCluster(params.id, { runtime: getAgentRuntime(), audit, ifMatch: readIfMatch(request) });
-  return new Response(null, { status: 204 });
+export const { GET, POST, PUT, PATCH, DELETE } = serveRoute("/api/clusters/{id}", {
+  // GET /api/clusters/{id} - one cluster
+  GET: async ({ params }) => viewCluster(await findClusterOrThrow(params.id)),
+  // PUT /api/clusters/{id} - update name, description, worker bounds or config
+  PUT: async ({ params, body, ifMatch, audit }) => viewCluster(await updateCluster(params.id, body, { audit, ifMatch })),
+  // DELETE /api/clusters/{id} - stop every agent, then remove the cluster
+  DELETE: ({ params, ifMatch, audit }) => deleteCluster(params.id, { runtime: getAgentRuntime(), audit, ifMatch }),
 });
-
-export const { POST, PATCH } = methodsNotAllowed(["GET", "PUT", "DELETE"]);

@@ -1,11 +1,7 @@
-import { blueprintIdParamsSchema } from "@/lib/blueprint/api-schema";
 import { listRevisions } from "@/lib/blueprint/revisions";
-import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
-import { apiRoute, json } from "@/lib/http/route";
+import { serveRoute } from "@/lib/http/serve-route";
 
-// GET /api/blueprints/{id}/revisions - every saved revision, newest first
-export const GET = apiRoute({ access: "viewer", params: blueprintIdParamsSchema }, async ({ params }) =>
-  json({ items: await listRevisions(params.id) }),
-);
-
-export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);
+export const { GET, POST, PUT, PATCH, DELETE } = serveRoute("/api/blueprints/{id}/revisions", {
+  // GET /api/blueprints/{id}/revisions - every saved revision, newest first
+  GET: async ({ params }) => ({ items: await listRevisions(params.id) }),
+});

@@ -1,12 +1,7 @@
-import { clusterIdParamsSchema, listActivityQuerySchema } from "@/lib/cluster/api-schema";
 import { listActivity } from "@/lib/cluster/list-clusters";
-import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
-import { apiRoute, json } from "@/lib/http/route";
+import { serveRoute } from "@/lib/http/serve-route";
 
-// GET /api/clusters/{id}/activity - the cluster's timeline of events, newest first
-export const GET = apiRoute(
-  { access: "viewer", params: clusterIdParamsSchema, query: listActivityQuerySchema },
-  async ({ params, query }) => json(await listActivity(params.id, query)),
-);
-
-export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);
+export const { GET, POST, PUT, PATCH, DELETE } = serveRoute("/api/clusters/{id}/activity", {
+  // GET /api/clusters/{id}/activity - the cluster's timeline of events, newest first
+  GET: ({ params, query }) => listActivity(params.id, query),
+});

@@ -1,11 +1,7 @@
-import { clusterIdParamsSchema, listAgentsQuerySchema } from "@/lib/cluster/api-schema";
 import { listAgents } from "@/lib/cluster/list-clusters";
-import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
-import { apiRoute, json } from "@/lib/http/route";
+import { serveRoute } from "@/lib/http/serve-route";
 
-// GET /api/clusters/{id}/agents - the cluster's agents, filtered by role and status
-export const GET = apiRoute({ access: "viewer", params: clusterIdParamsSchema, query: listAgentsQuerySchema }, async ({ params, query }) =>
-  json(await listAgents(params.id, query)),
-);
-
-export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);
+export const { GET, POST, PUT, PATCH, DELETE } = serveRoute("/api/clusters/{id}/agents", {
+  // GET /api/clusters/{id}/agents - the cluster's agents, filtered by role and status
+  GET: ({ params, query }) => listAgents(params.id, query),
+});

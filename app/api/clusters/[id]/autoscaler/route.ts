@@ -1,18 +1,9 @@
-import { setAutoscalerPauseRequestSchema } from "@/lib/autoscaler/api-schema";
 import { getAutoscalerView, setAutoscalerPause } from "@/lib/autoscaler/autoscaler-view";
-import { clusterIdParamsSchema } from "@/lib/cluster/api-schema";
-import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
-import { apiRoute, json } from "@/lib/http/route";
+import { serveRoute } from "@/lib/http/serve-route";
 
-// GET /api/clusters/{id}/autoscaler - the policy in words, the pause, the latest recommendation and decisions
-export const GET = apiRoute({ access: "viewer", params: clusterIdParamsSchema }, async ({ params }) =>
-  json(await getAutoscalerView(params.id)),
-);
-
-// PUT /api/clusters/{id}/autoscaler - pause the autoscaler for this cluster (all, scale_in, scale_out) or resume it (none)
-export const PUT = apiRoute(
-  { access: "operator", params: clusterIdParamsSchema, body: setAutoscalerPauseRequestSchema },
-  async ({ params, body, audit }) => json(await setAutoscalerPause(params.id, body.pause, audit)),
-);
-
-export const { POST, PATCH, DELETE } = methodsNotAllowed(["GET", "PUT"]);
+export const { GET, POST, PUT, PATCH, DELETE } = serveRoute("/api/clusters/{id}/autoscaler", {
+  // GET /api/clusters/{id}/autoscaler - the policy in words, the pause, the latest recommendation and decisions
+  GET: ({ params }) => getAutoscalerView(params.id),
+  // PUT /api/clusters/{id}/autoscaler - pause the autoscaler for this cluster (all, scale_in, scale_out) or resume it (none)
+  PUT: ({ params, body, audit }) => setAutoscalerPause(params.id, body.pause, audit),
+});

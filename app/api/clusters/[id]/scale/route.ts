@@ -1,18 +1,10 @@
-import { clusterIdParamsSchema, scaleClusterRequestSchema } from "@/lib/cluster/api-schema";
-import { clusterResponse } from "@/lib/cluster/cluster-response";
 import { scaleCluster } from "@/lib/cluster/scale-cluster";
-import { readIfMatch } from "@/lib/http/etag";
-import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
-import { apiRoute } from "@/lib/http/route";
+import { viewCluster } from "@/lib/cluster/view-cluster";
+import { serveRoute } from "@/lib/http/serve-route";
 import { getAgentRuntime } from "@/lib/runtime/runtime";
 
-// POST /api/clusters/{id}/scale - scale the workers
-export const POST = apiRoute(
-  { access: "operator", params: clusterIdParamsSchema, body: scaleClusterRequestSchema },
-  async ({ params, body, request, audit }) =>
-    clusterResponse(
-      await scaleCluster(params.id, body.target_workers, { runtime: getAgentRuntime(), audit, ifMatch: readIfMatch(request) }),
-    ),
-);
-
-export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed(["POST"]);
+export const { GET, POST, PUT, PATCH, DELETE } = serveRoute("/api/clusters/{id}/scale", {
+  // POST /api/clusters/{id}/scale - scale the workers
+  POST: async ({ params, body, ifMatch, audit }) =>
+    viewCluster(await scaleCluster(params.id, body.target_workers, { runtime: getAgentRuntime(), audit, ifMatch })),
+});

@@ -1,11 +1,7 @@
-import { revisionParamsSchema } from "@/lib/blueprint/api-schema";
 import { getRevision } from "@/lib/blueprint/revisions";
-import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
-import { apiRoute, json } from "@/lib/http/route";
+import { serveRoute } from "@/lib/http/serve-route";
 
-// GET /api/blueprints/{id}/revisions/{revision} - one revision with its YAML
-export const GET = apiRoute({ access: "viewer", params: revisionParamsSchema }, async ({ params }) =>
-  json(await getRevision(params.id, params.revision)),
-);
-
-export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);
+export const { GET, POST, PUT, PATCH, DELETE } = serveRoute("/api/blueprints/{id}/revisions/{revision}", {
+  // GET /api/blueprints/{id}/revisions/{revision} - one revision with its YAML
+  GET: ({ params }) => getRevision(params.id, params.revision),
+});

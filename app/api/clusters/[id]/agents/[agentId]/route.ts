@@ -1,11 +1,7 @@
-import { agentParamsSchema } from "@/lib/cluster/api-schema";
 import { getAgent } from "@/lib/cluster/list-clusters";
-import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
-import { apiRoute, json } from "@/lib/http/route";
+import { serveRoute } from "@/lib/http/serve-route";
 
-// GET /api/clusters/{id}/agents/{agentId} - one agent with its capabilities, skills and config
-export const GET = apiRoute({ access: "viewer", params: agentParamsSchema }, async ({ params }) =>
-  json(await getAgent(params.id, params.agentId)),
-);
-
-export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);
+export const { GET, POST, PUT, PATCH, DELETE } = serveRoute("/api/clusters/{id}/agents/{agentId}", {
+  // GET /api/clusters/{id}/agents/{agentId} - one agent with its capabilities, skills and config
+  GET: ({ params }) => getAgent(params.id, params.agentId),
+});

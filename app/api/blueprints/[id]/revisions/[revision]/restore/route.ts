@@ -1,12 +1,7 @@
-import { revisionParamsSchema } from "@/lib/blueprint/api-schema";
 import { restoreRevision } from "@/lib/blueprint/revisions";
-import { readIfMatch } from "@/lib/http/etag";
-import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
-import { apiRoute, json } from "@/lib/http/route";
+import { serveRoute } from "@/lib/http/serve-route";
 
-// POST /api/blueprints/{id}/revisions/{revision}/restore - the old text as a new revision, its version one patch higher
-export const POST = apiRoute({ access: "admin", params: revisionParamsSchema }, async ({ params, request, audit }) =>
-  json(await restoreRevision(params.id, params.revision, { audit, ifMatch: readIfMatch(request) })),
-);
-
-export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed(["POST"]);
+export const { GET, POST, PUT, PATCH, DELETE } = serveRoute("/api/blueprints/{id}/revisions/{revision}/restore", {
+  // POST /api/blueprints/{id}/revisions/{revision}/restore - the old text as a new revision, its version one patch higher
+  POST: ({ params, ifMatch, audit }) => restoreRevision(params.id, params.revision, { audit, ifMatch }),
+});

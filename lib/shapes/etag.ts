@@ -1,6 +1,6 @@
 // ETag and If-Match carry a revision (of a cluster or a blueprint), so a stale write answers 409 instead of clobbering.
 import { z } from "zod";
-import { RequestError } from "./problem";
+import { RequestError } from "@/lib/errors";
 
 const IF_MATCH_REVISION = /^\s*(?:W\/)?"?(\d+)"?\s*$/;
 
@@ -21,6 +21,6 @@ export function readIfMatch(request: Request): number | undefined {
   const header = request.headers.get("if-match");
   if (header === null || header.trim() === "*") return undefined;
   const match = IF_MATCH_REVISION.exec(header);
-  if (!match) throw new RequestError(400, "Invalid If-Match", `If-Match must be a revision number such as "3", got ${header}`);
+  if (!match) throw new RequestError("invalid-if-match", `If-Match must be a revision number such as "3", got ${header}`);
   return Number(match[1]);
 }

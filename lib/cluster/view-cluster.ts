@@ -1,12 +1,12 @@
-// A cluster as an HTTP answer: the JSON view with its revision as ETag.
+// A cluster as its API view, with the blueprint's current revision beside the one it was spawned from.
 import { db } from "@/lib/db";
 import type { Cluster } from "@/lib/generated/prisma/client";
-import { etagFor } from "@/lib/http/etag";
+import type { ClusterView } from "./api-schema";
 import { toClusterView } from "./cluster-record";
 
-export async function clusterResponse(cluster: Cluster, status = 200): Promise<Response> {
+export async function viewCluster(cluster: Cluster): Promise<ClusterView> {
   const blueprint = await db.blueprint.findUnique({ where: { id: cluster.blueprintId }, select: { currentRevision: true } });
   // The foreign key keeps the blueprint; the fallback only covers a row deleted by hand.
   const latest = blueprint?.currentRevision ?? cluster.blueprintRevision;
-  return Response.json(toClusterView(cluster, latest), { status, headers: { etag: etagFor(cluster.revision) } });
+  return toClusterView(cluster, latest);
 }
