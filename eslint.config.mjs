@@ -1,5 +1,33 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
+import boundaries from "eslint-plugin-boundaries";
+
+// The layers of ARCHITECTURE.md (the first pattern a file matches names its layer). An import may only point at its own layer or one
+// listed below it in LAYER_RULES; a wrong import, and any import cycle, fails `npm run lint`.
+const LAYERS = [
+  { type: "route", pattern: ["app/api/**", "app/docs-assets/**"] },
+  { type: "page", pattern: ["app/**"] },
+  { type: "component", pattern: ["components/**"] },
+  { type: "client", pattern: ["lib/client/**"] },
+  { type: "http", pattern: ["lib/http/**"] },
+  { type: "contract", pattern: ["lib/api/**", "lib/openapi/**"] },
+  { type: "domain", pattern: ["lib/{audit,auth,autoscaler,blueprint,cluster,metrics,observability,runtime}/**"] },
+  { type: "base", pattern: ["lib/*.ts", "lib/db/**", "lib/shapes/**", "lib/generated/**"] },
+];
+
+const LAYER_RULES = [
+  // Pages are server components: they compose components and may read the domain for the first render.
+  { from: "page", allow: ["page", "component", "client", "domain", "base"] },
+  // Components reach data only through lib/client; the domain's browser-safe files (schemas, the
+  // blueprint validator and planner) run in the browser as they run on the server.
+  { from: "component", allow: ["component", "client", "domain", "base"] },
+  { from: "client", allow: ["client", "domain", "base"] },
+  { from: "route", allow: ["http", "contract", "domain", "base"] },
+  { from: "http", allow: ["http", "contract", "domain", "base"] },
+  { from: "contract", allow: ["contract", "domain", "base"] },
+  { from: "domain", allow: ["domain", "base"] },
+  { from: "base", allow: ["base"] },
+];
 
 const config = [
   {
@@ -23,14 +51,33 @@ const config = [
     },
   },
   {
-    // The domain never reaches up into the HTTP or UI layers (ARCHITECTURE.md).
-    files: ["lib/**/*.ts"],
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    plugins: { boundaries },
+    settings: {
+      "boundaries/elements": LAYERS.map((layer) => ({ ...layer, mode: "full" })),
+      // Tests and their helpers may reach across layers to set up what they check.
+      "boundaries/ignore": ["**/*.test.ts", "lib/test/**"],
+      "import/resolver": { typescript: { alwaysTryTypes: true } },
+    },
+    rules: {
+      "boundaries/element-types": ["error", { default: "disallow", rules: LAYER_RULES }],
+      "boundaries/no-unknown-files": "error",
+      "import/no-cycle": ["error", { ignoreExternal: true }],
+    },
+  },
+  {
+    // Route files serve declared operations only: the wrapper itself is reached through serveRoute.
+    files: ["app/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
-          patterns: [
-            { group: ["@/app/*", "@/components/*", "**/app/*", "**/components/*"], message: "lib/ never imports from app/ or components/" },
+          paths: [
+            {
+              name: "@/lib/http/operation-handler",
+              importNames: ["handleOperation"],
+              message: "serve a route with serveRoute(path, …) from @/lib/http/serve-route, so it is declared in lib/api and documented",
+            },
           ],
         },
       ],
