@@ -4,8 +4,8 @@ import { decode } from "next-auth/jwt";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { authSecret } from "./auth-secret";
+import { checkToken } from "./check-token";
 import type { Role } from "./roles";
-import { checkToken } from "./tokens";
 
 export interface Principal {
   userId: string;

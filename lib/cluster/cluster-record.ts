@@ -38,6 +38,15 @@ export function toClusterView(row: ClusterRow, blueprintLatestRevision: number):
   };
 }
 
+/** An agent's capabilities, skills and config, stored as JSON text. */
+export function parseAgentJsonColumns(row: Pick<AgentRow, "capabilitiesJson" | "skillsJson" | "configJson">) {
+  return {
+    capabilities: JSON.parse(row.capabilitiesJson) as string[],
+    skills: JSON.parse(row.skillsJson) as string[],
+    config: JSON.parse(row.configJson) as Record<string, unknown>,
+  };
+}
+
 export function toAgentView(row: AgentRow): AgentView {
   return {
     agent_id: row.id,
@@ -47,9 +56,7 @@ export function toAgentView(row: AgentRow): AgentView {
     role: row.role as AgentRole,
     status: row.status as (typeof AGENT_STATUSES)[number],
     supervisor_id: row.supervisorId,
-    capabilities: JSON.parse(row.capabilitiesJson) as string[],
-    skills: JSON.parse(row.skillsJson) as string[],
-    config: JSON.parse(row.configJson) as Record<string, unknown>,
+    ...parseAgentJsonColumns(row),
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };

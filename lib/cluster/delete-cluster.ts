@@ -2,9 +2,10 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { recordClusterChange, removeCluster } from "./change-feed";
+import type { ClusterActionOptions } from "./action-options";
+import { assertRevision } from "./cluster-assertions";
 import { withClusterLock } from "./cluster-lock";
-import { assertRevision, findClusterOrThrow } from "./cluster-store";
-import type { ClusterActionOptions } from "./scale-cluster";
+import { findClusterOrThrow } from "./find-cluster-or-throw";
 import { assertActionAllowed, type ClusterStatus } from "./state-machine";
 
 export function deleteCluster(id: string, options: ClusterActionOptions): Promise<void> {

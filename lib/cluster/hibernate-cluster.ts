@@ -1,8 +1,10 @@
 // hibernateCluster: every worker and specialist sleeps; the supervisor and leads stay.
 import { db } from "@/lib/db";
+import type { ClusterActionOptions } from "./action-options";
+import { assertRevision } from "./cluster-assertions";
 import { withClusterLock } from "./cluster-lock";
-import { assertRevision, findClusterOrThrow, settleCluster } from "./cluster-store";
-import type { ClusterActionOptions } from "./scale-cluster";
+import { findClusterOrThrow } from "./find-cluster-or-throw";
+import { settleCluster } from "./settle-cluster";
 import { assertActionAllowed, type ClusterStatus } from "./state-machine";
 
 export function hibernateCluster(id: string, options: ClusterActionOptions) {
@@ -28,9 +30,9 @@ export function hibernateCluster(id: string, options: ClusterActionOptions) {
           fromStatus: cluster.status,
           fromWorkers: cluster.currentWorkers,
         },
-        audit: options.audit,
+        fields: { hibernatedAt: new Date() },
       },
-      { hibernatedAt: new Date() },
+      options,
     );
   });
 }

@@ -5,15 +5,17 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { InvalidInputError } from "@/lib/errors";
 import type { Cluster } from "@/lib/generated/prisma/client";
-import { recordClusterChange } from "./change-feed";
+import type { ClusterChangeOptions } from "./action-options";
 import type { UpdateClusterRequest } from "./api-schema";
+import { recordClusterChange } from "./change-feed";
+import { assertRevision } from "./cluster-assertions";
 import { withClusterLock } from "./cluster-lock";
-import { assertRevision, findClusterOrThrow, loadClusterBlueprint } from "./cluster-store";
-import type { ClusterActionOptions } from "./scale-cluster";
+import { findClusterOrThrow } from "./find-cluster-or-throw";
+import { loadClusterBlueprint } from "./load-cluster-blueprint";
 import { assertActionAllowed, type ClusterStatus } from "./state-machine";
 import { workerDefinitions } from "./worker-pool";
 
-export function updateCluster(id: string, changes: UpdateClusterRequest, options: Omit<ClusterActionOptions, "runtime">) {
+export function updateCluster(id: string, changes: UpdateClusterRequest, options: ClusterChangeOptions) {
   return withClusterLock(id, async () => {
     const cluster = await findClusterOrThrow(id);
     assertActionAllowed(cluster.status as ClusterStatus, "update");

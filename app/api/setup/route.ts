@@ -1,5 +1,6 @@
 import { setupRequestSchema } from "@/lib/auth/api-schema";
-import { createFirstAdmin, needsSetup } from "@/lib/auth/users";
+import { createFirstAdmin } from "@/lib/auth/create-first-admin";
+import { needsSetup } from "@/lib/auth/needs-setup";
 import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
 import { apiRoute, json } from "@/lib/http/route";
 

@@ -1,6 +1,7 @@
 import { createTokenRequestSchema, listTokensQuerySchema } from "@/lib/auth/api-schema";
 import { ForbiddenError } from "@/lib/auth/principal";
-import { createToken, listTokens } from "@/lib/auth/tokens";
+import { createToken } from "@/lib/auth/create-token";
+import { listTokens } from "@/lib/auth/list-tokens";
 import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
 import { apiRoute, json } from "@/lib/http/route";
 

@@ -1,5 +1,6 @@
 import { createUserRequestSchema, listUsersQuerySchema } from "@/lib/auth/api-schema";
-import { createUser, listUsers } from "@/lib/auth/users";
+import { createUser } from "@/lib/auth/create-user";
+import { listUsers } from "@/lib/auth/list-users";
 import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
 import { apiRoute, json } from "@/lib/http/route";
 

@@ -1,6 +1,6 @@
 import { clusterIdParamsSchema, updateClusterRequestSchema } from "@/lib/cluster/api-schema";
 import { clusterResponse } from "@/lib/cluster/cluster-response";
-import { findClusterOrThrow } from "@/lib/cluster/cluster-store";
+import { findClusterOrThrow } from "@/lib/cluster/find-cluster-or-throw";
 import { deleteCluster } from "@/lib/cluster/delete-cluster";
 import { updateCluster } from "@/lib/cluster/update-cluster";
 import { readIfMatch } from "@/lib/http/etag";

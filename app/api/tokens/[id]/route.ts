@@ -1,5 +1,5 @@
 import { tokenIdParamsSchema } from "@/lib/auth/api-schema";
-import { revokeToken } from "@/lib/auth/tokens";
+import { revokeToken } from "@/lib/auth/revoke-token";
 import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
 import { apiRoute, json } from "@/lib/http/route";
 

@@ -1,5 +1,5 @@
 import { updateUserRequestSchema, userIdParamsSchema } from "@/lib/auth/api-schema";
-import { updateUser } from "@/lib/auth/users";
+import { updateUser } from "@/lib/auth/update-user";
 import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
 import { apiRoute, json } from "@/lib/http/route";
 

@@ -1,5 +1,5 @@
 import { blueprintIdParamsSchema } from "@/lib/blueprint/api-schema";
-import { listRevisions } from "@/lib/blueprint/revisions";
+import { listRevisions } from "@/lib/blueprint/list-revisions";
 import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
 import { apiRoute, json } from "@/lib/http/route";
 

@@ -1,5 +1,5 @@
 import { clusterIdParamsSchema, listActivityQuerySchema } from "@/lib/cluster/api-schema";
-import { listActivity } from "@/lib/cluster/list-clusters";
+import { listActivity } from "@/lib/cluster/list-activity";
 import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
 import { apiRoute, json } from "@/lib/http/route";
 

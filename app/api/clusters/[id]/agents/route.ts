@@ -1,5 +1,5 @@
 import { clusterIdParamsSchema, listAgentsQuerySchema } from "@/lib/cluster/api-schema";
-import { listAgents } from "@/lib/cluster/list-clusters";
+import { listAgents } from "@/lib/cluster/list-agents";
 import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
 import { apiRoute, json } from "@/lib/http/route";
 

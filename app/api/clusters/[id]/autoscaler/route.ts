@@ -1,5 +1,6 @@
 import { setAutoscalerPauseRequestSchema } from "@/lib/autoscaler/api-schema";
-import { getAutoscalerView, setAutoscalerPause } from "@/lib/autoscaler/autoscaler-view";
+import { getAutoscalerView } from "@/lib/autoscaler/get-autoscaler-view";
+import { setAutoscalerPause } from "@/lib/autoscaler/set-autoscaler-pause";
 import { clusterIdParamsSchema } from "@/lib/cluster/api-schema";
 import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
 import { apiRoute, json } from "@/lib/http/route";
@@ -12,7 +13,7 @@ export const GET = apiRoute({ access: "viewer", params: clusterIdParamsSchema },
 // PUT /api/clusters/{id}/autoscaler - pause the autoscaler for this cluster (all, scale_in, scale_out) or resume it (none)
 export const PUT = apiRoute(
   { access: "operator", params: clusterIdParamsSchema, body: setAutoscalerPauseRequestSchema },
-  async ({ params, body, audit }) => json(await setAutoscalerPause(params.id, body.pause, audit)),
+  async ({ params, body, audit }) => json(await setAutoscalerPause(params.id, body.pause, { audit })),
 );
 
 export const { POST, PATCH, DELETE } = methodsNotAllowed(["GET", "PUT"]);

@@ -1,5 +1,5 @@
 import { revisionParamsSchema } from "@/lib/blueprint/api-schema";
-import { getRevision } from "@/lib/blueprint/revisions";
+import { getRevision } from "@/lib/blueprint/get-revision";
 import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
 import { apiRoute, json } from "@/lib/http/route";
 

@@ -1,5 +1,5 @@
 import { agentParamsSchema } from "@/lib/cluster/api-schema";
-import { getAgent } from "@/lib/cluster/list-clusters";
+import { getAgent } from "@/lib/cluster/get-agent";
 import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
 import { apiRoute, json } from "@/lib/http/route";
 

@@ -1,5 +1,5 @@
 import { revisionParamsSchema } from "@/lib/blueprint/api-schema";
-import { restoreRevision } from "@/lib/blueprint/revisions";
+import { restoreRevision } from "@/lib/blueprint/restore-revision";
 import { readIfMatch } from "@/lib/http/etag";
 import { methodsNotAllowed } from "@/lib/http/method-not-allowed";
 import { apiRoute, json } from "@/lib/http/route";
