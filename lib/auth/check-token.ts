@@ -1,13 +1,16 @@
 // checkToken: the token and its owner for a presented secret, or why it does not authenticate.
 import { db } from "@/lib/db";
 import type { ApiToken, User } from "@/lib/generated/prisma/client";
+import type { Role } from "./roles";
 import { hashTokenSecret } from "./token-secret";
+import { parseUserRecord } from "./user-record";
 
 /** Writing last use at most this often keeps a busy script from turning every read into a write. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 type TokenCheck =
-  { ok: true; token: ApiToken & { user: Pick<User, "id" | "email" | "name" | "role" | "disabledAt"> } } | { ok: false; reason: string };
+  | { ok: true; token: ApiToken & { user: Pick<User, "id" | "email" | "name" | "disabledAt"> & { role: Role } } }
+  | { ok: false; reason: string };
 
 export async function checkToken(secret: string, now = new Date()): Promise<TokenCheck> {
   const token = await db.apiToken.findUnique({
@@ -21,5 +24,5 @@ export async function checkToken(secret: string, now = new Date()): Promise<Toke
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
   }
-  return { ok: true, token };
+  return { ok: true, token: { ...token, user: parseUserRecord(token.user) } };
 }

@@ -5,12 +5,12 @@ import { assertRevision } from "./cluster-assertions";
 import { withClusterLock } from "./cluster-lock";
 import { findClusterOrThrow } from "./find-cluster-or-throw";
 import { settleCluster } from "./settle-cluster";
-import { assertActionAllowed, type ClusterStatus } from "./state-machine";
+import { assertActionAllowed } from "./state-machine";
 
 export function hibernateCluster(id: string, options: ClusterActionOptions) {
   return withClusterLock(id, async () => {
     const cluster = await findClusterOrThrow(id);
-    assertActionAllowed(cluster.status as ClusterStatus, "hibernate");
+    assertActionAllowed(cluster.status, "hibernate");
     assertRevision(cluster, options.ifMatch);
     const sleeping = await db.agent.findMany({
       where: { clusterId: id, role: { in: ["worker", "specialist"] }, status: { in: ["active", "starting"] } },

@@ -1,7 +1,9 @@
 // Inserts many agent rows in a few multi-row statements: Prisma's createMany costs about a third
 // of a millisecond a row here, thirty times a plain insert, and scaling inserts up to 1,000 rows.
+import type { AgentRole } from "@/lib/blueprint/schema";
 import { inRowSlices } from "@/lib/db/batches";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AgentStatus } from "./api-schema";
 
 export interface AgentInsert {
   id: string;
@@ -9,8 +11,8 @@ export interface AgentInsert {
   name: string;
   definition: string;
   ordinal: number;
-  role: string;
-  status: string;
+  role: AgentRole;
+  status: AgentStatus;
   supervisorId: string | null;
   capabilitiesJson: string;
   skillsJson: string;

@@ -7,13 +7,13 @@ import { withClusterLock } from "./cluster-lock";
 import { findClusterOrThrow } from "./find-cluster-or-throw";
 import { loadClusterBlueprint } from "./load-cluster-blueprint";
 import { settleCluster } from "./settle-cluster";
-import { assertActionAllowed, type ClusterStatus } from "./state-machine";
+import { assertActionAllowed } from "./state-machine";
 import { planWorkerChange } from "./worker-pool";
 
 export function scaleCluster(id: string, targetWorkers: number, options: ClusterActionOptions) {
   return withClusterLock(id, async () => {
     const cluster = await findClusterOrThrow(id);
-    assertActionAllowed(cluster.status as ClusterStatus, "scale");
+    assertActionAllowed(cluster.status, "scale");
     assertRevision(cluster, options.ifMatch);
     assertTargetWithinBounds(cluster, targetWorkers);
     if (targetWorkers === cluster.currentWorkers && targetWorkers === cluster.targetWorkers) return cluster;

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import type { Cluster } from "@/lib/generated/prisma/client";
 import { recordClusterChange } from "./change-feed";
+import { type ClusterRecord, parseClusterRecord } from "./cluster-record";
 import type { ClusterStatus } from "./state-machine";
 
 interface SettleChange {
@@ -13,7 +14,7 @@ interface SettleChange {
   event: {
     kind: "created" | "scaled" | "hibernated" | "reactivated" | "recovered";
     reason: string;
-    fromStatus: string;
+    fromStatus: ClusterStatus;
     fromWorkers: number;
   };
   /** Columns the action sets along with the counts. */
@@ -32,8 +33,8 @@ const AUDIT_ACTIONS: Record<SettleChange["event"]["kind"], string> = {
  * Marks started agents active and failed ones failed, sets the cluster's worker count and health,
  * and writes the cluster event and the audit line in the same transaction.
  */
-export async function settleCluster(clusterId: string, change: SettleChange, options: { audit: AuditContext }): Promise<Cluster> {
-  return db.$transaction(async (tx) => {
+export async function settleCluster(clusterId: string, change: SettleChange, options: { audit: AuditContext }): Promise<ClusterRecord> {
+  const cluster = await db.$transaction(async (tx) => {
     // Every agent still `starting` was started just now; selecting them by status keeps the
     // statement small where an id list would bind a thousand parameters.
     if (change.failed.length) await tx.agent.updateMany({ where: { id: { in: change.failed } }, data: { status: "failed" } });
@@ -75,4 +76,5 @@ export async function settleCluster(clusterId: string, change: SettleChange, opt
     });
     return settled;
   });
+  return parseClusterRecord(cluster);
 }
