@@ -8,7 +8,8 @@ export async function register() {
   const { logger } = await import("@/lib/logger");
   const { reconcileClusters } = await import("@/lib/cluster/reconcile-clusters");
   const { getAgentRuntime } = await import("@/lib/runtime/runtime");
-  const { createAdminFromEnvironment, needsSetup } = await import("@/lib/auth/users");
+  const { createAdminFromEnvironment } = await import("@/lib/auth/create-admin-from-environment");
+  const { needsSetup } = await import("@/lib/auth/needs-setup");
   const { authSecret } = await import("@/lib/auth/auth-secret");
   // Without NEXTAUTH_SECRET the embedded set-up generates its key now rather than at the first sign-in.
   authSecret();

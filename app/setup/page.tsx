@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SetupForm } from "@/components/auth/setup-form";
-import { needsSetup } from "@/lib/auth/users";
+import { needsSetup } from "@/lib/auth/needs-setup";
 
 export const metadata: Metadata = { title: "Set up" };
 export const dynamic = "force-dynamic";

@@ -4,7 +4,7 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { headers } from "next/headers";
 import { authenticateRequest } from "@/lib/auth/principal";
-import { needsSetup } from "@/lib/auth/users";
+import { needsSetup } from "@/lib/auth/needs-setup";
 import { safeReturnPath } from "@/lib/client/auth-client";
 
 export const metadata: Metadata = { title: "Sign in" };

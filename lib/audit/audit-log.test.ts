@@ -1,7 +1,10 @@
 // Every mutation writes exactly one audit line with its change; a refused one writes none.
 import { beforeAll, describe, expect, it } from "vitest";
-import { createToken, revokeToken } from "@/lib/auth/tokens";
-import { createFirstAdmin, createUser, updateUser } from "@/lib/auth/users";
+import { createFirstAdmin } from "@/lib/auth/create-first-admin";
+import { createToken } from "@/lib/auth/create-token";
+import { createUser } from "@/lib/auth/create-user";
+import { revokeToken } from "@/lib/auth/revoke-token";
+import { updateUser } from "@/lib/auth/update-user";
 import { importExampleBlueprints } from "@/lib/blueprint/import-example-blueprints";
 import { createBlueprint, updateBlueprint } from "@/lib/blueprint/save-blueprint";
 import { createCluster } from "@/lib/cluster/create-cluster";

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { UnauthenticatedError } from "@/lib/errors";
 import { authenticateRequest, type Principal } from "./principal";
-import { needsSetup } from "./users";
+import { needsSetup } from "./needs-setup";
 
 /** `returnTo` defaults to the address the request asked for (set by proxy.ts). */
 export async function requirePagePrincipal(returnTo?: string): Promise<Principal> {

@@ -5,8 +5,9 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { UnauthenticatedError } from "@/lib/errors";
 import { authSecret } from "./auth-secret";
+import { checkToken } from "./check-token";
 import type { Role } from "./roles";
-import { checkToken } from "./tokens";
+import { parseUserRecord } from "./user-record";
 
 export interface Principal {
   userId: string;
@@ -28,7 +29,8 @@ export async function authenticateRequest(headers: Headers): Promise<Principal |
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user) throw new UnauthenticatedError("the session's user no longer exists; sign in again");
   if (user.disabledAt) throw new UnauthenticatedError("the user is disabled");
-  return { userId: user.id, email: user.email, name: user.name, role: user.role as Role, via: "session", tokenId: null };
+  const { role } = parseUserRecord(user);
+  return { userId: user.id, email: user.email, name: user.name, role, via: "session", tokenId: null };
 }
 
 async function authenticateBearer(authorization: string): Promise<Principal> {
@@ -37,7 +39,7 @@ async function authenticateBearer(authorization: string): Promise<Principal> {
   const check = await checkToken(match[1]!);
   if (!check.ok) throw new UnauthenticatedError(check.reason);
   const { user } = check.token;
-  return { userId: user.id, email: user.email, name: user.name, role: user.role as Role, via: "token", tokenId: check.token.id };
+  return { userId: user.id, email: user.email, name: user.name, role: user.role, via: "token", tokenId: check.token.id };
 }
 
 /** The user id in a valid session cookie (next-auth's encrypted JWT, possibly split into chunks). */

@@ -10,7 +10,8 @@ vi.hoisted(() => {
 import { db } from "@/lib/db";
 import { audit } from "@/lib/test/test-audit";
 import { SignInLockedError, signInWithPassword } from "./sign-in";
-import { createUser, updateUser } from "./users";
+import { createUser } from "./create-user";
+import { updateUser } from "./update-user";
 
 const from = (ip: string) => ({ ip, requestId: null });
 

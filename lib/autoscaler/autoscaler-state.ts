@@ -1,6 +1,6 @@
 // What the autoscaler keeps per cluster between evaluations (the autoscaler_states row), read and
 // written in bulk: one statement per 500 clusters, so a tick over a thousand costs two.
-import { slices, valuesPlaceholders } from "@/lib/db/batches";
+import { inRowSlices } from "@/lib/db/batches";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AUTOSCALER_PAUSES, type AutoscalerDecisionView } from "./api-schema";
 import type { AutoscalerPause, Recommendation } from "./decide";
@@ -34,23 +34,24 @@ export function parsePause(value: string | undefined): AutoscalerPause {
  * stays. A cluster deleted during the tick is skipped rather than failing the batch.
  */
 export async function saveEvaluations(tx: Prisma.TransactionClient, records: readonly EvaluationRecord[]): Promise<void> {
-  for (const chunk of slices(records, ROWS_PER_STATEMENT)) {
-    await tx.$executeRawUnsafe(
-      `INSERT INTO autoscaler_states (cluster_id, next_evaluation_at, last_evaluated_at, history_json, last_decision_json)
-       SELECT column1, column2, column3, column4, column5 FROM (VALUES ${valuesPlaceholders(chunk.length, 5)}) AS evaluated
+  await inRowSlices(
+    records,
+    ROWS_PER_STATEMENT,
+    (record) => [
+      record.clusterId,
+      record.nextEvaluationAt,
+      record.lastEvaluatedAt,
+      JSON.stringify(record.history),
+      record.decision ? JSON.stringify(record.decision) : null,
+    ],
+    (values) =>
+      tx.$executeRaw`INSERT INTO autoscaler_states (cluster_id, next_evaluation_at, last_evaluated_at, history_json, last_decision_json)
+       SELECT column1, column2, column3, column4, column5 FROM (VALUES ${values}) AS evaluated
        WHERE EXISTS (SELECT 1 FROM clusters WHERE clusters.id = evaluated.column1)
        ON CONFLICT (cluster_id) DO UPDATE SET
          next_evaluation_at = excluded.next_evaluation_at,
          last_evaluated_at = excluded.last_evaluated_at,
          history_json = excluded.history_json,
          last_decision_json = COALESCE(excluded.last_decision_json, autoscaler_states.last_decision_json)`,
-      ...chunk.flatMap((record) => [
-        record.clusterId,
-        record.nextEvaluationAt,
-        record.lastEvaluatedAt,
-        JSON.stringify(record.history),
-        record.decision ? JSON.stringify(record.decision) : null,
-      ]),
-    );
-  }
+  );
 }

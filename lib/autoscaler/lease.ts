@@ -7,15 +7,10 @@ const LEASE_NAME = "autoscaler";
 
 /** True when `holder` holds the lease until `now + ttlMs`. */
 export async function acquireAutoscalerLease(holder: string, now: number, ttlMs: number): Promise<boolean> {
-  const changed = await db.$executeRawUnsafe(
-    `INSERT INTO autoscaler_leases (name, holder, expires_at) VALUES (?, ?, ?)
+  const changed =
+    await db.$executeRaw`INSERT INTO autoscaler_leases (name, holder, expires_at) VALUES (${LEASE_NAME}, ${holder}, ${now + ttlMs})
      ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-     WHERE autoscaler_leases.holder = excluded.holder OR autoscaler_leases.expires_at < ?`,
-    LEASE_NAME,
-    holder,
-    now + ttlMs,
-    now,
-  );
+     WHERE autoscaler_leases.holder = excluded.holder OR autoscaler_leases.expires_at < ${now}`;
   return changed > 0;
 }
 

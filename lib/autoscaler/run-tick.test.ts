@@ -9,7 +9,8 @@ import { db } from "@/lib/db";
 import { ingestMetrics } from "@/lib/metrics/ingest-metrics";
 import { LocalAgentRuntime } from "@/lib/runtime/local-runtime";
 import { audit } from "@/lib/test/test-audit";
-import { getAutoscalerView, setAutoscalerPause } from "./autoscaler-view";
+import { getAutoscalerView } from "./get-autoscaler-view";
+import { setAutoscalerPause } from "./set-autoscaler-pause";
 import { acquireAutoscalerLease } from "./lease";
 import { HOLD_EVENT_KIND, runAutoscalerTick } from "./run-tick";
 
@@ -114,7 +115,7 @@ describe("runAutoscalerTick", () => {
   it("honours a pause and says so; resuming lets it act again", async () => {
     const { id } = await spawn("Paused desk");
     const now = Date.now();
-    const paused = await setAutoscalerPause(id, "scale_out", audit);
+    const paused = await setAutoscalerPause(id, "scale_out", { audit });
     expect(paused.pause).toBe("scale_out");
     expect(
       await db.clusterEvent.count({ where: { clusterId: id, kind: "autoscaler-pause", reason: "autoscaling paused for scaling out" } }),
@@ -126,7 +127,7 @@ describe("runAutoscalerTick", () => {
     expect((await cluster(id)).currentWorkers).toBe(3);
     expect((await getAutoscalerView(id)).last_decision?.reason).toMatch(/-> 6; scaling out is paused$/);
 
-    await setAutoscalerPause(id, "none", audit);
+    await setAutoscalerPause(id, "none", { audit });
     await runAutoscalerTick(runtime, now + 15 * SECOND);
     expect((await cluster(id)).currentWorkers).toBe(6);
   });

@@ -4,7 +4,7 @@
 // cost of a tick grows with the clusters that change, not with the clusters watched.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
-import { inIdChunks, slices, valuesPlaceholders } from "@/lib/db/batches";
+import { inIdChunks, inRowSlices } from "@/lib/db/batches";
 import { pruneMetricsNow } from "@/lib/metrics/prune-metrics";
 import { storeMetricPoints } from "@/lib/metrics/store-points";
 import { autoscalerTickDuration, countDecision } from "@/lib/observability/prometheus";
@@ -135,24 +135,25 @@ async function replaceHoldEvents(tx: Prisma.TransactionClient, holds: readonly H
     holds.map((hold) => hold.clusterId),
     async (ids) => [await tx.clusterEvent.deleteMany({ where: { kind: HOLD_EVENT_KIND, clusterId: { in: ids } } })],
   );
-  for (const chunk of slices(holds, ROWS_PER_STATEMENT)) {
+  await inRowSlices(
+    holds,
+    ROWS_PER_STATEMENT,
+    (hold) => [
+      hold.clusterId,
+      HOLD_EVENT_KIND,
+      hold.status,
+      hold.status,
+      hold.decision.from_workers,
+      hold.decision.to_workers,
+      hold.decision.reason,
+      AUTOSCALER_ACTOR,
+      new Date(hold.decision.at),
+    ],
     // A cluster deleted during the tick has no row to hang its event on.
-    await tx.$executeRawUnsafe(
-      `INSERT INTO cluster_events (cluster_id, kind, from_status, to_status, from_workers, to_workers, reason, actor, created_at)
+    (values) =>
+      tx.$executeRaw`INSERT INTO cluster_events (cluster_id, kind, from_status, to_status, from_workers, to_workers, reason, actor, created_at)
        SELECT column1, column2, column3, column4, column5, column6, column7, column8, column9
-       FROM (VALUES ${valuesPlaceholders(chunk.length, 9)}) AS held
+       FROM (VALUES ${values}) AS held
        WHERE EXISTS (SELECT 1 FROM clusters WHERE clusters.id = held.column1)`,
-      ...chunk.flatMap((hold) => [
-        hold.clusterId,
-        HOLD_EVENT_KIND,
-        hold.status,
-        hold.status,
-        hold.decision.from_workers,
-        hold.decision.to_workers,
-        hold.decision.reason,
-        AUTOSCALER_ACTOR,
-        new Date(hold.decision.at),
-      ]),
-    );
-  }
+  );
 }

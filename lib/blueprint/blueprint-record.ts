@@ -1,6 +1,6 @@
-// Turns stored blueprint rows into the API's snake_case shapes.
-import type { Blueprint as BlueprintRow } from "@/lib/generated/prisma/client";
-import type { BlueprintSummary } from "./api-schema";
+// Turns stored blueprint and blueprint revision rows into the API's snake_case shapes.
+import type { Blueprint as BlueprintRow, BlueprintRevision } from "@/lib/generated/prisma/client";
+import type { BlueprintSummary, RevisionSummary } from "./api-schema";
 
 export function toBlueprintSummary(row: BlueprintRow): BlueprintSummary {
   return {
@@ -15,6 +15,10 @@ export function toBlueprintSummary(row: BlueprintRow): BlueprintSummary {
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };
+}
+
+export function toRevisionSummary(row: BlueprintRevision): RevisionSummary {
+  return { revision: row.revision, version: row.version, created_at: row.createdAt.toISOString(), created_by: row.createdBy };
 }
 
 function parseTags(tagsJson: string): string[] {

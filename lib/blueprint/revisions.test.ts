@@ -4,7 +4,9 @@ import { parse } from "yaml";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { audit } from "@/lib/test/test-audit";
-import { getRevision, listRevisions, restoreRevision } from "./revisions";
+import { getRevision } from "./get-revision";
+import { listRevisions } from "./list-revisions";
+import { restoreRevision } from "./restore-revision";
 import { createBlueprint, updateBlueprint } from "./save-blueprint";
 
 const yaml = (version: string, max: number) => `# kept comment

@@ -1,22 +1,20 @@
-// Carries out a planned worker change: rows first (new workers `starting`, stopped ones
-// `inactive`), then the runtime, then the settled counts. Shared by scaling and reactivation.
+// Carries out a planned worker change: rows first (the cluster `scaling`, new workers `starting`,
+// stopped ones `inactive`), then the runtime. Shared by scaling and reactivation, which then settle.
 import { db } from "@/lib/db";
-import type { Cluster } from "@/lib/generated/prisma/client";
-import type { AgentRuntime } from "@/lib/runtime/agent-runtime";
+import type { ClusterActionOptions } from "./action-options";
 import { recordClusterChange } from "./change-feed";
-import { startAgents } from "./cluster-store";
-import { insertAgents } from "./insert-agents";
+import { type AgentInsert, insertAgents } from "./insert-agents";
+import { startAgents } from "./start-agents";
 import type { WorkerChange } from "./worker-pool";
 
 export async function applyWorkerChange(
-  cluster: Cluster,
+  clusterId: string,
   change: WorkerChange,
-  runtime: AgentRuntime,
-  transitionalStatus: string,
+  { runtime }: Pick<ClusterActionOptions, "runtime">,
 ): Promise<{ started: string[]; failed: string[] }> {
-  const newRows = change.start.map((worker) => ({
+  const newRows = change.start.map((worker): AgentInsert => ({
     id: `agent-${crypto.randomUUID()}`,
-    clusterId: cluster.id,
+    clusterId,
     name: worker.name,
     definition: worker.definition.name,
     ordinal: worker.ordinal,
@@ -28,8 +26,8 @@ export async function applyWorkerChange(
     configJson: JSON.stringify(worker.definition.config ?? {}),
   }));
   await db.$transaction(async (tx) => {
-    await tx.cluster.update({ where: { id: cluster.id }, data: { status: transitionalStatus } });
-    await recordClusterChange(tx, cluster.id);
+    await tx.cluster.update({ where: { id: clusterId }, data: { status: "scaling" } });
+    await recordClusterChange(tx, clusterId);
     if (change.stop.length) {
       await tx.agent.updateMany({ where: { id: { in: change.stop.map((agent) => agent.id) } }, data: { status: "inactive" } });
     }

@@ -5,7 +5,7 @@ import { logger } from "@/lib/logger";
 import { atMostEvery } from "@/lib/throttle";
 import type { ClusterView } from "./api-schema";
 import { changesAfter, changesLostAfter, type ClusterChangeNotice, latestChangeId, pruneClusterChanges } from "./change-feed";
-import { findClusterViews } from "./list-clusters";
+import { findClusterViews } from "./find-cluster-views";
 
 export const STREAM_POLL_MS = 300;
 const HEARTBEAT_MS = 15_000;

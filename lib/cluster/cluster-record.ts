@@ -1,8 +1,31 @@
-// Stored cluster, agent and cluster-event rows as the API's snake_case shapes.
-import type { AgentRole, ClusterType } from "@/lib/blueprint/schema";
+// Stored cluster, agent and cluster-event rows: their text columns as the domain's types, and the
+// API's snake_case shapes.
+import { AGENT_ROLES, type AgentRole, CLUSTER_TYPES, type ClusterType } from "@/lib/blueprint/schema";
+import { parseStoredValue } from "@/lib/db/stored-value";
 import type { Agent as AgentRow, Cluster as ClusterRow, ClusterEvent as ClusterEventRow } from "@/lib/generated/prisma/client";
-import type { AGENT_STATUSES, AgentView, ClusterActivity, ClusterView } from "./api-schema";
-import type { ClusterStatus } from "./state-machine";
+import { AGENT_STATUSES, type AgentStatus, type AgentView, type ClusterActivity, type ClusterView } from "./api-schema";
+import { CLUSTER_STATUSES, type ClusterStatus } from "./state-machine";
+
+/** A stored cluster with its status and type checked. */
+export type ClusterRecord = ClusterRow & { status: ClusterStatus; type: ClusterType };
+
+export function parseClusterRecord<Row extends Pick<ClusterRow, "status" | "type">>(
+  row: Row,
+): Row & { status: ClusterStatus; type: ClusterType } {
+  return {
+    ...row,
+    status: parseStoredValue(CLUSTER_STATUSES, row.status, "clusters.status"),
+    type: parseStoredValue(CLUSTER_TYPES, row.type, "clusters.type"),
+  };
+}
+
+function parseAgentRecord<Row extends Pick<AgentRow, "role" | "status">>(row: Row): Row & { role: AgentRole; status: AgentStatus } {
+  return {
+    ...row,
+    role: parseStoredValue(AGENT_ROLES, row.role, "agents.role"),
+    status: parseStoredValue(AGENT_STATUSES, row.status, "agents.status"),
+  };
+}
 
 /** What a cluster query includes so that `toClusterViewWithBlueprint` can tell whether a newer blueprint revision exists. */
 export const CLUSTER_VIEW_INCLUDE = { blueprint: { select: { currentRevision: true } } } as const;
@@ -12,13 +35,14 @@ export function toClusterViewWithBlueprint({ blueprint, ...row }: ClusterRow & {
 }
 
 /** `blueprintLatestRevision` is the blueprint's current revision, to tell whether a newer one exists. */
-export function toClusterView(row: ClusterRow, blueprintLatestRevision: number): ClusterView {
+export function toClusterView(stored: ClusterRow, blueprintLatestRevision: number): ClusterView {
+  const row = parseClusterRecord(stored);
   return {
     id: row.id,
     name: row.name,
     description: row.description,
-    type: row.type as ClusterType,
-    status: row.status as ClusterStatus,
+    type: row.type,
+    status: row.status,
     blueprint_id: row.blueprintId,
     blueprint_version: row.blueprintVersion,
     blueprint_revision: row.blueprintRevision,
@@ -38,18 +62,26 @@ export function toClusterView(row: ClusterRow, blueprintLatestRevision: number):
   };
 }
 
-export function toAgentView(row: AgentRow): AgentView {
+/** An agent's capabilities, skills and config, stored as JSON text. */
+export function parseAgentJsonColumns(row: Pick<AgentRow, "capabilitiesJson" | "skillsJson" | "configJson">) {
+  return {
+    capabilities: JSON.parse(row.capabilitiesJson) as string[],
+    skills: JSON.parse(row.skillsJson) as string[],
+    config: JSON.parse(row.configJson) as Record<string, unknown>,
+  };
+}
+
+export function toAgentView(stored: AgentRow): AgentView {
+  const row = parseAgentRecord(stored);
   return {
     agent_id: row.id,
     cluster_id: row.clusterId,
     name: row.name,
     definition: row.definition,
-    role: row.role as AgentRole,
-    status: row.status as (typeof AGENT_STATUSES)[number],
+    role: row.role,
+    status: row.status,
     supervisor_id: row.supervisorId,
-    capabilities: JSON.parse(row.capabilitiesJson) as string[],
-    skills: JSON.parse(row.skillsJson) as string[],
-    config: JSON.parse(row.configJson) as Record<string, unknown>,
+    ...parseAgentJsonColumns(row),
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };

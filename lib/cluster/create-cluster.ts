@@ -1,19 +1,19 @@
 // createCluster: blueprint -> spawn plan -> `spawning` -> every agent started -> `active`.
 // A failure before the cluster settles removes the cluster and its agents again.
-import type { AuditContext } from "@/lib/audit/audit-context";
 import { findCurrentBlueprint } from "@/lib/blueprint/get-blueprint";
 import { loadBlueprint } from "@/lib/blueprint/load";
 import { planCluster } from "@/lib/blueprint/plan";
 import { db } from "@/lib/db";
 import { ConflictError } from "@/lib/errors";
-import type { AgentRuntime } from "@/lib/runtime/agent-runtime";
+import type { ClusterActionOptions } from "./action-options";
 import type { CreateClusterRequest } from "./api-schema";
 import { recordClusterChange, removeCluster } from "./change-feed";
-import { settleCluster, startAgents } from "./cluster-store";
-import { insertAgents } from "./insert-agents";
+import { type AgentInsert, insertAgents } from "./insert-agents";
 import { mergeConfig } from "./merge-config";
+import { settleCluster } from "./settle-cluster";
+import { startAgents } from "./start-agents";
 
-export async function createCluster(input: CreateClusterRequest, options: { runtime: AgentRuntime; audit: AuditContext }) {
+export async function createCluster(input: CreateClusterRequest, options: Pick<ClusterActionOptions, "runtime" | "audit">) {
   const { row: stored, yaml, revision } = await findCurrentBlueprint(input.blueprint_id);
   if (!stored.isActive) throw new ConflictError(`blueprint "${stored.id}" is deactivated; activate it to create clusters from it`);
   const blueprint = loadBlueprint(yaml);
@@ -23,7 +23,7 @@ export async function createCluster(input: CreateClusterRequest, options: { runt
   const clusterId = crypto.randomUUID();
   const idByName = new Map(plan.agents.map((agent) => [agent.name, `agent-${crypto.randomUUID()}`]));
   const ordinals = new Map<string, number>();
-  const agentRows = plan.agents.map((agent) => {
+  const agentRows = plan.agents.map((agent): AgentInsert => {
     const definition = definitions.get(agent.definition)!;
     const ordinal = (ordinals.get(agent.definition) ?? 0) + 1;
     ordinals.set(agent.definition, ordinal);
@@ -78,9 +78,9 @@ export async function createCluster(input: CreateClusterRequest, options: { runt
           fromStatus: "spawning",
           fromWorkers: 0,
         },
-        audit: options.audit,
+        fields: { startedAt: new Date() },
       },
-      { startedAt: new Date() },
+      options,
     );
   } catch (error) {
     await Promise.allSettled(agentRows.map((agent) => options.runtime.stop(agent.id)));

@@ -2,15 +2,16 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { recordClusterChange, removeCluster } from "./change-feed";
+import type { ClusterActionOptions } from "./action-options";
+import { assertRevision } from "./cluster-assertions";
 import { withClusterLock } from "./cluster-lock";
-import { assertRevision, findClusterOrThrow } from "./cluster-store";
-import type { ClusterActionOptions } from "./scale-cluster";
-import { assertActionAllowed, type ClusterStatus } from "./state-machine";
+import { findClusterOrThrow } from "./find-cluster-or-throw";
+import { assertActionAllowed } from "./state-machine";
 
 export function deleteCluster(id: string, options: ClusterActionOptions): Promise<void> {
   return withClusterLock(id, async () => {
     const cluster = await findClusterOrThrow(id);
-    assertActionAllowed(cluster.status as ClusterStatus, "delete");
+    assertActionAllowed(cluster.status, "delete");
     assertRevision(cluster, options.ifMatch);
     await db.$transaction(async (tx) => {
       await tx.cluster.update({ where: { id }, data: { status: "deleting", revision: { increment: 1 } } });

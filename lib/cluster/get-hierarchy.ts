@@ -1,7 +1,7 @@
 // getHierarchy: the running team as a tree under its supervisor, built in one query and one pass.
 import { db } from "@/lib/db";
 import type { ClusterHierarchy, HierarchyNode } from "./api-schema";
-import { findClusterOrThrow } from "./cluster-store";
+import { findClusterOrThrow } from "./find-cluster-or-throw";
 
 /** Agents that are not part of the team right now. */
 const OUTSIDE_THE_TEAM = ["inactive", "stopped"];

@@ -1,14 +1,16 @@
 // hibernateCluster: every worker and specialist sleeps; the supervisor and leads stay.
 import { db } from "@/lib/db";
+import type { ClusterActionOptions } from "./action-options";
+import { assertRevision } from "./cluster-assertions";
 import { withClusterLock } from "./cluster-lock";
-import { assertRevision, findClusterOrThrow, settleCluster } from "./cluster-store";
-import type { ClusterActionOptions } from "./scale-cluster";
-import { assertActionAllowed, type ClusterStatus } from "./state-machine";
+import { findClusterOrThrow } from "./find-cluster-or-throw";
+import { settleCluster } from "./settle-cluster";
+import { assertActionAllowed } from "./state-machine";
 
 export function hibernateCluster(id: string, options: ClusterActionOptions) {
   return withClusterLock(id, async () => {
     const cluster = await findClusterOrThrow(id);
-    assertActionAllowed(cluster.status as ClusterStatus, "hibernate");
+    assertActionAllowed(cluster.status, "hibernate");
     assertRevision(cluster, options.ifMatch);
     const sleeping = await db.agent.findMany({
       where: { clusterId: id, role: { in: ["worker", "specialist"] }, status: { in: ["active", "starting"] } },
@@ -28,9 +30,9 @@ export function hibernateCluster(id: string, options: ClusterActionOptions) {
           fromStatus: cluster.status,
           fromWorkers: cluster.currentWorkers,
         },
-        audit: options.audit,
+        fields: { hibernatedAt: new Date() },
       },
-      { hibernatedAt: new Date() },
+      options,
     );
   });
 }

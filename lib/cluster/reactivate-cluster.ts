@@ -1,16 +1,19 @@
 // reactivateCluster: specialists wake, workers come back to min_workers (or the asked target).
 import { db } from "@/lib/db";
+import type { ClusterActionOptions } from "./action-options";
 import { applyWorkerChange } from "./apply-worker-change";
+import { assertRevision, assertTargetWithinBounds } from "./cluster-assertions";
 import { withClusterLock } from "./cluster-lock";
-import { assertRevision, assertTargetWithinBounds, findClusterOrThrow, loadClusterBlueprint, settleCluster } from "./cluster-store";
-import type { ClusterActionOptions } from "./scale-cluster";
-import { assertActionAllowed, type ClusterStatus } from "./state-machine";
+import { findClusterOrThrow } from "./find-cluster-or-throw";
+import { loadClusterBlueprint } from "./load-cluster-blueprint";
+import { settleCluster } from "./settle-cluster";
+import { assertActionAllowed } from "./state-machine";
 import { planWorkerChange } from "./worker-pool";
 
 export function reactivateCluster(id: string, targetWorkers: number | undefined, options: ClusterActionOptions) {
   return withClusterLock(id, async () => {
     const cluster = await findClusterOrThrow(id);
-    assertActionAllowed(cluster.status as ClusterStatus, "reactivate");
+    assertActionAllowed(cluster.status, "reactivate");
     assertRevision(cluster, options.ifMatch);
     const target = targetWorkers ?? cluster.minWorkers;
     assertTargetWithinBounds(cluster, target);
@@ -26,7 +29,7 @@ export function reactivateCluster(id: string, targetWorkers: number | undefined,
       where: { clusterId: id },
       select: { id: true, name: true, definition: true, ordinal: true, role: true, status: true },
     });
-    const outcome = await applyWorkerChange(cluster, planWorkerChange(blueprint, agents, target), options.runtime, "scaling");
+    const outcome = await applyWorkerChange(id, planWorkerChange(blueprint, agents, target), options);
     // Workers left asleep are no longer part of the running team.
     await db.agent.updateMany({ where: { clusterId: id, role: "worker", status: "hibernated" }, data: { status: "inactive" } });
     return settleCluster(
@@ -41,9 +44,9 @@ export function reactivateCluster(id: string, targetWorkers: number | undefined,
           fromStatus: cluster.status,
           fromWorkers: 0,
         },
-        audit: options.audit,
+        fields: { targetWorkers: target, startedAt: new Date() },
       },
-      { targetWorkers: target, startedAt: new Date() },
+      options,
     );
   });
 }

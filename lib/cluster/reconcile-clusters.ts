@@ -5,7 +5,8 @@ import { db } from "@/lib/db";
 import type { AgentRuntime } from "@/lib/runtime/agent-runtime";
 import { removeCluster } from "./change-feed";
 import { withClusterLock } from "./cluster-lock";
-import { settleCluster, startAgents, toRuntimeAgent } from "./cluster-store";
+import { settleCluster } from "./settle-cluster";
+import { startAgents, toRuntimeAgent } from "./start-agents";
 
 export interface ReconcileReport {
   rolledBack: string[];
@@ -29,17 +30,20 @@ export async function reconcileClusters(runtime: AgentRuntime): Promise<Reconcil
       const started = await restartMissingAgents(runtime, cluster.id);
       report.agentsStarted += started.started.length;
       if (cluster.status === "scaling") {
-        await settleCluster(cluster.id, {
-          ...started,
-          status: "active",
-          event: {
-            kind: "recovered",
-            reason: "finished an interrupted scaling step after a restart",
-            fromStatus: "scaling",
-            fromWorkers: cluster.currentWorkers,
+        await settleCluster(
+          cluster.id,
+          {
+            ...started,
+            status: "active",
+            event: {
+              kind: "recovered",
+              reason: "finished an interrupted scaling step after a restart",
+              fromStatus: "scaling",
+              fromWorkers: cluster.currentWorkers,
+            },
           },
-          audit: systemAudit("reconcile"),
-        });
+          { audit: systemAudit("reconcile") },
+        );
         report.finished.push(cluster.id);
       } else if (started.failed.length > 0) {
         await db.agent.updateMany({ where: { id: { in: started.failed } }, data: { status: "failed" } });

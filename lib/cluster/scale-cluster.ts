@@ -1,26 +1,19 @@
 // scaleCluster: move the workers to a target within [min_workers, max_workers].
-import type { AuditContext } from "@/lib/audit/audit-context";
 import { db } from "@/lib/db";
-import type { AgentRuntime } from "@/lib/runtime/agent-runtime";
+import type { ClusterActionOptions } from "./action-options";
 import { applyWorkerChange } from "./apply-worker-change";
+import { assertRevision, assertTargetWithinBounds } from "./cluster-assertions";
 import { withClusterLock } from "./cluster-lock";
-import { assertRevision, assertTargetWithinBounds, findClusterOrThrow, loadClusterBlueprint, settleCluster } from "./cluster-store";
-import { assertActionAllowed, type ClusterStatus } from "./state-machine";
+import { findClusterOrThrow } from "./find-cluster-or-throw";
+import { loadClusterBlueprint } from "./load-cluster-blueprint";
+import { settleCluster } from "./settle-cluster";
+import { assertActionAllowed } from "./state-machine";
 import { planWorkerChange } from "./worker-pool";
-
-export interface ClusterActionOptions {
-  runtime: AgentRuntime;
-  audit: AuditContext;
-  /** The revision from `If-Match`. */
-  ifMatch?: number;
-  /** Why, for the activity timeline; the autoscaler gives its decision's reason. */
-  reason?: string;
-}
 
 export function scaleCluster(id: string, targetWorkers: number, options: ClusterActionOptions) {
   return withClusterLock(id, async () => {
     const cluster = await findClusterOrThrow(id);
-    assertActionAllowed(cluster.status as ClusterStatus, "scale");
+    assertActionAllowed(cluster.status, "scale");
     assertRevision(cluster, options.ifMatch);
     assertTargetWithinBounds(cluster, targetWorkers);
     if (targetWorkers === cluster.currentWorkers && targetWorkers === cluster.targetWorkers) return cluster;
@@ -31,7 +24,7 @@ export function scaleCluster(id: string, targetWorkers: number, options: Cluster
       select: { id: true, name: true, definition: true, ordinal: true, role: true, status: true },
     });
     const change = planWorkerChange(blueprint, agents, targetWorkers);
-    const outcome = await applyWorkerChange(cluster, change, options.runtime, "scaling");
+    const outcome = await applyWorkerChange(id, change, options);
     return settleCluster(
       id,
       {
@@ -43,9 +36,9 @@ export function scaleCluster(id: string, targetWorkers: number, options: Cluster
           fromStatus: cluster.status,
           fromWorkers: cluster.currentWorkers,
         },
-        audit: options.audit,
+        fields: { targetWorkers },
       },
-      { targetWorkers },
+      options,
     );
   });
 }

@@ -5,18 +5,21 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { InvalidInputError } from "@/lib/errors";
 import type { Cluster } from "@/lib/generated/prisma/client";
-import { recordClusterChange } from "./change-feed";
+import type { ClusterChangeOptions } from "./action-options";
 import type { UpdateClusterRequest } from "./api-schema";
+import { recordClusterChange } from "./change-feed";
+import { assertRevision } from "./cluster-assertions";
 import { withClusterLock } from "./cluster-lock";
-import { assertRevision, findClusterOrThrow, loadClusterBlueprint } from "./cluster-store";
-import type { ClusterActionOptions } from "./scale-cluster";
-import { assertActionAllowed, type ClusterStatus } from "./state-machine";
+import { parseClusterRecord } from "./cluster-record";
+import { findClusterOrThrow } from "./find-cluster-or-throw";
+import { loadClusterBlueprint } from "./load-cluster-blueprint";
+import { assertActionAllowed } from "./state-machine";
 import { workerDefinitions } from "./worker-pool";
 
-export function updateCluster(id: string, changes: UpdateClusterRequest, options: Omit<ClusterActionOptions, "runtime">) {
+export function updateCluster(id: string, changes: UpdateClusterRequest, options: ClusterChangeOptions) {
   return withClusterLock(id, async () => {
     const cluster = await findClusterOrThrow(id);
-    assertActionAllowed(cluster.status as ClusterStatus, "update");
+    assertActionAllowed(cluster.status, "update");
     assertRevision(cluster, options.ifMatch);
     const min = changes.min_workers ?? cluster.minWorkers;
     const max = changes.max_workers ?? cluster.maxWorkers;
@@ -35,8 +38,8 @@ export function updateCluster(id: string, changes: UpdateClusterRequest, options
           fieldErrors,
         );
     }
-    return db.$transaction(async (tx) => {
-      const updated = await tx.cluster.update({
+    const updated = await db.$transaction(async (tx) => {
+      const row = await tx.cluster.update({
         where: { id },
         data: {
           name: changes.name,
@@ -55,10 +58,11 @@ export function updateCluster(id: string, changes: UpdateClusterRequest, options
         action: "cluster.update",
         targetType: "cluster",
         targetId: id,
-        summary: `${updated.name}: ${describeClusterChange(cluster, changes)}`,
+        summary: `${row.name}: ${describeClusterChange(cluster, changes)}`,
       });
-      return updated;
+      return row;
     });
+    return parseClusterRecord(updated);
   });
 }
 

@@ -1,9 +1,11 @@
 // Long lists go to the database in slices: Prisma refuses a query with more bound values than the
 // SQLite driver takes (999), and one multi-row INSERT per slice is far cheaper than a row at a time.
+import { Prisma } from "@/lib/generated/prisma/client";
+
 export const IDS_PER_QUERY = 500;
 
 /** `items` in consecutive slices of at most `size`. */
-export function* slices<T>(items: readonly T[], size: number): Generator<T[]> {
+function* slices<T>(items: readonly T[], size: number): Generator<T[]> {
   for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
 }
 
@@ -13,8 +15,17 @@ export async function inIdChunks<R>(ids: readonly string[], run: (chunk: string[
   return results;
 }
 
-/** `(?, ?), (?, ?), …`: the VALUES list of a multi-row statement. */
-export function valuesPlaceholders(rows: number, columns: number): string {
-  const row = `(${Array.from({ length: columns }, () => "?").join(", ")})`;
-  return Array.from({ length: rows }, () => row).join(", ");
+/**
+ * One multi-row statement per slice of `rows`: `statement` gets the slice as a VALUES list,
+ * `(?, ?), (?, ?), …`, whose parameters are `columnsOf` each row, bound by Prisma.
+ */
+export async function inRowSlices<Row>(
+  rows: readonly Row[],
+  rowsPerStatement: number,
+  columnsOf: (row: Row) => readonly unknown[],
+  statement: (values: Prisma.Sql) => Promise<unknown>,
+): Promise<void> {
+  for (const slice of slices(rows, rowsPerStatement)) {
+    await statement(Prisma.join(slice.map((row) => Prisma.sql`(${Prisma.join(columnsOf(row))})`)));
+  }
 }

@@ -7,8 +7,8 @@ vi.hoisted(() => {
   process.env.RATE_LIMIT_ANONYMOUS_PER_MINUTE = "2";
 });
 
-import { createToken } from "@/lib/auth/tokens";
-import { createUser } from "@/lib/auth/users";
+import { createToken } from "@/lib/auth/create-token";
+import { createUser } from "@/lib/auth/create-user";
 import { audit } from "@/lib/test/test-audit";
 import { z } from "zod";
 import { handleOperation } from "./operation-handler";
@@ -135,7 +135,7 @@ describe("handleOperation with a session cookie", () => {
   });
 
   it("stops a disabled user's session at once", async () => {
-    const { updateUser } = await import("@/lib/auth/users");
+    const { updateUser } = await import("@/lib/auth/update-user");
     const user = await createUser({ email: "leaver@test.dev", password: "leaver-password", role: "viewer" }, { audit });
     const cookie = await cookieFor(user.id);
     expect((await withSession(read, cookie, { ip: "10.4.0.1" })).status).toBe(200);

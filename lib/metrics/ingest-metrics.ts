@@ -1,7 +1,7 @@
 // ingestMetrics: a batch of points for one cluster, stored in one transaction (storeMetricPoints).
 // The whole batch is checked first: a bad point stores nothing.
 import { db } from "@/lib/db";
-import { findClusterOrThrow } from "@/lib/cluster/cluster-store";
+import { findClusterOrThrow } from "@/lib/cluster/find-cluster-or-throw";
 import { InvalidInputError } from "@/lib/errors";
 import { CLOCK_SKEW_MS, type IngestMetricsRequest, RAW_RETENTION_MS } from "./api-schema";
 import { pruneMetricsNow } from "./prune-metrics";

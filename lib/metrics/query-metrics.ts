@@ -1,7 +1,7 @@
 // queryMetrics: one metric of one cluster over a time range, as raw points or aggregated per step
 // from the per-minute table (so a 30-day chart reads at most 43,200 rows, not millions).
 import { db } from "@/lib/db";
-import { findClusterOrThrow } from "@/lib/cluster/cluster-store";
+import { findClusterOrThrow } from "@/lib/cluster/find-cluster-or-throw";
 import { type Aggregate, epochMinute, foldInto, MINUTE_MS } from "./aggregate";
 import type { AggregatedMetricSeries, MetricsQuery, RawMetricSeries } from "./api-schema";
 

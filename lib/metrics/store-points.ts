@@ -2,7 +2,7 @@
 // per-minute aggregates and the newest value per series. Shared by ingestion and by the
 // autoscaler's own collection. The statements are portable (SQLite and PostgreSQL): CASE
 // instead of the scalar MIN/MAX only SQLite has.
-import { slices, valuesPlaceholders } from "@/lib/db/batches";
+import { inRowSlices } from "@/lib/db/batches";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type Aggregate, aggregateOf, epochMinute, foldInto } from "./aggregate";
 
@@ -50,31 +50,35 @@ export async function storeMetricPoints(tx: Prisma.TransactionClient, points: re
     if (nonZero !== null) series.lastNonZeroTs = Math.max(series.lastNonZeroTs ?? nonZero, nonZero);
   }
 
-  for (const chunk of slices(points, ROWS_PER_STATEMENT)) {
-    await tx.$executeRawUnsafe(
-      `INSERT INTO metric_points (cluster_id, name, value, ts) VALUES ${valuesPlaceholders(chunk.length, 4)}`,
-      ...chunk.flatMap((point) => [point.clusterId, point.name, point.value, point.ts]),
-    );
-  }
+  await inRowSlices(
+    points,
+    ROWS_PER_STATEMENT,
+    (point) => [point.clusterId, point.name, point.value, point.ts],
+    (values) => tx.$executeRaw`INSERT INTO metric_points (cluster_id, name, value, ts) VALUES ${values}`,
+  );
   const buckets = [...minutes.entries()].map(([key, aggregate]) => {
     const [clusterId, name, minute] = key.split(KEY_SEPARATOR) as [string, string, string];
     return { clusterId, name, minute: Number(minute), ...aggregate };
   });
-  for (const chunk of slices(buckets, ROWS_PER_STATEMENT)) {
-    await tx.$executeRawUnsafe(
-      `INSERT INTO metric_minutes (cluster_id, name, minute, count, sum, min, max) VALUES ${valuesPlaceholders(chunk.length, 7)}
+  await inRowSlices(
+    buckets,
+    ROWS_PER_STATEMENT,
+    (bucket) => [bucket.clusterId, bucket.name, bucket.minute, bucket.count, bucket.sum, bucket.min, bucket.max],
+    (values) =>
+      tx.$executeRaw`INSERT INTO metric_minutes (cluster_id, name, minute, count, sum, min, max) VALUES ${values}
        ON CONFLICT (cluster_id, name, minute) DO UPDATE SET
          count = metric_minutes.count + excluded.count,
          sum = metric_minutes.sum + excluded.sum,
          min = CASE WHEN excluded.min < metric_minutes.min THEN excluded.min ELSE metric_minutes.min END,
          max = CASE WHEN excluded.max > metric_minutes.max THEN excluded.max ELSE metric_minutes.max END`,
-      ...chunk.flatMap((bucket) => [bucket.clusterId, bucket.name, bucket.minute, bucket.count, bucket.sum, bucket.min, bucket.max]),
-    );
-  }
+  );
   // A late point never replaces a newer value; SET reads the row as it was before the update.
-  for (const chunk of slices([...latest.values()], ROWS_PER_STATEMENT)) {
-    await tx.$executeRawUnsafe(
-      `INSERT INTO metric_latest (cluster_id, name, value, ts, first_ts, last_nonzero_ts) VALUES ${valuesPlaceholders(chunk.length, 6)}
+  await inRowSlices(
+    [...latest.values()],
+    ROWS_PER_STATEMENT,
+    (series) => [series.clusterId, series.name, series.value, series.ts, series.firstTs, series.lastNonZeroTs],
+    (values) =>
+      tx.$executeRaw`INSERT INTO metric_latest (cluster_id, name, value, ts, first_ts, last_nonzero_ts) VALUES ${values}
        ON CONFLICT (cluster_id, name) DO UPDATE SET
          value = CASE WHEN excluded.ts >= metric_latest.ts THEN excluded.value ELSE metric_latest.value END,
          ts = CASE WHEN excluded.ts >= metric_latest.ts THEN excluded.ts ELSE metric_latest.ts END,
@@ -82,7 +86,5 @@ export async function storeMetricPoints(tx: Prisma.TransactionClient, points: re
          last_nonzero_ts = CASE
            WHEN metric_latest.last_nonzero_ts IS NULL OR excluded.last_nonzero_ts > metric_latest.last_nonzero_ts THEN COALESCE(excluded.last_nonzero_ts, metric_latest.last_nonzero_ts)
            ELSE metric_latest.last_nonzero_ts END`,
-      ...chunk.flatMap((series) => [series.clusterId, series.name, series.value, series.ts, series.firstTs, series.lastNonZeroTs]),
-    );
-  }
+  );
 }

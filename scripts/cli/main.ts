@@ -6,8 +6,8 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { systemAudit } from "../../lib/audit/audit-context";
 import { createTokenRequestSchema, createUserRequestSchema } from "../../lib/auth/api-schema";
-import { createToken } from "../../lib/auth/tokens";
-import { createUser } from "../../lib/auth/users";
+import { createToken } from "../../lib/auth/create-token";
+import { createUser } from "../../lib/auth/create-user";
 import { db } from "../../lib/db";
 
 const USAGE = `usage:

@@ -86,7 +86,7 @@ async function main(): Promise<void> {
 
 async function adminToken(): Promise<string> {
   const { db } = await import("../../lib/db");
-  const { createToken } = await import("../../lib/auth/tokens");
+  const { createToken } = await import("../../lib/auth/create-token");
   const { systemAudit } = await import("../../lib/audit/audit-context");
   const admin = await db.user.findFirst({ where: { role: "admin", disabledAt: null }, orderBy: { createdAt: "asc" } });
   if (!admin) throw new Error("no admin exists yet: start the console (npm run console) and create one, or set CONSOLE_TOKEN");

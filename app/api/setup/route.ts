@@ -1,4 +1,5 @@
-import { createFirstAdmin, needsSetup } from "@/lib/auth/users";
+import { createFirstAdmin } from "@/lib/auth/create-first-admin";
+import { needsSetup } from "@/lib/auth/needs-setup";
 import { serveRoute } from "@/lib/http/serve-route";
 
 export const { GET, POST, PUT, PATCH, DELETE } = serveRoute("/api/setup", {

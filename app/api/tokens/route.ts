@@ -1,4 +1,5 @@
-import { createToken, listTokens } from "@/lib/auth/tokens";
+import { createToken } from "@/lib/auth/create-token";
+import { listTokens } from "@/lib/auth/list-tokens";
 import { ForbiddenError } from "@/lib/errors";
 import { serveRoute } from "@/lib/http/serve-route";
 

@@ -1,4 +1,5 @@
-import { createUser, listUsers } from "@/lib/auth/users";
+import { createUser } from "@/lib/auth/create-user";
+import { listUsers } from "@/lib/auth/list-users";
 import { serveRoute } from "@/lib/http/serve-route";
 
 export const { GET, POST, PUT, PATCH, DELETE } = serveRoute("/api/users", {

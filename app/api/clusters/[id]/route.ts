@@ -1,4 +1,4 @@
-import { findClusterOrThrow } from "@/lib/cluster/cluster-store";
+import { findClusterOrThrow } from "@/lib/cluster/find-cluster-or-throw";
 import { deleteCluster } from "@/lib/cluster/delete-cluster";
 import { updateCluster } from "@/lib/cluster/update-cluster";
 import { viewCluster } from "@/lib/cluster/view-cluster";

@@ -1,4 +1,4 @@
-import { revokeToken } from "@/lib/auth/tokens";
+import { revokeToken } from "@/lib/auth/revoke-token";
 import { serveRoute } from "@/lib/http/serve-route";
 
 export const { GET, POST, PUT, PATCH, DELETE } = serveRoute("/api/tokens/{id}", {

@@ -1,4 +1,4 @@
-import { updateUser } from "@/lib/auth/users";
+import { updateUser } from "@/lib/auth/update-user";
 import { serveRoute } from "@/lib/http/serve-route";
 
 export const { GET, POST, PUT, PATCH, DELETE } = serveRoute("/api/users/{id}", {

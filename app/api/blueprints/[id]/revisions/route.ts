@@ -1,4 +1,4 @@
-import { listRevisions } from "@/lib/blueprint/revisions";
+import { listRevisions } from "@/lib/blueprint/list-revisions";
 import { serveRoute } from "@/lib/http/serve-route";
 
 export const { GET, POST, PUT, PATCH, DELETE } = serveRoute("/api/blueprints/{id}/revisions", {

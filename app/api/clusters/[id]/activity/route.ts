@@ -1,4 +1,4 @@
-import { listActivity } from "@/lib/cluster/list-clusters";
+import { listActivity } from "@/lib/cluster/list-activity";
 import { serveRoute } from "@/lib/http/serve-route";
 
 export const { GET, POST, PUT, PATCH, DELETE } = serveRoute("/api/clusters/{id}/activity", {

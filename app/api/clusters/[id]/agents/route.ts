@@ -1,4 +1,4 @@
-import { listAgents } from "@/lib/cluster/list-clusters";
+import { listAgents } from "@/lib/cluster/list-agents";
 import { serveRoute } from "@/lib/http/serve-route";
 
 export const { GET, POST, PUT, PATCH, DELETE } = serveRoute("/api/clusters/{id}/agents", {

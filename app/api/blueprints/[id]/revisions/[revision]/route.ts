@@ -1,4 +1,4 @@
-import { getRevision } from "@/lib/blueprint/revisions";
+import { getRevision } from "@/lib/blueprint/get-revision";
 import { serveRoute } from "@/lib/http/serve-route";
 
 export const { GET, POST, PUT, PATCH, DELETE } = serveRoute("/api/blueprints/{id}/revisions/{revision}", {

@@ -1,4 +1,4 @@
-import { getAgent } from "@/lib/cluster/list-clusters";
+import { getAgent } from "@/lib/cluster/get-agent";
 import { serveRoute } from "@/lib/http/serve-route";
 
 export const { GET, POST, PUT, PATCH, DELETE } = serveRoute("/api/clusters/{id}/agents/{agentId}", {

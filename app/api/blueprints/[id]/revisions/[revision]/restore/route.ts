@@ -1,4 +1,4 @@
-import { restoreRevision } from "@/lib/blueprint/revisions";
+import { restoreRevision } from "@/lib/blueprint/restore-revision";
 import { serveRoute } from "@/lib/http/serve-route";
 
 export const { GET, POST, PUT, PATCH, DELETE } = serveRoute("/api/blueprints/{id}/revisions/{revision}/restore", {
