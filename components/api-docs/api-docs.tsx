@@ -1,11 +1,13 @@
 "use client";
 // Swagger UI's standalone bundle, from our own origin (app/docs-assets), started on a div once the
 // script has loaded; it reads the document from /api/openapi.json and sends "try it out" calls
-// with the token the reader authorizes. No validator badge: it would call swagger.io.
+// with the token the reader authorizes, in a layout without a second main landmark (docs-layout.ts).
+// No validator badge: it would call swagger.io.
 import Script from "next/script";
 import "swagger-ui-dist/swagger-ui.css";
 import { useEffect, useRef, useState } from "react";
 import { LoadingPanel } from "@/components/ui/status-panels";
+import { DOCS_LAYOUT, docsLayoutPlugin } from "./docs-layout";
 
 type SwaggerUIBundle = (options: {
   domNode: HTMLElement;
@@ -14,6 +16,8 @@ type SwaggerUIBundle = (options: {
   persistAuthorization: boolean;
   tryItOutEnabled: boolean;
   validatorUrl: null;
+  plugins: Array<typeof docsLayoutPlugin>;
+  layout: string;
 }) => unknown;
 
 export function ApiDocs() {
@@ -29,6 +33,8 @@ export function ApiDocs() {
         persistAuthorization: true,
         tryItOutEnabled: true,
         validatorUrl: null,
+        plugins: [docsLayoutPlugin],
+        layout: DOCS_LAYOUT,
       });
   }, [loaded]);
   return (

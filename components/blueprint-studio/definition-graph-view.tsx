@@ -83,10 +83,12 @@ export const DefinitionGraphView = memo(function DefinitionGraphView({
     return <p className="p-4 text-sm text-slate-600">The preview appears once the YAML lists agents.</p>;
   }
   return (
+    // A named group rather than an image: an image's content is presentational, yet the cards and
+    // the zoom controls inside take the keyboard focus.
     <div
       ref={frame}
       className="h-full w-full"
-      role="img"
+      role="group"
       aria-label={`Hierarchy preview: ${graph.nodes.length} agent definitions, ${graph.edges.length} reporting lines`}
     >
       <ReactFlow

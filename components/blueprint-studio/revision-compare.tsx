@@ -55,7 +55,13 @@ export function RevisionCompare({ blueprintId, from, to }: { blueprintId: string
         )}
       </section>
       <div className="h-[60vh] overflow-hidden rounded-lg border border-slate-200 bg-white">
-        <YamlDiff original={before.data.blueprint_yaml} modified={after.data.blueprint_yaml} label={`Revision ${from} against ${to}`} />
+        <YamlDiff
+          original={before.data.blueprint_yaml}
+          modified={after.data.blueprint_yaml}
+          label={`Revision ${from} against ${to}`}
+          originalLabel={`Revision ${from} YAML (read-only)`}
+          modifiedLabel={`Revision ${to} YAML (read-only)`}
+        />
       </div>
     </article>
   );

@@ -39,6 +39,8 @@ export function SaveConflict({
           editable
           onModifiedChange={setMerged}
           label={`Revision ${theirs.revision} against your text`}
+          originalLabel={`Revision ${theirs.revision} YAML (read-only)`}
+          modifiedLabel="Your YAML, to merge"
         />
       </div>
       <div className="flex flex-wrap gap-2">

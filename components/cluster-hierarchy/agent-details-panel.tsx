@@ -51,7 +51,13 @@ export function AgentDetailsPanel({
           Close
         </button>
       </header>
-      <div className="min-h-0 flex-1 overflow-y-auto p-3 text-sm">
+      {/* Focusable, so that a keyboard alone can scroll a long config; named after the agent it shows. */}
+      <div
+        role="region"
+        aria-labelledby={headingId}
+        tabIndex={0}
+        className="min-h-0 flex-1 overflow-y-auto p-3 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-brand focus-visible:ring-inset"
+      >
         {agent.isPending ? (
           <LoadingPanel label="Loading the agent…" />
         ) : agent.isError ? (

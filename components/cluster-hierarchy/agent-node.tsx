@@ -57,7 +57,8 @@ export function miniMapNodeColor(node: HierarchyFlowNode): string {
 }
 
 // React Flow turns pointer events off on nodes that are neither selectable nor draggable, so each
-// card turns them back on (pointer-events-auto) for its buttons.
+// card turns them back on (pointer-events-auto) for its buttons. The buttons take their names from
+// the words on the card, so someone who says or reads out what they see names the button (WCAG 2.5.3).
 const cardButtonClass = "w-full text-left focus:outline-none focus-visible:ring-2 focus-visible:ring-brand focus-visible:ring-inset";
 
 const AgentCard = memo(function AgentCard({ data, selected }: NodeProps<AgentFlowNode>) {
@@ -74,7 +75,6 @@ const AgentCard = memo(function AgentCard({ data, selected }: NodeProps<AgentFlo
         data-testid={`agent-node-${data.name}`}
         data-status={data.status}
         data-role={data.role}
-        aria-label={`${data.name}, ${data.role}, ${data.status}: show details`}
         aria-current={selected ? "true" : undefined}
         onClick={() => showAgent(data.agentId)}
         className={`${cardButtonClass} min-h-0 flex-1 px-3 py-1.5`}
@@ -84,6 +84,7 @@ const AgentCard = memo(function AgentCard({ data, selected }: NodeProps<AgentFlo
           {data.role} · {data.definition}
         </span>
         <StatusLabel status={data.status} />
+        <span className="sr-only">, show details</span>
       </button>
       {data.collapsibleGroups.map((group) => (
         <button
@@ -112,7 +113,6 @@ const GroupCard = memo(function GroupCard({ data }: NodeProps<GroupFlowNode>) {
         data-group-id={data.groupId}
         data-count={data.count}
         data-status={data.statusSummary}
-        aria-label={`${data.label}, ${data.statusSummary}: expand`}
         onClick={() => toggleGroup(data.groupId)}
         // The offset second border reads as a stack of cards: several workers behind one.
         className={`${cardButtonClass} h-full rounded-md border-2 border-slate-300 bg-white px-3 py-1.5 text-xs shadow-[4px_4px_0_-2px_white,4px_4px_0_0_#cbd5e1] hover:bg-slate-50`}

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "../support/axe";
 
 test.describe("[UI][FIRST_RUN]", () => {
   test("on an empty database the console asks for the first admin, then signs them in", async ({ page, playwright, baseURL }) => {
@@ -7,12 +8,15 @@ test.describe("[UI][FIRST_RUN]", () => {
     await page.goto("/signin");
     await expect(page).toHaveURL(/\/setup$/);
     await expect(page.getByRole("heading", { name: "Set up the console" })).toBeVisible();
+    // Only this server ever shows the setup page, so its accessibility check lives here.
+    await expectNoAxeViolations(page);
 
     await page.getByLabel("Email").fill("first@example.com");
     await page.getByLabel("Password (at least 10 characters)").fill("short");
     await page.getByLabel("Repeat the password").fill("short");
     await page.getByRole("button", { name: "Create admin and sign in" }).click();
     await expect(page.getByText("the password must have at least 10 characters", { exact: true })).toBeVisible();
+    await expectNoAxeViolations(page);
 
     await page.getByLabel("Password (at least 10 characters)").fill("first-admin-password");
     await page.getByLabel("Repeat the password").fill("first-admin-password");

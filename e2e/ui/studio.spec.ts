@@ -21,7 +21,7 @@ test.describe("[UI][STUDIO]", () => {
     await expect(editor(page)).toBeVisible();
     await expect(page.getByRole("heading", { name: "Problems" })).toContainText("0 errors");
 
-    const preview = page.getByRole("img", { name: /^Hierarchy preview/ });
+    const preview = page.getByRole("group", { name: /^Hierarchy preview/ });
     const edgesBefore = Number(/(\d+) reporting lines/.exec((await preview.getAttribute("aria-label"))!)![1]);
     await appendText(page, "  - { name: fact-checker, role: specialist, reports_to: nobody-here }");
     const problems = page.getByRole("list", { name: "Problems" });

@@ -123,7 +123,7 @@ async function main() {
     }
     // Proof that the structural keystrokes did add definitions to the preview.
     await page
-      .getByRole("img", { name: `Hierarchy preview: ${DEFINITIONS + RUNS} agent definitions`, exact: false })
+      .getByRole("group", { name: `Hierarchy preview: ${DEFINITIONS + RUNS} agent definitions`, exact: false })
       .waitFor({ timeout: 5_000 });
     // One keystroke that moves a reporting line: the last definition's `lead-` (left dangling by a
     // Backspace that is not measured) gets its digit back, `lead-2`, `lead-3`, …, so the preview lays out again.
