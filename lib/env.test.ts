@@ -5,6 +5,8 @@ describe("parseEnv", () => {
   it("fills defaults for an empty environment", () => {
     expect(parseEnv({ NODE_ENV: "production" })).toMatchObject({
       DATABASE_URL: EMBEDDED_DATABASE_URL,
+      // Saved blueprints go under the git-ignored data/, apart from the shipped examples in blueprints/.
+      BLUEPRINTS_DIR: "data/blueprints",
       RATE_LIMIT_READS_PER_MINUTE: 600,
       SIGNIN_MAX_FAILURES: 5,
     });

@@ -15,8 +15,9 @@ const envSchema = z
       .startsWith("file:", 'DATABASE_URL must be a SQLite URL such as "file:./data/console.db"')
       .default(EMBEDDED_DATABASE_URL),
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-    // Where created and updated blueprints are written as <id>.yaml (the examples are read from blueprints/).
-    BLUEPRINTS_DIR: z.string().min(1).default("blueprints"),
+    // Where created and updated blueprints are written as <id>.yaml: beside the database under the
+    // git-ignored data/, apart from the shipped examples in blueprints/ (copies; the database is the source).
+    BLUEPRINTS_DIR: z.string().min(1).default("data/blueprints"),
     LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).optional(),
 
     // Signs the session cookies. Without it the embedded set-up keeps a generated one in the data folder.
