@@ -24,6 +24,13 @@ describe("parseEnv", () => {
     expect(() => parseEnv(source)).toThrow(message);
   });
 
+  it("names every variable at fault at once, those checked together included", () => {
+    const source = { NODE_ENV: "production", DATABASE_URL: "file:/srv/console.db", RATE_LIMIT_READS_PER_MINUTE: "many" } as const;
+    expect(() => parseEnv(source)).toThrow(
+      /must be a whole number above 0\n.*RATE_LIMIT_READS_PER_MINUTE[\s\S]*NEXTAUTH_SECRET is required/,
+    );
+  });
+
   it("lets production run without a secret on the embedded database, which generates its own", () => {
     expect(parseEnv({ NODE_ENV: "production" }).NEXTAUTH_SECRET).toBeUndefined();
   });

@@ -4,7 +4,8 @@ import { z } from "zod";
 
 export const EMBEDDED_DATABASE_URL = "file:./data/console.db";
 
-const positiveInt = (fallback: number) => z.coerce.number().int("must be a whole number").positive("must be above 0").default(fallback);
+const positiveInt = (fallback: number) =>
+  z.coerce.number("must be a whole number above 0").int("must be a whole number").positive("must be above 0").default(fallback);
 
 const envSchema = z
   .object({
@@ -42,18 +43,22 @@ const envSchema = z
     SIGNIN_MAX_FAILURES: positiveInt(5),
     SIGNIN_LOCKOUT_SECONDS: positiveInt(900),
   })
-  .superRefine((value, context) => {
-    if ((value.ADMIN_EMAIL === undefined) !== (value.ADMIN_PASSWORD === undefined)) {
-      context.addIssue({ code: "custom", path: ["ADMIN_PASSWORD"], message: "set ADMIN_EMAIL and ADMIN_PASSWORD together, or neither" });
-    }
-    if (value.NODE_ENV === "production" && !value.NEXTAUTH_SECRET && value.DATABASE_URL !== EMBEDDED_DATABASE_URL) {
-      context.addIssue({
-        code: "custom",
-        path: ["NEXTAUTH_SECRET"],
-        message: "NEXTAUTH_SECRET is required in production outside the embedded default database (openssl rand -base64 32)",
-      });
-    }
-  });
+  .superRefine(
+    (value, context) => {
+      if ((value.ADMIN_EMAIL === undefined) !== (value.ADMIN_PASSWORD === undefined)) {
+        context.addIssue({ code: "custom", path: ["ADMIN_PASSWORD"], message: "set ADMIN_EMAIL and ADMIN_PASSWORD together, or neither" });
+      }
+      if (value.NODE_ENV === "production" && !value.NEXTAUTH_SECRET && value.DATABASE_URL !== EMBEDDED_DATABASE_URL) {
+        context.addIssue({
+          code: "custom",
+          path: ["NEXTAUTH_SECRET"],
+          message: "NEXTAUTH_SECRET is required in production outside the embedded default database (openssl rand -base64 32)",
+        });
+      }
+    },
+    // Also when a field failed: one start names every variable at fault, not one per attempt.
+    { when: () => true },
+  );
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -1,0 +1,43 @@
+// What the Node.js server does once as it starts (called from instrumentation.ts): check the
+// environment and the session key, create the first admin if the environment names one, let the
+// runtime catch up with the database before requests arrive, and start the autoscaler loop. Modules that read the environment are imported
+// after it is checked, so a bad one stops the server with its message rather than a stack.
+import type { Env } from "@/lib/env";
+
+export async function startServer(): Promise<void> {
+  const env = await loadEnvOrExit();
+  const { logger } = await import("@/lib/logger");
+  const { reconcileClusters } = await import("@/lib/cluster/reconcile-clusters");
+  const { getAgentRuntime } = await import("@/lib/runtime/runtime");
+  const { authSecret } = await import("@/lib/auth/auth-secret");
+  // Without NEXTAUTH_SECRET the embedded set-up generates its key now rather than at the first sign-in.
+  authSecret();
+  try {
+    const { createAdminFromEnvironment, needsSetup } = await import("@/lib/auth/users");
+    const admin = await createAdminFromEnvironment({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
+    if (admin) logger.info({ email: admin.email }, "created the first admin from ADMIN_EMAIL");
+    else if (await needsSetup()) logger.warn("no user exists yet: open the console in a browser to create the first admin");
+    logger.info(await reconcileClusters(getAgentRuntime()), "runtime reconciled with the database");
+    if (env.AUTOSCALER_ENABLED) {
+      const { startAutoscalerLoop } = await import("@/lib/autoscaler/autoscaler-loop");
+      const loop = startAutoscalerLoop({ runtime: getAgentRuntime(), tickMs: env.AUTOSCALER_TICK_MS });
+      logger.info({ holder: loop.holder, tickMs: env.AUTOSCALER_TICK_MS }, "autoscaler loop started");
+    }
+  } catch (error) {
+    // Serving on is better than not starting: each request then answers its own problem+json.
+    logger.error({ err: error }, "start-up tasks failed; is the database migrated? (npm run db:migrate)");
+  }
+}
+
+/**
+ * The second guard behind npm run env:check: a server started without it (next start directly)
+ * still stops on a bad environment instead of answering every request with 500.
+ */
+async function loadEnvOrExit(): Promise<Env> {
+  try {
+    return (await import("@/lib/env")).env;
+  } catch (error) {
+    console.error(`The console cannot start. ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
