@@ -10,6 +10,8 @@ const LAYERS = [
   { type: "component", pattern: ["components/**"] },
   { type: "client", pattern: ["lib/client/**"] },
   { type: "http", pattern: ["lib/http/**"] },
+  // The server's start (instrumentation.ts): the first admin, recovery, the autoscaler loop.
+  { type: "start", pattern: ["lib/start/**"] },
   { type: "contract", pattern: ["lib/api/**", "lib/openapi/**"] },
   { type: "domain", pattern: ["lib/{audit,auth,autoscaler,blueprint,cluster,metrics,observability,runtime}/**"] },
   { type: "base", pattern: ["lib/*.ts", "lib/db/**", "lib/shapes/**", "lib/generated/**"] },
@@ -24,6 +26,7 @@ const LAYER_RULES = [
   { from: "client", allow: ["client", "domain", "base"] },
   { from: "route", allow: ["http", "contract", "domain", "base"] },
   { from: "http", allow: ["http", "contract", "domain", "base"] },
+  { from: "start", allow: ["start", "domain", "base"] },
   { from: "contract", allow: ["contract", "domain", "base"] },
   { from: "domain", allow: ["domain", "base"] },
   { from: "base", allow: ["base"] },

@@ -5,6 +5,8 @@ describe("parseEnv", () => {
   it("fills defaults for an empty environment", () => {
     expect(parseEnv({ NODE_ENV: "production" })).toMatchObject({
       DATABASE_URL: EMBEDDED_DATABASE_URL,
+      // Saved blueprints go under the git-ignored data/, apart from the shipped examples in blueprints/.
+      BLUEPRINTS_DIR: "data/blueprints",
       RATE_LIMIT_READS_PER_MINUTE: 600,
       SIGNIN_MAX_FAILURES: 5,
     });
@@ -20,6 +22,13 @@ describe("parseEnv", () => {
     [{ NODE_ENV: "production", DATABASE_URL: "file:/srv/console.db" }, /NEXTAUTH_SECRET is required in production/],
   ])("names the variable and the fix for %o", (source, message) => {
     expect(() => parseEnv(source)).toThrow(message);
+  });
+
+  it("names every variable at fault at once, those checked together included", () => {
+    const source = { NODE_ENV: "production", DATABASE_URL: "file:/srv/console.db", RATE_LIMIT_READS_PER_MINUTE: "many" } as const;
+    expect(() => parseEnv(source)).toThrow(
+      /must be a whole number above 0\n.*RATE_LIMIT_READS_PER_MINUTE[\s\S]*NEXTAUTH_SECRET is required/,
+    );
   });
 
   it("lets production run without a secret on the embedded database, which generates its own", () => {

@@ -4,7 +4,8 @@ import { z } from "zod";
 
 export const EMBEDDED_DATABASE_URL = "file:./data/console.db";
 
-const positiveInt = (fallback: number) => z.coerce.number().int("must be a whole number").positive("must be above 0").default(fallback);
+const positiveInt = (fallback: number) =>
+  z.coerce.number("must be a whole number above 0").int("must be a whole number").positive("must be above 0").default(fallback);
 
 const envSchema = z
   .object({
@@ -15,8 +16,9 @@ const envSchema = z
       .startsWith("file:", 'DATABASE_URL must be a SQLite URL such as "file:./data/console.db"')
       .default(EMBEDDED_DATABASE_URL),
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-    // Where created and updated blueprints are written as <id>.yaml (the examples are read from blueprints/).
-    BLUEPRINTS_DIR: z.string().min(1).default("blueprints"),
+    // Where created and updated blueprints are written as <id>.yaml: beside the database under the
+    // git-ignored data/, apart from the shipped examples in blueprints/ (copies; the database is the source).
+    BLUEPRINTS_DIR: z.string().min(1).default("data/blueprints"),
     LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).optional(),
 
     // Signs the session cookies. Without it the embedded set-up keeps a generated one in the data folder.
@@ -41,18 +43,22 @@ const envSchema = z
     SIGNIN_MAX_FAILURES: positiveInt(5),
     SIGNIN_LOCKOUT_SECONDS: positiveInt(900),
   })
-  .superRefine((value, context) => {
-    if ((value.ADMIN_EMAIL === undefined) !== (value.ADMIN_PASSWORD === undefined)) {
-      context.addIssue({ code: "custom", path: ["ADMIN_PASSWORD"], message: "set ADMIN_EMAIL and ADMIN_PASSWORD together, or neither" });
-    }
-    if (value.NODE_ENV === "production" && !value.NEXTAUTH_SECRET && value.DATABASE_URL !== EMBEDDED_DATABASE_URL) {
-      context.addIssue({
-        code: "custom",
-        path: ["NEXTAUTH_SECRET"],
-        message: "NEXTAUTH_SECRET is required in production outside the embedded default database (openssl rand -base64 32)",
-      });
-    }
-  });
+  .superRefine(
+    (value, context) => {
+      if ((value.ADMIN_EMAIL === undefined) !== (value.ADMIN_PASSWORD === undefined)) {
+        context.addIssue({ code: "custom", path: ["ADMIN_PASSWORD"], message: "set ADMIN_EMAIL and ADMIN_PASSWORD together, or neither" });
+      }
+      if (value.NODE_ENV === "production" && !value.NEXTAUTH_SECRET && value.DATABASE_URL !== EMBEDDED_DATABASE_URL) {
+        context.addIssue({
+          code: "custom",
+          path: ["NEXTAUTH_SECRET"],
+          message: "NEXTAUTH_SECRET is required in production outside the embedded default database (openssl rand -base64 32)",
+        });
+      }
+    },
+    // Also when a field failed: one start names every variable at fault, not one per attempt.
+    { when: () => true },
+  );
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -8,6 +8,9 @@ const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const run = (command, commandArgs) => spawnSync(command, commandArgs, { stdio: "inherit" }).status ?? 1;
 
 if (args.length === 0) {
+  // A bad environment stops here rather than after a minute of building (npm start checks again).
+  const checked = run(npm, ["run", "env:check", "--silent"]);
+  if (checked !== 0) process.exit(checked);
   const built = run(npm, ["run", "build", "--silent"]);
   process.exit(built === 0 ? run(npm, ["start", "--silent"]) : built);
 }

@@ -1,37 +1,59 @@
-// importExampleBlueprints: loads blueprints/*.yaml into an empty catalogue on first start.
+// importExampleBlueprints: loads the shipped example blueprints (example-blueprints.ts) into the catalogue.
 // Idempotent: a blueprint already stored is left as it is, so later edits are never overwritten.
+// Any other YAML file in the folder is named in the answer but never read: consoles before
+// data/blueprints wrote their users' blueprints there, and the database, not those copies, holds them.
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/lib/db";
+import { EXAMPLE_BLUEPRINTS } from "./example-blueprints";
 import { readBlueprintBytes } from "./file";
 import { loadBlueprint } from "./load";
+import type { Blueprint } from "./schema";
 
-export async function importExampleBlueprints(directory: string): Promise<{ imported: string[]; kept: string[] }> {
-  const files = (await readdir(directory)).filter((name) => name.endsWith(".yaml") || name.endsWith(".yml")).sort();
-  const imported: string[] = [];
-  const kept: string[] = [];
-  for (const file of files) {
-    const bytes = await readBlueprintBytes(path.join(directory, file));
+export interface ExampleImport {
+  /** Ids stored by this call. */
+  imported: string[];
+  /** Ids that were stored already. */
+  kept: string[];
+  /** Files in the folder that are not, or no longer, a shipped example. */
+  ignored: string[];
+}
+
+export async function importExampleBlueprints(directory: string): Promise<ExampleImport> {
+  const others = new Set((await readdir(directory)).filter((name) => name.endsWith(".yaml") || name.endsWith(".yml")));
+  const result: ExampleImport = { imported: [], kept: [], ignored: [] };
+  for (const example of EXAMPLE_BLUEPRINTS) {
+    // An example someone deleted is simply not offered.
+    if (!others.delete(example.file)) continue;
+    const bytes = await readBlueprintBytes(path.join(directory, example.file));
     const blueprint = loadBlueprint(bytes);
-    const yaml = new TextDecoder().decode(bytes);
-    const { id, name, version, description, tags } = blueprint.metadata;
-    const created = await db.$transaction(async (tx) => {
-      if (await tx.blueprint.findUnique({ where: { id }, select: { id: true } })) return false;
-      await tx.blueprint.create({
-        data: {
-          id,
-          name,
-          version,
-          description: description ?? null,
-          tagsJson: JSON.stringify(tags ?? []),
-          agentCount: blueprint.agents.length,
-          currentRevision: 1,
-          revisions: { create: { revision: 1, version, blueprintYaml: yaml, createdBy: "example import" } },
-        },
-      });
-      return true;
-    });
-    (created ? imported : kept).push(id);
+    if (blueprint.metadata.id !== example.id) {
+      result.ignored.push(example.file);
+      continue;
+    }
+    const stored = await storeExample(blueprint, new TextDecoder().decode(bytes));
+    (stored ? result.imported : result.kept).push(example.id);
   }
-  return { imported, kept };
+  result.ignored = [...result.ignored, ...others].sort();
+  return result;
+}
+
+async function storeExample(blueprint: Blueprint, yaml: string): Promise<boolean> {
+  const { id, name, version, description, tags } = blueprint.metadata;
+  return db.$transaction(async (tx) => {
+    if (await tx.blueprint.findUnique({ where: { id }, select: { id: true } })) return false;
+    await tx.blueprint.create({
+      data: {
+        id,
+        name,
+        version,
+        description: description ?? null,
+        tagsJson: JSON.stringify(tags ?? []),
+        agentCount: blueprint.agents.length,
+        currentRevision: 1,
+        revisions: { create: { revision: 1, version, blueprintYaml: yaml, createdBy: "example import" } },
+      },
+    });
+    return true;
+  });
 }

@@ -1,4 +1,4 @@
-// Creating and updating blueprints on a real SQLite file and a real blueprints directory.
+// Creating and updating blueprints on a real SQLite file and a real BLUEPRINTS_DIR.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -20,7 +20,7 @@ const request = { id: "ops-v1", name: "Ops", version: "1.0.0", blueprint_yaml: y
 const fileOf = (id: string) => readFileSync(path.join(env.BLUEPRINTS_DIR, `${id}.yaml`), "utf8");
 
 describe("createBlueprint", () => {
-  it("stores the blueprint with revision 1 and writes blueprints/<id>.yaml", async () => {
+  it("stores the blueprint with revision 1 and writes <id>.yaml to BLUEPRINTS_DIR", async () => {
     const created = await createBlueprint(request, { audit });
     expect(created).toMatchObject({ id: "ops-v1", name: "Ops", version: "1.0.0", revision: 1, tags: ["ops"], agent_count: 2 });
     expect(fileOf("ops-v1")).toBe(request.blueprint_yaml);

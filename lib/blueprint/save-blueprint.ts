@@ -1,4 +1,4 @@
-// createBlueprint and updateBlueprint: the catalogue and blueprints/<id>.yaml change together;
+// createBlueprint and updateBlueprint: the catalogue and BLUEPRINTS_DIR/<id>.yaml change together;
 // every change is a new revision, and new YAML must carry a higher version.
 import { mkdir } from "node:fs/promises";
 import path from "node:path";

@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { EXAMPLE_BLUEPRINTS } from "./example-blueprints";
 import { blueprintJsonSchema } from "./schema";
 import { validateBlueprint } from "./validate";
 
 describe("the example blueprints", () => {
-  const files = readdirSync("blueprints").filter((name) => name.endsWith(".yaml"));
+  const files = EXAMPLE_BLUEPRINTS.map((example) => example.file);
 
   it("are five or more", () => {
     expect(files.length).toBeGreaterThanOrEqual(5);

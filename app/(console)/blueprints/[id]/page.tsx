@@ -1,6 +1,14 @@
+import type { Metadata } from "next";
 import { BlueprintDetails } from "@/components/blueprint-catalog/blueprint-details";
+import { blueprintPageTitle } from "@/app/(console)/page-titles";
 
-export default async function BlueprintPage({ params }: { params: Promise<{ id: string }> }) {
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: await blueprintPageTitle(decodeURIComponent((await params).id)) };
+}
+
+export default async function BlueprintPage({ params }: Props) {
   const { id } = await params;
   return <BlueprintDetails id={decodeURIComponent(id)} />;
 }

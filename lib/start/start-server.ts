@@ -1,0 +1,56 @@
+// What the Node.js server does once as it starts (called from instrumentation.ts): check the
+// environment and the session key, say where to open the console and how to sign in, create the
+// first admin if the environment names one, let the runtime catch up with the database before
+// requests arrive, and start the autoscaler loop. Modules that read the environment are imported
+// after it is checked, so a bad one stops the server with its message rather than a stack.
+import type { Env } from "@/lib/env";
+import type { SignInState } from "./start-message";
+
+export async function startServer(): Promise<void> {
+  const env = await loadEnvOrExit();
+  const { logger } = await import("@/lib/logger");
+  const { consoleAddress, describeAddress, describeSignIn } = await import("./start-message");
+  const { reconcileClusters } = await import("@/lib/cluster/reconcile-clusters");
+  const { getAgentRuntime } = await import("@/lib/runtime/runtime");
+  const { authSecret } = await import("@/lib/auth/auth-secret");
+  // Without NEXTAUTH_SECRET the embedded set-up generates its key now rather than at the first sign-in.
+  authSecret();
+  // Next.js has bound its address by now and keeps it in __NEXT_PRIVATE_ORIGIN (-p, PORT and -H honoured).
+  const address = consoleAddress({ publicUrl: env.NEXTAUTH_URL, origin: process.env.__NEXT_PRIVATE_ORIGIN, port: process.env.PORT });
+  logger.info(describeAddress(address));
+  try {
+    logger.info(describeSignIn(address, await prepareSignIn(env)));
+    logger.info(await reconcileClusters(getAgentRuntime()), "runtime reconciled with the database");
+    if (env.AUTOSCALER_ENABLED) {
+      const { startAutoscalerLoop } = await import("@/lib/autoscaler/autoscaler-loop");
+      const loop = startAutoscalerLoop({ runtime: getAgentRuntime(), tickMs: env.AUTOSCALER_TICK_MS });
+      logger.info({ holder: loop.holder, tickMs: env.AUTOSCALER_TICK_MS }, "autoscaler loop started");
+    }
+  } catch (error) {
+    // Serving on is better than not starting: each request then answers its own problem+json.
+    logger.error({ err: error }, "start-up tasks failed; is the database migrated? (npm run db:migrate)");
+  }
+}
+
+/** Creates the first admin when the environment names one, then tells who can sign in. */
+async function prepareSignIn(env: Env): Promise<SignInState> {
+  const { createAdminFromEnvironment } = await import("@/lib/auth/create-admin-from-environment");
+  const { needsSetup } = await import("@/lib/auth/needs-setup");
+  const admin = await createAdminFromEnvironment({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
+  if (admin) return { kind: "admin-created", email: admin.email };
+  if (await needsSetup()) return { kind: "needs-setup" };
+  return { kind: "has-users", adminEmailSet: env.ADMIN_EMAIL !== undefined };
+}
+
+/**
+ * The second guard behind npm run env:check: a server started without it (next start directly)
+ * still stops on a bad environment instead of answering every request with 500.
+ */
+async function loadEnvOrExit(): Promise<Env> {
+  try {
+    return (await import("@/lib/env")).env;
+  } catch (error) {
+    console.error(`The console cannot start. ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
