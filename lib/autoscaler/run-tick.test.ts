@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readFile } from "node:fs/promises";
 import { importExampleBlueprints } from "@/lib/blueprint/import-example-blueprints";
-import { createBlueprint } from "@/lib/blueprint/save-blueprint";
+import { createBlueprint } from "@/lib/blueprint/create-blueprint";
 import { createCluster } from "@/lib/cluster/create-cluster";
 import { db } from "@/lib/db";
 import { ingestMetrics } from "@/lib/metrics/ingest-metrics";

@@ -9,7 +9,7 @@ import { audit } from "@/lib/test/test-audit";
 import { EXAMPLE_BLUEPRINTS_DIRECTORY } from "./example-blueprints";
 import { getBlueprintOrThrow } from "./get-blueprint";
 import { importExampleBlueprints } from "./import-example-blueprints";
-import { createBlueprint } from "./save-blueprint";
+import { createBlueprint } from "./create-blueprint";
 
 const directories: string[] = [];
 afterEach(() => {

@@ -5,7 +5,7 @@ import type { AuditContext } from "@/lib/audit/audit-context";
 import { db } from "@/lib/db";
 import type { BlueprintDetail } from "./api-schema";
 import { getRevision } from "./get-revision";
-import { updateBlueprint } from "./save-blueprint";
+import { updateBlueprint } from "./update-blueprint";
 
 /**
  * The restored text's version is raised one patch above the current one, because every saved

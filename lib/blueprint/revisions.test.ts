@@ -7,7 +7,8 @@ import { audit } from "@/lib/test/test-audit";
 import { getRevision } from "./get-revision";
 import { listRevisions } from "./list-revisions";
 import { restoreRevision } from "./restore-revision";
-import { createBlueprint, updateBlueprint } from "./save-blueprint";
+import { createBlueprint } from "./create-blueprint";
+import { updateBlueprint } from "./update-blueprint";
 
 const yaml = (version: string, max: number) => `# kept comment
 metadata: { id: hist-v1, name: History, version: ${version} }

@@ -1,5 +1,5 @@
 import { listBlueprints } from "@/lib/blueprint/list-blueprints";
-import { createBlueprint } from "@/lib/blueprint/save-blueprint";
+import { createBlueprint } from "@/lib/blueprint/create-blueprint";
 import { serveRoute } from "@/lib/http/serve-route";
 
 export const { GET, POST, PUT, PATCH, DELETE } = serveRoute("/api/blueprints", {

@@ -1,5 +1,5 @@
 import { getBlueprintOrThrow } from "@/lib/blueprint/get-blueprint";
-import { updateBlueprint } from "@/lib/blueprint/save-blueprint";
+import { updateBlueprint } from "@/lib/blueprint/update-blueprint";
 import { serveRoute } from "@/lib/http/serve-route";
 
 export const { GET, POST, PUT, PATCH, DELETE } = serveRoute("/api/blueprints/{id}", {

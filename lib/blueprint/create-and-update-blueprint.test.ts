@@ -7,7 +7,8 @@ import { env } from "@/lib/env";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { BlueprintInvalidError } from "./errors";
 import { getBlueprintOrThrow } from "./get-blueprint";
-import { createBlueprint, updateBlueprint } from "./save-blueprint";
+import { createBlueprint } from "./create-blueprint";
+import { updateBlueprint } from "./update-blueprint";
 import { audit } from "@/lib/test/test-audit";
 
 const yaml = (version: string, extra = "", id = "ops-v1") => `metadata: { id: ${id}, name: Ops, version: ${version} }

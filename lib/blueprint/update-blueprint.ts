@@ -1,58 +1,15 @@
-// createBlueprint and updateBlueprint: the catalogue and BLUEPRINTS_DIR/<id>.yaml change together;
-// every change is a new revision, and new YAML must carry a higher version.
-import { mkdir } from "node:fs/promises";
-import path from "node:path";
+// updateBlueprint: every change is a new revision, new YAML must carry a higher version, and the
+// copy in BLUEPRINTS_DIR/<id>.yaml changes with the catalogue.
 import semver from "semver";
 import type { AuditContext } from "@/lib/audit/audit-context";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { assertRevisionMatches, ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { assertRevisionMatches, InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { Blueprint as BlueprintRow, Prisma } from "@/lib/generated/prisma/client";
-import type { BlueprintDetail, CreateBlueprintRequest, UpdateBlueprintRequest } from "./api-schema";
+import type { BlueprintDetail, UpdateBlueprintRequest } from "./api-schema";
 import { toBlueprintSummary } from "./blueprint-record";
-import { writeFileAtomically } from "./file";
 import { loadBlueprint } from "./load";
-
-export async function createBlueprint(input: CreateBlueprintRequest, options: { audit: AuditContext }): Promise<BlueprintDetail> {
-  const blueprint = loadBlueprint(input.blueprint_yaml);
-  const mismatches = [
-    blueprint.metadata.id !== input.id && { path: "id", message: `the YAML's metadata.id is "${blueprint.metadata.id}"` },
-    blueprint.metadata.version !== input.version && {
-      path: "version",
-      message: `the YAML's metadata.version is "${blueprint.metadata.version}"`,
-    },
-  ].filter((mismatch) => mismatch !== false);
-  if (mismatches.length > 0) throw new InvalidInputError("the request and the YAML's metadata disagree", mismatches);
-  const row = await db.$transaction(async (tx) => {
-    if (await tx.blueprint.findUnique({ where: { id: input.id }, select: { id: true } })) {
-      throw new ConflictError(`a blueprint with id "${input.id}" already exists; update it with PUT /api/blueprints/${input.id}`);
-    }
-    const created = await tx.blueprint.create({
-      data: {
-        id: input.id,
-        name: input.name,
-        version: input.version,
-        description: input.description ?? blueprint.metadata.description ?? null,
-        tagsJson: JSON.stringify(input.tags ?? blueprint.metadata.tags ?? []),
-        agentCount: blueprint.agents.length,
-        revisions: {
-          create: { revision: 1, version: input.version, blueprintYaml: input.blueprint_yaml, createdBy: options.audit.actorEmail },
-        },
-      },
-    });
-    await recordAudit(tx, options.audit, {
-      action: "blueprint.create",
-      targetType: "blueprint",
-      targetId: input.id,
-      summary: `${input.name} ${input.version} with ${blueprint.agents.length} agent definitions`,
-    });
-    // Inside the transaction: a failed write rolls the database back too.
-    await writeBlueprintFile(input.id, input.blueprint_yaml);
-    return created;
-  });
-  return { ...toBlueprintSummary(row), blueprint_yaml: input.blueprint_yaml };
-}
+import { writeBlueprintCopy } from "./write-blueprint-copy";
 
 export interface UpdateBlueprintOptions {
   audit: AuditContext;
@@ -104,7 +61,7 @@ export async function updateBlueprint(
       targetId: id,
       summary: `revision ${updated.currentRevision}: ${options.reason ? `${options.reason}, ` : ""}${describeBlueprintChange(current, changes, updated.version)}`,
     });
-    if (parsed) await writeBlueprintFile(id, nextYaml);
+    if (parsed) await writeBlueprintCopy(id, nextYaml);
     return { row: updated, yaml: nextYaml };
   });
   return { ...toBlueprintSummary(row), blueprint_yaml: yaml };
@@ -132,9 +89,4 @@ function assertNewYamlFits(current: BlueprintRow, metadata: { id: string; versio
       { path: "blueprint_yaml", message: `metadata.version ${metadata.version} is not above the current ${current.version}` },
     ]);
   }
-}
-
-async function writeBlueprintFile(id: string, yaml: string): Promise<void> {
-  await mkdir(env.BLUEPRINTS_DIR, { recursive: true });
-  await writeFileAtomically(path.join(env.BLUEPRINTS_DIR, `${id}.yaml`), yaml);
 }
