@@ -40,3 +40,13 @@ describe("npm run env:check", () => {
     expect(checkEnv(OWN_DATABASE)).toEqual({ status: 0, stderr: "" });
   });
 });
+
+describe("npm run console -- <command>", () => {
+  it("stops on a bad environment with the message, not a stack trace", () => {
+    const env = { PATH: process.env.PATH, RATE_LIMIT_READS_PER_MINUTE: "many" } as unknown as NodeJS.ProcessEnv;
+    const result = spawnSync(process.execPath, [path.resolve("scripts/console.mjs"), "user", "create"], { env, encoding: "utf8" });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("RATE_LIMIT_READS_PER_MINUTE");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -7,10 +7,13 @@ const args = process.argv.slice(2);
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const run = (command, commandArgs) => spawnSync(command, commandArgs, { stdio: "inherit" }).status ?? 1;
 
+// A bad environment stops here with the variables at fault, rather than after a minute of building
+// (npm start checks again) or with a stack trace from the command line's first database call.
+const mode = args.length === 0 || process.env.NODE_ENV === "production" ? [] : ["--", "development"];
+const checked = run(npm, ["run", "env:check", "--silent", ...mode]);
+if (checked !== 0) process.exit(checked);
+
 if (args.length === 0) {
-  // A bad environment stops here rather than after a minute of building (npm start checks again).
-  const checked = run(npm, ["run", "env:check", "--silent"]);
-  if (checked !== 0) process.exit(checked);
   const built = run(npm, ["run", "build", "--silent"]);
   process.exit(built === 0 ? run(npm, ["start", "--silent"]) : built);
 }
