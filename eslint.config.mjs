@@ -1,6 +1,8 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 import boundaries from "eslint-plugin-boundaries";
+import importX from "eslint-plugin-import-x";
+import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
 
 // The layers of ARCHITECTURE.md (the first pattern a file matches names its layer). An import may only point at its own layer or one
 // listed below it in LAYER_RULES; a wrong import, and any import cycle, fails `npm run lint`.
@@ -55,17 +57,22 @@ const config = [
   },
   {
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
-    plugins: { boundaries },
+    plugins: { boundaries, "import-x": importX },
     settings: {
       "boundaries/elements": LAYERS.map((layer) => ({ ...layer, mode: "full" })),
       // Tests and their helpers may reach across layers to set up what they check.
       "boundaries/ignore": ["**/*.test.ts", "lib/test/**"],
+      // The boundaries plugin resolves through eslint-plugin-import's setting; the cycle check
+      // uses import-x's (its no-cycle takes about 2 s here, eslint-plugin-import's about 34 s).
       "import/resolver": { typescript: { alwaysTryTypes: true } },
+      "import-x/resolver-next": [createTypeScriptImportResolver({ alwaysTryTypes: true })],
+      "import-x/extensions": [".ts", ".tsx", ".mjs", ".js"],
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] },
     },
     rules: {
       "boundaries/element-types": ["error", { default: "disallow", rules: LAYER_RULES }],
       "boundaries/no-unknown-files": "error",
-      "import/no-cycle": ["error", { ignoreExternal: true }],
+      "import-x/no-cycle": ["error", { ignoreExternal: true }],
     },
   },
   {
