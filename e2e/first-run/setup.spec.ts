@@ -8,6 +8,7 @@ test.describe("[UI][FIRST_RUN]", () => {
     await page.goto("/signin");
     await expect(page).toHaveURL(/\/setup$/);
     await expect(page.getByRole("heading", { name: "Set up the console" })).toBeVisible();
+    await expect(page).toHaveTitle("Set up · Cluster Console");
     // Only this server ever shows the setup page, so its accessibility check lives here.
     await expectNoAxeViolations(page);
 
