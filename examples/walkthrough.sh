@@ -64,7 +64,7 @@ elif [ "$(status_of "$ADMIN_TOKEN" GET /api/blueprints/outreach-v1)" = 200 ]; th
   echo "outreach-v1 is in the catalogue already; leaving it as it is"
 else
   jq -n --rawfile yaml "$EXAMPLES/outreach.yaml" \
-    '{id: "outreach-v1", name: "Outreach Team", version: "1.0.0", blueprint_yaml: $yaml, description: "Blueprint for the outreach team", tags: ["sales", "outreach"]}' |
+    '{id: "outreach-v1", name: "Outreach Team", version: "1.0.0", blueprint_yaml: $yaml, description: "A small outbound team for the API walkthrough", tags: ["sales", "outreach"]}' |
     call "$ADMIN_TOKEN" POST /api/blueprints -H 'Content-Type: application/json' -d @- |
     jq -r '"created \(.id) revision \(.revision): \(.agent_count) agent definitions"'
 fi

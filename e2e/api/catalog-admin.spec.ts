@@ -1,6 +1,6 @@
 import { expect, test } from "./fixtures";
 
-const yaml = (version: string) => `metadata: { id: e2e-ops, name: E2E Ops, version: ${version} }
+const yaml = (version: string) => `metadata: { id: e2e-ops, name: E2E Ops, version: ${version}, tags: [e2e] }
 cluster: { type: team, min_workers: 1, max_workers: 3 }
 agents:
   - { name: boss, role: supervisor, capabilities: [plan] }

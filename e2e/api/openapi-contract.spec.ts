@@ -42,7 +42,9 @@ test.describe("[API][OPENAPI]", () => {
     expect(document.openapi).toBe("3.1.0");
     const { matches, checked } = documentChecker(document);
 
-    const yaml = readFileSync("blueprints/marketing.yaml", "utf8").replace("id: marketing-v1", "id: e2e-contract");
+    const yaml = readFileSync("blueprints/marketing.yaml", "utf8")
+      .replace("id: marketing-v1", "id: e2e-contract")
+      .replace("name: Marketing Department", "name: Contract");
     await matches(
       "post",
       "/api/blueprints",
@@ -51,7 +53,7 @@ test.describe("[API][OPENAPI]", () => {
     await matches(
       "put",
       "/api/blueprints/{id}",
-      await request.put("/api/blueprints/e2e-contract", { data: { description: "checked against the document" } }),
+      await request.put("/api/blueprints/e2e-contract", { data: { name: "Contract", is_active: true } }),
     );
     const newer = await request.put("/api/blueprints/e2e-contract", {
       data: { blueprint_yaml: yaml.replace(/^(\s*)version: .*$/m, '$1version: "1.1.0"') },

@@ -34,16 +34,10 @@ export const blueprintOperations = {
       refusals: [{ status: 409, description: "A blueprint with this id exists." }],
       examples: () => {
         const { yaml, metadata } = exampleBlueprint();
-        const copyId = `${metadata.id.replace(/-v\d+$/, "")}-copy-v1`;
-        return {
-          body: {
-            id: copyId,
-            name: `${metadata.name} (copy)`,
-            version: metadata.version,
-            blueprint_yaml: yaml.replace(`id: ${metadata.id}`, `id: ${copyId}`),
-            tags: metadata.tags,
-          },
-        };
+        const copy = { id: `${metadata.id.replace(/-v\d+$/, "")}-copy-v1`, name: `${metadata.name} (copy)` };
+        // The catalogue shows the YAML's metadata, so the copy's id and name change in the YAML too.
+        const blueprint_yaml = yaml.replace(`id: ${metadata.id}`, `id: ${copy.id}`).replace(`name: ${metadata.name}`, `name: ${copy.name}`);
+        return { body: { ...copy, version: metadata.version, blueprint_yaml, tags: metadata.tags } };
       },
     },
   },

@@ -164,7 +164,10 @@ describe("runAutoscalerTick", () => {
 
   it("leaves clusters whose blueprint has no scaling section alone, but still collects their series", async () => {
     const marketing = await readFile("blueprints/marketing.yaml", "utf8");
-    const unscaled = marketing.replace("id: marketing-v1", "id: unscaled-v1").replace(/\n {2}scaling:\n(?: {4}.*\n)+/, "\n");
+    const unscaled = marketing
+      .replace("id: marketing-v1", "id: unscaled-v1")
+      .replace("name: Marketing Department", "name: Unscaled")
+      .replace(/\n {2}scaling:\n(?: {4}.*\n)+/, "\n");
     expect(unscaled).not.toContain("scaling:");
     await createBlueprint({ id: "unscaled-v1", name: "Unscaled", version: "1.0.0", blueprint_yaml: unscaled }, { audit });
     const { id } = await createCluster({ blueprint_id: "unscaled-v1", name: "Hand-run" }, { runtime, audit });

@@ -39,14 +39,20 @@ export const validateBlueprintRequestSchema = z.strictObject({
   blueprint_yaml: z.string({ error: "blueprint_yaml must be the blueprint's YAML text as a string" }),
 });
 
-export const createBlueprintRequestSchema = z.strictObject({
-  id: blueprintIdSchema,
-  name: z.string().trim().min(1, { error: "must not be empty" }).max(200),
-  version: z.string().min(1).max(100),
-  blueprint_yaml: z.string({ error: "blueprint_yaml must be the blueprint's YAML text as a string" }),
-  description: z.string().max(2000).optional(),
-  tags: z.array(z.string().min(1).max(MAX_TAG_LENGTH)).max(50).optional(),
-});
+/** What the catalogue shows comes from the YAML (lib/blueprint/catalog-fields.ts). */
+const YAML_IS_THE_SOURCE =
+  "The catalogue shows the YAML's metadata (id, name, version, description, tags); the separate fields may repeat it, and are refused with 400 where they disagree.";
+
+export const createBlueprintRequestSchema = z
+  .strictObject({
+    id: blueprintIdSchema,
+    name: z.string().trim().min(1, { error: "must not be empty" }).max(200),
+    version: z.string().min(1).max(100),
+    blueprint_yaml: z.string({ error: "blueprint_yaml must be the blueprint's YAML text as a string" }),
+    description: z.string().max(2000).optional(),
+    tags: z.array(z.string().min(1).max(MAX_TAG_LENGTH)).max(50).optional(),
+  })
+  .describe(YAML_IS_THE_SOURCE);
 export type CreateBlueprintRequest = z.output<typeof createBlueprintRequestSchema>;
 
 export const updateBlueprintRequestSchema = z
@@ -57,7 +63,8 @@ export const updateBlueprintRequestSchema = z
     tags: z.array(z.string().min(1).max(MAX_TAG_LENGTH)).max(50).optional(),
     is_active: z.boolean().optional(),
   })
-  .refine((body) => Object.keys(body).length > 0, { error: "send at least one of blueprint_yaml, name, description, tags, is_active" });
+  .refine((body) => Object.keys(body).length > 0, { error: "send at least one of blueprint_yaml, name, description, tags, is_active" })
+  .describe(YAML_IS_THE_SOURCE);
 export type UpdateBlueprintRequest = z.output<typeof updateBlueprintRequestSchema>;
 
 export const revisionParamsSchema = z.object({

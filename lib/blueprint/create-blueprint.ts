@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { ConflictError, InvalidInputError } from "@/lib/errors";
 import type { BlueprintDetail, CreateBlueprintRequest } from "./api-schema";
 import { toBlueprintSummary } from "./blueprint-record";
+import { assertFieldsAgreeWithYaml, catalogFieldsOf } from "./catalog-fields";
 import { loadBlueprint } from "./load";
 import { writeBlueprintCopy } from "./write-blueprint-copy";
 
@@ -18,6 +19,8 @@ export async function createBlueprint(input: CreateBlueprintRequest, options: { 
     },
   ].filter((mismatch) => mismatch !== false);
   if (mismatches.length > 0) throw new InvalidInputError("the request and the YAML's metadata disagree", mismatches);
+  assertFieldsAgreeWithYaml(blueprint.metadata, input);
+  const fields = catalogFieldsOf(blueprint.metadata);
   const row = await db.$transaction(async (tx) => {
     if (await tx.blueprint.findUnique({ where: { id: input.id }, select: { id: true } })) {
       throw new ConflictError(`a blueprint with id "${input.id}" already exists; update it with PUT /api/blueprints/${input.id}`);
@@ -25,10 +28,10 @@ export async function createBlueprint(input: CreateBlueprintRequest, options: { 
     const created = await tx.blueprint.create({
       data: {
         id: input.id,
-        name: input.name,
+        name: fields.name,
         version: input.version,
-        description: input.description ?? blueprint.metadata.description ?? null,
-        tagsJson: JSON.stringify(input.tags ?? blueprint.metadata.tags ?? []),
+        description: fields.description,
+        tagsJson: JSON.stringify(fields.tags),
         agentCount: blueprint.agents.length,
         revisions: {
           create: { revision: 1, version: input.version, blueprintYaml: input.blueprint_yaml, createdBy: options.audit.actorEmail },
@@ -39,7 +42,7 @@ export async function createBlueprint(input: CreateBlueprintRequest, options: { 
       action: "blueprint.create",
       targetType: "blueprint",
       targetId: input.id,
-      summary: `${input.name} ${input.version} with ${blueprint.agents.length} agent definitions`,
+      summary: `${fields.name} ${input.version} with ${blueprint.agents.length} agent definitions`,
     });
     // Inside the transaction: a failed write rolls the database back too.
     await writeBlueprintCopy(input.id, input.blueprint_yaml);

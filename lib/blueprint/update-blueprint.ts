@@ -8,6 +8,7 @@ import { assertRevisionMatches, InvalidInputError, NotFoundError } from "@/lib/e
 import type { Blueprint as BlueprintRow, Prisma } from "@/lib/generated/prisma/client";
 import type { BlueprintDetail, UpdateBlueprintRequest } from "./api-schema";
 import { toBlueprintSummary } from "./blueprint-record";
+import { assertFieldsAgreeWithYaml, catalogFieldsOf } from "./catalog-fields";
 import { loadBlueprint } from "./load";
 import { writeBlueprintCopy } from "./write-blueprint-copy";
 
@@ -32,19 +33,21 @@ export async function updateBlueprint(
     const currentRevision = await tx.blueprintRevision.findUniqueOrThrow({
       where: { blueprintId_revision: { blueprintId: id, revision: current.currentRevision } },
     });
+    if (parsed) assertNewYamlFits(current, parsed.metadata);
+    const nextYaml = changes.blueprint_yaml ?? currentRevision.blueprintYaml;
+    const next = parsed ?? loadBlueprint(nextYaml);
+    assertFieldsAgreeWithYaml(next.metadata, changes);
+    // Every save shows the YAML's metadata, which also mends a catalogue entry saved before it did.
+    const fields = catalogFieldsOf(next.metadata);
     const data: Prisma.BlueprintUpdateInput = {
-      name: changes.name,
-      description: changes.description,
-      tagsJson: changes.tags === undefined ? undefined : JSON.stringify(changes.tags),
+      name: fields.name,
+      description: fields.description,
+      tagsJson: JSON.stringify(fields.tags),
+      version: next.metadata.version,
+      agentCount: next.agents.length,
       isActive: changes.is_active,
       currentRevision: current.currentRevision + 1,
     };
-    if (parsed) {
-      assertNewYamlFits(current, parsed.metadata);
-      data.version = parsed.metadata.version;
-      data.agentCount = parsed.agents.length;
-    }
-    const nextYaml = changes.blueprint_yaml ?? currentRevision.blueprintYaml;
     const updated = await tx.blueprint.update({ where: { id }, data });
     await tx.blueprintRevision.create({
       data: {
@@ -59,7 +62,7 @@ export async function updateBlueprint(
       action: "blueprint.update",
       targetType: "blueprint",
       targetId: id,
-      summary: `revision ${updated.currentRevision}: ${options.reason ? `${options.reason}, ` : ""}${describeBlueprintChange(current, changes, updated.version)}`,
+      summary: `revision ${updated.currentRevision}: ${options.reason ? `${options.reason}, ` : ""}${describeBlueprintChange(current, updated, changes)}`,
     });
     if (parsed) await writeBlueprintCopy(id, nextYaml);
     return { row: updated, yaml: nextYaml };
@@ -67,14 +70,13 @@ export async function updateBlueprint(
   return { ...toBlueprintSummary(row), blueprint_yaml: yaml };
 }
 
-function describeBlueprintChange(current: BlueprintRow, changes: UpdateBlueprintRequest, version: string): string {
+function describeBlueprintChange(current: BlueprintRow, updated: BlueprintRow, changes: UpdateBlueprintRequest): string {
   const parts: string[] = [];
-  if (changes.blueprint_yaml !== undefined) parts.push(`YAML ${current.version} -> ${version}`);
-  if (changes.name !== undefined && changes.name !== current.name) parts.push(`name "${current.name}" -> "${changes.name}"`);
-  if (changes.description !== undefined) parts.push("description changed");
-  if (changes.tags !== undefined) parts.push(`tags ${changes.tags.join(", ") || "cleared"}`);
-  if (changes.is_active !== undefined && changes.is_active !== current.isActive)
-    parts.push(changes.is_active ? "activated" : "deactivated");
+  if (changes.blueprint_yaml !== undefined) parts.push(`YAML ${current.version} -> ${updated.version}`);
+  if (updated.name !== current.name) parts.push(`name "${current.name}" -> "${updated.name}"`);
+  if (updated.description !== current.description) parts.push("description changed");
+  if (updated.tagsJson !== current.tagsJson) parts.push(`tags ${(JSON.parse(updated.tagsJson) as string[]).join(", ") || "cleared"}`);
+  if (updated.isActive !== current.isActive) parts.push(updated.isActive ? "activated" : "deactivated");
   return parts.length ? parts.join(", ") : "no change";
 }
 
