@@ -24,6 +24,13 @@ describe("EXAMPLE_BLUEPRINTS", () => {
     expect(loadBlueprint(readFileSync(path.join(EXAMPLE_BLUEPRINTS_DIRECTORY, file))).metadata.id).toBe(id);
   });
 
+  it.each(EXAMPLE_BLUEPRINTS)("$file's opening comment gives the workers it starts with", ({ file }) => {
+    const text = readFileSync(path.join(EXAMPLE_BLUEPRINTS_DIRECTORY, file), "utf8");
+    const promised = /\((\d+) workers at creation/.exec(text.split("\n")[0]!)?.[1];
+    const { cluster } = loadBlueprint(text);
+    if (promised !== undefined) expect(Number(promised)).toBe(cluster.target_workers ?? cluster.min_workers);
+  });
+
   it("names every YAML file git tracks under blueprints/, so a new example is never left out", (context) => {
     const tracked = trackedExampleFiles();
     // A copy without git (an unpacked release) has nothing to compare against.

@@ -75,6 +75,18 @@ agents:
     expect(() => planCluster(marketing, { min_workers: 8, max_workers: 4 })).toThrow(/greater than max_workers/);
   });
 
+  it("says that min exceeds max, and nothing about a target the caller did not give", () => {
+    const attempt = () => planCluster(marketing, { min_workers: 10, max_workers: 2 });
+    expect(attempt).toThrow(ClusterPlanError);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as ClusterPlanError).issues).toEqual([
+        { path: "min_workers", message: "min_workers (10) is greater than max_workers (2)" },
+      ]);
+    }
+  });
+
   it("clamps the blueprint's target into overridden bounds", () => {
     expect(planCluster(marketing, { min_workers: 6 }).target_workers).toBe(6);
   });

@@ -142,7 +142,8 @@ function resolveWorkerSettings(
   }
   if (issues.length > 0) throw new ClusterPlanError(issues);
   issues.push(...checkWorkerBounds(groups, min, max));
-  if (target < min || target > max) {
+  // With the bounds out of order there is no range to name; that is the finding, not a target nobody typed.
+  if (min <= max && (target < min || target > max)) {
     issues.push({ path: "target_workers", message: `target_workers (${target}) must lie within [${min}, ${max}]` });
   }
   if (issues.length > 0) throw new ClusterPlanError(issues);
