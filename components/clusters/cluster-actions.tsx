@@ -54,7 +54,8 @@ export function ClusterActions({ cluster }: { cluster: ClusterView }) {
 
       <ModalDialog open={dialog === "hibernate"} title={`Hibernate "${cluster.name}"?`} onClose={close}>
         <p className="text-sm text-slate-700">
-          Every worker and specialist goes to sleep; the supervisor and the leads stay. Reactivating brings the workers back.
+          Every worker and specialist goes to sleep; the supervisor and the leads stay. Reactivating wakes {cluster.min_workers}{" "}
+          {cluster.min_workers === 1 ? "worker" : "workers"} (the minimum) unless you ask for more then (now {cluster.current_workers}).
         </p>
         <div className="flex justify-end gap-2">
           <button type="button" className={buttonClass} onClick={close}>
@@ -81,7 +82,8 @@ export function ClusterActions({ cluster }: { cluster: ClusterView }) {
 
 function ReactivateDialog({ cluster, onClose }: { cluster: ClusterView; onClose: () => void }) {
   const reactivate = useReactivateCluster(cluster);
-  const [target, setTarget] = useState("");
+  // Prefilled with what an empty request would do: the workers come back to min_workers.
+  const [target, setTarget] = useState(String(cluster.min_workers));
   const value = target === "" ? undefined : Number(target);
   const invalid = value !== undefined && (!Number.isInteger(value) || value < cluster.min_workers || value > cluster.max_workers);
   return (
@@ -96,7 +98,7 @@ function ReactivateDialog({ cluster, onClose }: { cluster: ClusterView; onClose:
         }}
       >
         <label className="block text-sm font-medium">
-          Target workers (optional)
+          Workers to wake
           <input
             type="number"
             min={cluster.min_workers}
@@ -110,7 +112,8 @@ function ReactivateDialog({ cluster, onClose }: { cluster: ClusterView; onClose:
         </label>
         {invalid ? (
           <FormAlert>
-            Pick a whole number from {cluster.min_workers} to {cluster.max_workers}, or leave it empty for min_workers.
+            Pick a whole number from {cluster.min_workers} to {cluster.max_workers}, or leave it empty for min_workers (
+            {cluster.min_workers}).
           </FormAlert>
         ) : null}
         <div className="flex justify-end gap-2">

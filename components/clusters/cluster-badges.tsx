@@ -25,8 +25,15 @@ export function ClusterStatusBadge({ status }: { status: ClusterStatus }) {
   );
 }
 
-/** The health score (0 to 1) as a percentage with a word, so it does not rely on color. */
-export function HealthScore({ score }: { score: number }) {
+/** The health score (0 to 1) as a percentage with a word, so it does not rely on color; a sleeping cluster has none to show. */
+export function HealthScore({ score, status }: { score: number; status: ClusterStatus }) {
+  if (status === "hibernated") {
+    return (
+      <span className="text-sm text-slate-500" title="the workers sleep, so there is no health to measure">
+        asleep
+      </span>
+    );
+  }
   const percent = Math.round(score * 100);
   const [word, tone] =
     score >= 0.9 ? ["healthy", "text-emerald-700"] : score >= 0.6 ? ["degraded", "text-amber-700"] : ["unhealthy", "text-red-700"];

@@ -50,7 +50,7 @@ export function ClusterDetails({ id }: { id: string }) {
             {data.name}
           </h1>
           <ClusterStatusBadge status={data.status} />
-          <HealthScore score={data.health_score} />
+          <HealthScore score={data.health_score} status={data.status} />
           <div className="ml-auto">
             {canOperate ? (
               <ClusterActions cluster={data} />
@@ -80,7 +80,9 @@ export function ClusterDetails({ id }: { id: string }) {
             {data.created_by ? <span className="text-slate-500"> by {data.created_by}</span> : null}
           </Fact>
           <Fact term="Started">{data.started_at ? <LocalTime iso={data.started_at} /> : "not yet"}</Fact>
-          <Fact term="Hibernated">{data.hibernated_at ? <LocalTime iso={data.hibernated_at} /> : "no"}</Fact>
+          <Fact term="Hibernated">
+            {data.status === "hibernated" && data.hibernated_at ? <LocalTime iso={data.hibernated_at} /> : "no"}
+          </Fact>
         </dl>
       </header>
       <ScalingPanel cluster={data} />

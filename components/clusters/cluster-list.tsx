@@ -135,7 +135,7 @@ export function ClusterList() {
                   <WorkerSparkline history={historyOf(cluster.id)} />
                 </td>
                 <td className="px-4 py-3">
-                  <HealthScore score={cluster.health_score} />
+                  <HealthScore score={cluster.health_score} status={cluster.status} />
                 </td>
               </tr>
             ))}

@@ -78,13 +78,19 @@ test.describe("[UI][OPERATOR_CONSOLE]", () => {
     await page.keyboard.press("Escape");
     await expect(details).toHaveCount(0);
 
+    const hibernatedFact = page.locator("dt:text-is('Hibernated') + dd");
     await page.getByRole("button", { name: "Hibernate" }).click();
-    await page
-      .getByRole("dialog", { name: /Hibernate/ })
-      .getByRole("button", { name: "Hibernate" })
-      .click();
+    const hibernateDialog = page.getByRole("dialog", { name: /Hibernate/ });
+    // It says what reactivating will bring back: min_workers, not "the workers" it had.
+    await expect(hibernateDialog).toContainText("Reactivating wakes 2 workers (the minimum) unless you ask for more then (now 8).");
+    await hibernateDialog.getByRole("button", { name: "Hibernate" }).click();
     await expect(page.getByTestId("cluster-status")).toHaveText("hibernated");
     await expect(page.getByTestId("workers")).toContainText("0 current");
+    // A sleeping cluster has no health to show, and says since when it sleeps.
+    const clusterHeader = page.locator("header", { has: page.getByRole("heading", { level: 1, name: "Dialog campaign" }) });
+    await expect(clusterHeader).toContainText("asleep");
+    await expect(clusterHeader).not.toContainText("healthy");
+    await expect(hibernatedFact).not.toHaveText("no");
     // Framing the whole team again: the search zoomed in on one worker.
     await page.getByRole("button", { name: "Collapse all" }).click();
     await expect(page.getByTestId("agent-node-seo-specialist")).toHaveAttribute("data-status", "hibernated");
@@ -92,12 +98,13 @@ test.describe("[UI][OPERATOR_CONSOLE]", () => {
     await expect(page.getByText("The cluster is hibernated: reactivate it to scale.")).toBeVisible();
 
     await page.getByRole("button", { name: "Reactivate" }).click();
-    await page
-      .getByRole("dialog", { name: /Reactivate/ })
-      .getByRole("button", { name: "Reactivate" })
-      .click();
+    const reactivateDialog = page.getByRole("dialog", { name: /Reactivate/ });
+    // Prefilled with what an empty reactivate does.
+    await expect(reactivateDialog.getByLabel("Workers to wake")).toHaveValue("2");
+    await reactivateDialog.getByRole("button", { name: "Reactivate" }).click();
     await expect(page.getByTestId("cluster-status")).toHaveText("active");
     await expect(page.getByTestId("workers")).toHaveText("2 current / 2 target");
+    await expect(hibernatedFact).toHaveText("no");
     await expect(page.getByRole("list", { name: "Activity" })).toContainText("reactivated");
   });
 
