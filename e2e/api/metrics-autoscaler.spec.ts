@@ -8,6 +8,7 @@ import { expect, test } from "./fixtures";
 
 const FAST_YAML = readFileSync("blueprints/autoscaler-demo.yaml", "utf8")
   .replace("id: autoscaler-demo-v1", "id: e2e-fast-autoscaler")
+  .replace("name: Autoscaler Demo Desk", "name: Fast autoscaler")
   .replace("scale_down_stabilization_s: 20", "scale_down_stabilization_s: 2")
   .replace("evaluation_interval_s: 2", "evaluation_interval_s: 1")
   .replace("hibernate_after_idle_s: 30", "hibernate_after_idle_s: 3");

@@ -7,6 +7,7 @@ import { AUTH_DIR, bearer, readPrincipals } from "../support/principals";
 
 const FAST_YAML = readFileSync("blueprints/autoscaler-demo.yaml", "utf8")
   .replace("id: autoscaler-demo-v1", "id: e2e-ui-autoscaler")
+  .replace("name: Autoscaler Demo Desk", "name: E2E UI Autoscaler")
   .replace("evaluation_interval_s: 2", "evaluation_interval_s: 1");
 
 let api: APIRequestContext;
