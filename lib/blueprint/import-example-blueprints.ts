@@ -5,6 +5,7 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/lib/db";
+import { catalogFieldsOf } from "./catalog-fields";
 import { EXAMPLE_BLUEPRINTS } from "./example-blueprints";
 import { readBlueprintBytes } from "./file";
 import { loadBlueprint } from "./load";
@@ -39,7 +40,8 @@ export async function importExampleBlueprints(directory: string): Promise<Exampl
 }
 
 async function storeExample(blueprint: Blueprint, yaml: string): Promise<boolean> {
-  const { id, name, version, description, tags } = blueprint.metadata;
+  const { id, version } = blueprint.metadata;
+  const { name, description, tags } = catalogFieldsOf(blueprint.metadata);
   return db.$transaction(async (tx) => {
     if (await tx.blueprint.findUnique({ where: { id }, select: { id: true } })) return false;
     await tx.blueprint.create({
@@ -47,8 +49,8 @@ async function storeExample(blueprint: Blueprint, yaml: string): Promise<boolean
         id,
         name,
         version,
-        description: description ?? null,
-        tagsJson: JSON.stringify(tags ?? []),
+        description,
+        tagsJson: JSON.stringify(tags),
         agentCount: blueprint.agents.length,
         currentRevision: 1,
         revisions: { create: { revision: 1, version, blueprintYaml: yaml, createdBy: "example import" } },

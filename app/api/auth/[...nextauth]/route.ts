@@ -7,13 +7,12 @@ import { clientIp } from "@/lib/client-ip";
 import { serveRoute } from "@/lib/http/serve-route";
 
 type NextAuthContext = { params: Promise<{ nextauth: string[] }> };
-type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
 export const { GET, POST, PUT, PATCH, DELETE } = serveRoute("/api/auth/{nextauth}", {
   // GET /api/auth/* - next-auth's session, csrf and provider endpoints
   GET: (request, context) => NextAuth(request as NextRequest, context as NextAuthContext, authOptions()),
   // POST /api/auth/* - sign in and sign out; a locked-out email or address gets 429 with Retry-After
-  POST: async (request: Request, context: RouteContext) => {
+  POST: async (request, context) => {
     const { nextauth } = (await context.params) as Awaited<NextAuthContext["params"]>;
     if (nextauth.join("/") === "callback/credentials") {
       const form = await request
