@@ -12,21 +12,26 @@ export interface ClusterChangeNotice {
   id: number;
   clusterId: string;
   deleted: boolean;
+  /** Who deleted it, on a deletion row (null when the server removed it itself). */
+  actor: string | null;
 }
 
 /** Appends a change row; call it inside the transaction that makes the change. */
 export async function recordClusterChange(
   tx: Prisma.TransactionClient,
   clusterId: string,
-  options: { deleted?: boolean } = {},
+  options: { deleted?: boolean; actor?: string } = {},
 ): Promise<void> {
-  await tx.clusterChange.create({ data: { clusterId, deleted: options.deleted ?? false } });
+  await tx.clusterChange.create({ data: { clusterId, deleted: options.deleted ?? false, actor: options.actor ?? null } });
 }
 
-/** Removes a cluster (its agents and events go with it) and tells the feed, in the caller's transaction. */
-export async function removeCluster(tx: Prisma.TransactionClient, clusterId: string): Promise<void> {
+/**
+ * Removes a cluster (its agents and events go with it) and tells the feed, in the caller's
+ * transaction; the feed names who removed it, so a tab still showing it can say so.
+ */
+export async function removeCluster(tx: Prisma.TransactionClient, clusterId: string, actor?: string): Promise<void> {
   await tx.cluster.deleteMany({ where: { id: clusterId } });
-  await recordClusterChange(tx, clusterId, { deleted: true });
+  await recordClusterChange(tx, clusterId, { deleted: true, actor });
 }
 
 export async function latestChangeId(): Promise<number> {
@@ -45,7 +50,7 @@ export async function changesAfter(afterId: number, clusterId?: string, take = 5
     where: { id: { gt: afterId }, clusterId },
     orderBy: { id: "asc" },
     take,
-    select: { id: true, clusterId: true, deleted: true },
+    select: { id: true, clusterId: true, deleted: true, actor: true },
   });
 }
 

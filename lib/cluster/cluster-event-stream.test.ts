@@ -78,11 +78,11 @@ describe("eventsForChanges and openingEvent", () => {
     const a = await createCluster({ ...request, name: "A" }, { runtime, audit });
     const b = await createCluster({ ...request, name: "B" }, { runtime, audit });
     const events = await eventsForChanges([
-      { id: 1, clusterId: a.id, deleted: false },
-      { id: 2, clusterId: b.id, deleted: false },
-      { id: 3, clusterId: a.id, deleted: false },
-      { id: 4, clusterId: "gone", deleted: false },
-      { id: 5, clusterId: "removed", deleted: true },
+      { id: 1, clusterId: a.id, deleted: false, actor: null },
+      { id: 2, clusterId: b.id, deleted: false, actor: null },
+      { id: 3, clusterId: a.id, deleted: false, actor: null },
+      { id: 4, clusterId: "gone", deleted: false, actor: null },
+      { id: 5, clusterId: "removed", deleted: true, actor: "ops@example.com" },
     ]);
     expect(events.map((event) => [event.event, event.id])).toEqual([
       ["cluster", 2],
@@ -91,6 +91,10 @@ describe("eventsForChanges and openingEvent", () => {
       ["cluster-deleted", 5],
     ]);
     expect(events[1]!.data).toMatchObject({ id: a.id, name: "A", current_workers: 3, blueprint_revision: 1, blueprint_latest_revision: 1 });
+    expect(events.slice(2).map((event) => event.data)).toEqual([
+      { id: "gone", deleted_by: null },
+      { id: "removed", deleted_by: "ops@example.com" },
+    ]);
   });
 
   it("starts a new client at the latest change, resumes a known id, and resets one that is too old or unknown", async () => {
@@ -133,6 +137,6 @@ describe("clusterEventStream", () => {
       received.some((event) => event.event === "cluster-deleted"),
     );
     expect(events[0]).toMatchObject({ event: "ready", id: seen, data: { resumed: true } });
-    expect(events.at(-1)).toMatchObject({ event: "cluster-deleted", data: { id: cluster.id } });
+    expect(events.at(-1)).toMatchObject({ event: "cluster-deleted", data: { id: cluster.id, deleted_by: audit.actorEmail } });
   });
 });

@@ -3,7 +3,7 @@
 // with Last-Event-ID resumes exactly where the client left off.
 import { logger } from "@/lib/logger";
 import { atMostEvery } from "@/lib/throttle";
-import type { ClusterView } from "./api-schema";
+import type { ClusterDeletedEvent, ClusterView } from "./api-schema";
 import { changesAfter, changesLostAfter, type ClusterChangeNotice, latestChangeId, pruneClusterChanges } from "./change-feed";
 import { findClusterViews } from "./find-cluster-views";
 
@@ -17,7 +17,7 @@ export type ClusterStreamEvent =
   | { event: "ready"; id: number; data: { resumed: boolean } }
   | { event: "reset"; id: number; data: { reason: string } }
   | { event: "cluster"; id: number; data: ClusterView }
-  | { event: "cluster-deleted"; id: number; data: { id: string } };
+  | { event: "cluster-deleted"; id: number; data: ClusterDeletedEvent };
 
 /** Pruning rides along on the streams' polling, at most once a minute per process. */
 const pruneNow = atMostEvery(PRUNE_INTERVAL_MS, () => pruneClusterChanges());
@@ -44,7 +44,7 @@ export async function eventsForChanges(changes: readonly ClusterChangeNotice[]):
     // A change whose cluster is gone by now is reported as the deletion it became.
     return view
       ? { event: "cluster", id: change.id, data: view }
-      : { event: "cluster-deleted", id: change.id, data: { id: change.clusterId } };
+      : { event: "cluster-deleted", id: change.id, data: { id: change.clusterId, deleted_by: change.deleted ? change.actor : null } };
   });
 }
 

@@ -20,7 +20,7 @@ export function deleteCluster(id: string, options: ClusterActionOptions): Promis
     const agents = await db.agent.findMany({ where: { clusterId: id }, select: { id: true } });
     await Promise.allSettled(agents.map((agent) => options.runtime.stop(agent.id)));
     await db.$transaction(async (tx) => {
-      await removeCluster(tx, id);
+      await removeCluster(tx, id, options.audit.actorEmail);
       await recordAudit(tx, options.audit, {
         action: "cluster.delete",
         targetType: "cluster",

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "cluster_changes" ADD COLUMN "actor" TEXT;
