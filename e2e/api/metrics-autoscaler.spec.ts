@@ -97,6 +97,60 @@ test.describe("[API][AUTOSCALER]", () => {
     await request.delete(path);
   });
 
+  test("a manual scale either leaves the autoscaler running, which may undo it, or pauses it in the same request", async ({ request }) => {
+    test.setTimeout(60_000);
+    const yaml = FAST_YAML.replace("id: e2e-fast-autoscaler", "id: e2e-scale-choice").replace("name: Fast autoscaler", "name: Scale choice");
+    expect(
+      (
+        await request.post("/api/blueprints", {
+          data: { id: "e2e-scale-choice", name: "Scale choice", version: "1.0.0", blueprint_yaml: yaml },
+        })
+      ).status(),
+    ).toBe(201);
+    const cluster = await (await request.post("/api/clusters", { data: { blueprint_id: "e2e-scale-choice", name: "Scale choice" } })).json();
+    const path = `/api/clusters/${cluster.id}`;
+    const workers = async () => ((await (await request.get(path)).json()) as ClusterBody).current_workers;
+    // 40 queued at 5 per worker: the autoscaler wants 8, whatever a person set.
+    const demandAndWorkers = async () => {
+      await postQueueDepth(request, cluster.id, 40);
+      return workers();
+    };
+
+    const refused = await request.post(`${path}/scale`, { data: { target_workers: 3, autoscaler: "maybe" } });
+    expect(refused.status()).toBe(400);
+    expect((await refused.json()).errors[0]).toMatchObject({ path: "autoscaler", message: 'autoscaler must be "keep" or "pause"' });
+
+    // The default, "keep": the scale happens and the autoscaler takes the workers back to what it wants.
+    const kept = await request.post(`${path}/scale`, { data: { target_workers: 3 } });
+    expect(kept.status()).toBe(200);
+    expect((await kept.json()).current_workers).toBe(3);
+    await expect.poll(demandAndWorkers, { timeout: 20_000, intervals: [500] }).toBe(8);
+    expect((await (await request.get(`${path}/autoscaler`)).json()).pause).toBe("none");
+
+    // "pause": the autoscaler is paused with the scale, and the size stays through its evaluations.
+    const paused = await request.post(`${path}/scale`, { data: { target_workers: 3, autoscaler: "pause" } });
+    expect(paused.status()).toBe(200);
+    expect((await paused.json()).current_workers).toBe(3);
+    expect((await (await request.get(`${path}/autoscaler`)).json()).pause).toBe("all");
+    await expect
+      .poll(
+        async () => {
+          await postQueueDepth(request, cluster.id, 40);
+          return (await (await request.get(`${path}/autoscaler`)).json()).last_decision?.reason ?? "";
+        },
+        { timeout: 20_000, intervals: [500] },
+      )
+      .toMatch(/autoscaling is paused/);
+    expect(await demandAndWorkers()).toBe(3);
+    const activity = await (await request.get(`${path}/activity?page_size=5`)).json();
+    expect(activity.items.find((entry: { kind: string }) => entry.kind === "scaled").reason).toBe(
+      "scaled to 3 workers; autoscaler paused to keep this size",
+    );
+    const audit = await (await request.get(`/api/audit?action=cluster.scale&target=${cluster.id}&page_size=1`)).json();
+    expect(audit.items[0].summary).toBe("Scale choice: scaled to 3 workers; autoscaler paused to keep this size; workers 8 -> 3, active");
+    await request.delete(path);
+  });
+
   test("the list's worker history and the Prometheus exposition", async ({ request }) => {
     const cluster = await (await request.post("/api/clusters", { data: { blueprint_id: "marketing-v1", name: "Charted desk" } })).json();
     // The loop records workers_active at its first evaluation of the cluster.

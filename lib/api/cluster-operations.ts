@@ -87,14 +87,20 @@ export const clusterOperations = {
   },
   "/api/clusters/{id}/scale": {
     POST: {
-      summary: "Scale the workers",
+      summary: "Scale the workers (and optionally pause the autoscaler)",
       access: "operator",
       params: clusterIdParamsSchema,
       conditional: true,
       body: scaleClusterRequestSchema,
-      ok: { status: 200, description: "The cluster at its new size.", schema: clusterSchema, etag: true },
+      ok: {
+        status: 200,
+        description:
+          'The cluster at its new size. With `autoscaler: "pause"` its autoscaler is paused as well (see `GET /api/clusters/{id}/autoscaler`); with the default `"keep"` a cluster whose blueprint has a `scaling` policy may be resized again at the autoscaler\'s next evaluation.',
+        schema: clusterSchema,
+        etag: true,
+      },
       refusals: [clusterMissing, notNow],
-      examples: () => ({ body: { target_workers: 10 } }),
+      examples: () => ({ body: { target_workers: 10, autoscaler: "pause" } }),
     },
   },
   "/api/clusters/{id}/hibernate": {

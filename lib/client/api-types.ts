@@ -418,7 +418,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Scale the workers
+         * Scale the workers (and optionally pause the autoscaler)
          * @description Needs the operator role or higher.
          */
         post: operations["postApiClustersByIdScale"];
@@ -3211,16 +3211,23 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "target_workers": 10
+                 *       "target_workers": 10,
+                 *       "autoscaler": "pause"
                  *     }
                  */
                 "application/json": {
+                    /**
+                     * @description What the cluster's autoscaler does after this scale. "keep" (the default) leaves it running: when the blueprint has a `scaling` policy, its next evaluation may change the workers back. "pause" pauses it for this cluster (`pause: all`, as `PUT /api/clusters/{id}/autoscaler` would) in the same transaction as the scale, so the new size stays until someone resumes it; the timeline and the audit line say so.
+                     * @default keep
+                     * @enum {string}
+                     */
+                    autoscaler?: "keep" | "pause";
                     target_workers: number;
                 };
             };
         };
         responses: {
-            /** @description The cluster at its new size. */
+            /** @description The cluster at its new size. With `autoscaler: "pause"` its autoscaler is paused as well (see `GET /api/clusters/{id}/autoscaler`); with the default `"keep"` a cluster whose blueprint has a `scaling` policy may be resized again at the autoscaler's next evaluation. */
             200: {
                 headers: {
                     /** @description The revision, quoted (e.g. "3"); send it back as If-Match. */

@@ -25,7 +25,18 @@ export const createClusterRequestSchema = z.strictObject({
 });
 export type CreateClusterRequest = z.output<typeof createClusterRequestSchema>;
 
-export const scaleClusterRequestSchema = z.strictObject({ target_workers: workerCount });
+export const SCALE_AUTOSCALER_CHOICES = ["keep", "pause"] as const;
+export type ScaleAutoscalerChoice = (typeof SCALE_AUTOSCALER_CHOICES)[number];
+
+export const scaleClusterRequestSchema = z.strictObject({
+  target_workers: workerCount,
+  autoscaler: z
+    .enum(SCALE_AUTOSCALER_CHOICES, { error: 'autoscaler must be "keep" or "pause"' })
+    .default("keep")
+    .describe(
+      'What the cluster\'s autoscaler does after this scale. "keep" (the default) leaves it running: when the blueprint has a `scaling` policy, its next evaluation may change the workers back. "pause" pauses it for this cluster (`pause: all`, as `PUT /api/clusters/{id}/autoscaler` would) in the same transaction as the scale, so the new size stays until someone resumes it; the timeline and the audit line say so.',
+    ),
+});
 
 export const clusterSchema = z.object({
   id: z.string(),
@@ -139,6 +150,13 @@ export type ListActivityQuery = z.output<typeof listActivityQuerySchema>;
 export const clusterEventsQuerySchema = z.object({
   cluster_id: z.string().min(1).max(100).optional().describe("Only this cluster's changes."),
 });
+
+/** The data of the event stream's `cluster-deleted` event. */
+export interface ClusterDeletedEvent {
+  id: string;
+  /** Who deleted the cluster; null when not known (the server removed it, or the stream saw it gone first). */
+  deleted_by: string | null;
+}
 
 /** EventSource's Last-Event-ID header: a change-feed id. */
 export const lastEventIdSchema = z.coerce.number().int().nonnegative();

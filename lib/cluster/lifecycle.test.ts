@@ -118,6 +118,26 @@ describe("scaleCluster", () => {
     await expect(scaleCluster("no-such-cluster", 3, { runtime, audit })).rejects.toThrow(NotFoundError);
   });
 
+  it("pauses the autoscaler with the scale when asked, in the scale's own audit line, and leaves it alone by default", async () => {
+    const runtime = new LocalAgentRuntime();
+    const cluster = await createCluster(seedRequest, { runtime, audit });
+    await scaleCluster(cluster.id, 6, { runtime, audit });
+    expect(await db.autoscalerState.findUnique({ where: { clusterId: cluster.id } })).toBeNull();
+
+    const scaled = await scaleCluster(cluster.id, 8, { runtime, audit, autoscaler: "pause" });
+    expect(scaled.currentWorkers).toBe(8);
+    expect((await db.autoscalerState.findUniqueOrThrow({ where: { clusterId: cluster.id } })).pause).toBe("all");
+    const line = await db.auditEntry.findFirstOrThrow({ where: { targetId: cluster.id, action: "cluster.scale" }, orderBy: { id: "desc" } });
+    expect(line.summary).toBe("Q1 Marketing Campaign: scaled to 8 workers; autoscaler paused to keep this size; workers 6 -> 8, active");
+
+    // Already paused: a scale to the same size changes nothing; a paused-for-one-direction one becomes paused for all.
+    expect((await scaleCluster(cluster.id, 8, { runtime, audit, autoscaler: "pause" })).revision).toBe(scaled.revision);
+    await db.autoscalerState.update({ where: { clusterId: cluster.id }, data: { pause: "scale_in" } });
+    const held = await scaleCluster(cluster.id, 8, { runtime, audit, autoscaler: "pause" });
+    expect(held.revision).toBe(scaled.revision + 1);
+    expect((await db.autoscalerState.findUniqueOrThrow({ where: { clusterId: cluster.id } })).pause).toBe("all");
+  });
+
   it("serializes 50 concurrent scale requests: the last applied target wins and no agent is lost", async () => {
     const runtime = new LocalAgentRuntime();
     const { id } = await createCluster(seedRequest, { runtime, audit });

@@ -19,6 +19,8 @@ interface SettleChange {
   };
   /** Columns the action sets along with the counts. */
   fields?: Partial<Pick<Cluster, "targetWorkers" | "startedAt" | "hibernatedAt">>;
+  /** Pause the cluster's autoscaler in the same transaction (a manual scale that should stay). */
+  pauseAutoscaler?: boolean;
 }
 
 const AUDIT_ACTIONS: Record<SettleChange["event"]["kind"], string> = {
@@ -31,7 +33,7 @@ const AUDIT_ACTIONS: Record<SettleChange["event"]["kind"], string> = {
 
 /**
  * Marks started agents active and failed ones failed, sets the cluster's worker count and health,
- * and writes the cluster event and the audit line in the same transaction.
+ * and writes the cluster event and the audit line (and an autoscaler pause, when asked) in the same transaction.
  */
 export async function settleCluster(clusterId: string, change: SettleChange, options: { audit: AuditContext }): Promise<ClusterRecord> {
   const cluster = await db.$transaction(async (tx) => {
@@ -55,6 +57,8 @@ export async function settleCluster(clusterId: string, change: SettleChange, opt
         ...change.fields,
       },
     });
+    if (change.pauseAutoscaler)
+      await tx.autoscalerState.upsert({ where: { clusterId }, create: { clusterId, pause: "all" }, update: { pause: "all" } });
     await tx.clusterEvent.create({
       data: {
         clusterId,
