@@ -19,7 +19,13 @@ export function ModalDialog({
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
-    if (open && !element.open) element.showModal();
+    if (open && !element.open) {
+      element.showModal();
+      // showModal focuses the first focusable element, the close button; start at the first field instead.
+      const body = element.querySelector("[data-dialog-body]");
+      const first = (selector: string) => body?.querySelector<HTMLElement>(`:is(${selector}):not([disabled])`);
+      (first("input, select, textarea") ?? first("button"))?.focus();
+    }
     if (!open && element.open) element.close();
   }, [open]);
   return (
@@ -45,7 +51,9 @@ export function ModalDialog({
               ×
             </button>
           </div>
-          {children}
+          <div data-dialog-body className="space-y-4">
+            {children}
+          </div>
         </div>
       ) : null}
     </dialog>
