@@ -13,6 +13,9 @@ const PAUSE_OPTIONS: ReadonlyArray<SegmentedOption<AutoscalerPause>> = [
   { value: "scale_out", label: "Pause scale-out only" },
 ];
 
+/** The element id the Scaling card links to when the autoscaler manages the workers. */
+export const AUTOSCALER_PAUSE_ANCHOR = "autoscaler-pause";
+
 export function AutoscalerPauseControl({ clusterId, pause }: { clusterId: string; pause: AutoscalerPause }) {
   const setPause = useSetAutoscalerPause(clusterId);
   // Set in the change event itself: React puts a controlled radio back to its prop right after the
@@ -20,7 +23,7 @@ export function AutoscalerPauseControl({ clusterId, pause }: { clusterId: string
   const [chosen, setChosen] = useState<AutoscalerPause>(pause);
   const shown = setPause.isPending ? chosen : pause;
   return (
-    <div className="flex flex-wrap items-center gap-3">
+    <div id={AUTOSCALER_PAUSE_ANCHOR} className="flex scroll-mt-24 flex-wrap items-center gap-3">
       <SegmentedControl
         label="Autoscaler pause"
         value={shown}

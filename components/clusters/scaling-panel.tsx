@@ -1,12 +1,15 @@
 "use client";
 // Manual scaling: a slider and a number over [min_workers, max_workers] that show, before anything
-// is sent, how the workers would spread over the worker groups. A large change asks first.
+// is sent, how the workers would spread over the worker groups. A large change asks first. When the
+// autoscaler manages the workers the card says so, and applying asks whether to pause it.
 import { useId, useState } from "react";
 import { useHasRole } from "@/components/shell/current-user";
 import { buttonClass, primaryButtonClass } from "@/components/ui/control-classes";
+import { type AutoscalerPause, useAutoscaler } from "@/lib/client/autoscaler-hooks";
 import { useScaleCluster } from "@/lib/client/cluster-mutations";
-import type { ClusterView } from "@/lib/cluster/api-schema";
+import type { ClusterView, ScaleAutoscalerChoice } from "@/lib/cluster/api-schema";
 import { actionRefusal } from "@/lib/cluster/state-machine";
+import { AUTOSCALER_PAUSE_ANCHOR } from "./autoscaler-pause-control";
 import { spreadWorkers, useWorkerGroups, type WorkerGroup } from "./use-worker-groups";
 
 /** A change of at least this many workers, or to double or half, is confirmed first. */
@@ -23,13 +26,21 @@ export function scalingBlockedReason(cluster: Pick<ClusterView, "status">, canOp
   return actionRefusal(cluster.status, "scale") === null ? null : `The cluster is ${cluster.status}: scaling waits until it is active.`;
 }
 
+/** Whether the autoscaler may change the workers a person sets: it has a policy and is not paused for both directions. */
+export function autoscalerManages(autoscaler: { policy: unknown; pause: AutoscalerPause } | undefined): boolean {
+  return autoscaler !== undefined && autoscaler.policy !== null && autoscaler.pause !== "all";
+}
+
 export function ScalingPanel({ cluster }: { cluster: ClusterView }) {
   const canOperate = useHasRole("operator");
   const groups = useWorkerGroups(cluster);
   const scale = useScaleCluster(cluster);
+  const autoscaler = useAutoscaler(cluster.id).data;
+  const managed = autoscalerManages(autoscaler);
   // The draft follows the cluster until the user moves it (React's pattern for state derived from props).
   const [draft, setDraft] = useState({ base: cluster.target_workers, value: cluster.target_workers, touched: false });
-  const [confirming, setConfirming] = useState(false);
+  // The choice about the autoscaler waiting for a large change to be confirmed.
+  const [confirming, setConfirming] = useState<ScaleAutoscalerChoice | null>(null);
   if (draft.base !== cluster.target_workers && !draft.touched)
     setDraft({ base: cluster.target_workers, value: cluster.target_workers, touched: false });
   const ids = { slider: useId(), number: useId(), reason: useId() };
@@ -38,17 +49,18 @@ export function ScalingPanel({ cluster }: { cluster: ClusterView }) {
   const target = draft.value;
   const changed = target !== cluster.target_workers;
   const setTarget = (value: number) => {
-    setConfirming(false);
+    setConfirming(null);
     setDraft({ base: cluster.target_workers, value: Math.min(cluster.max_workers, Math.max(cluster.min_workers, value)), touched: true });
   };
-  const apply = () => {
-    if (isLargeChange(cluster.target_workers, target) && !confirming) {
-      setConfirming(true);
+  const apply = (choice: ScaleAutoscalerChoice) => {
+    if (isLargeChange(cluster.target_workers, target) && confirming === null) {
+      setConfirming(choice);
       return;
     }
-    setConfirming(false);
-    scale.mutate(target, { onSettled: () => setDraft((current) => ({ ...current, touched: false })) });
+    setConfirming(null);
+    scale.mutate({ target, autoscaler: choice }, { onSettled: () => setDraft((current) => ({ ...current, touched: false })) });
   };
+  const applyDisabled = blocked !== null || !changed || scale.isPending;
 
   return (
     <section aria-labelledby="scaling-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
@@ -97,26 +109,47 @@ export function ScalingPanel({ cluster }: { cluster: ClusterView }) {
             </p>
           ) : null}
           <WorkerSpread groups={groups} from={cluster.target_workers} to={target} />
-          {confirming ? (
-            <div role="alert" className="flex flex-wrap items-center gap-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {managed && autoscaler ? (
+            <p data-testid="autoscaler-owns-workers" className="rounded-md bg-violet-50 px-3 py-2 text-sm text-violet-950">
+              <span className="font-medium">The autoscaler manages this cluster&apos;s workers.</span> {autoscaler.policy_summary} A size
+              you set may be changed back at its next evaluation unless you pause it: choose below when you scale, or use the{" "}
+              <a href={`#${AUTOSCALER_PAUSE_ANCHOR}`} className="font-medium underline">
+                autoscaler&apos;s pause control
+              </a>
+              .
+            </p>
+          ) : null}
+          {confirming !== null ? (
+            <div
+              role="alert"
+              className="flex flex-wrap items-center gap-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"
+              onKeyDown={(event) => event.key === "Escape" && setConfirming(null)}
+            >
               Scale from {cluster.target_workers} to {target} workers? That is a large change.
-              <button type="button" className={primaryButtonClass} onClick={apply}>
+              <button type="button" className={primaryButtonClass} onClick={() => apply(confirming)} autoFocus>
                 Yes, scale to {target}
+                {confirming === "pause" ? " and pause the autoscaler" : ""}
               </button>
-              <button type="button" className={buttonClass} onClick={() => setConfirming(false)}>
+              <button type="button" className={buttonClass} onClick={() => setConfirming(null)}>
                 Cancel
               </button>
             </div>
           ) : (
-            <div className="flex gap-3">
-              <button
-                type="button"
-                className={primaryButtonClass}
-                disabled={blocked !== null || !changed || scale.isPending}
-                onClick={apply}
-              >
-                {scale.isPending ? "Scaling…" : changed ? `Scale to ${target}` : "Scale"}
-              </button>
+            <div className="flex flex-wrap gap-3">
+              {managed ? (
+                <>
+                  <button type="button" className={primaryButtonClass} disabled={applyDisabled} onClick={() => apply("pause")}>
+                    {scale.isPending ? "Scaling…" : `Scale to ${target} and pause the autoscaler`}
+                  </button>
+                  <button type="button" className={buttonClass} disabled={applyDisabled} onClick={() => apply("keep")}>
+                    Scale to {target} once; the autoscaler may change it
+                  </button>
+                </>
+              ) : (
+                <button type="button" className={primaryButtonClass} disabled={applyDisabled} onClick={() => apply("keep")}>
+                  {scale.isPending ? "Scaling…" : changed ? `Scale to ${target}` : "Scale"}
+                </button>
+              )}
               {changed ? (
                 <button
                   type="button"

@@ -1,16 +1,18 @@
 // Cluster actions as TanStack Query mutations: optimistic in the cache, sent with If-Match so a
 // stale page cannot overwrite a newer change, rolled back with a toast that carries the server's
-// reason when it refuses.
+// reason when it refuses, or says in our words that the console could not be reached.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import type { ClusterView, CreateClusterRequest, UpdateClusterRequest } from "@/lib/cluster/api-schema";
-import { api, dataOf, ifMatch, isStaleRevision } from "./api-client";
+import type { ClusterView, CreateClusterRequest, ScaleAutoscalerChoice, UpdateClusterRequest } from "@/lib/cluster/api-schema";
+import { api, dataOf, ifMatch, isStaleRevision, UnreachableError } from "./api-client";
 import { clusterKeys, invalidateClusterQueries } from "./cluster-hooks";
 
 /** The cluster's path parameter and its revision as If-Match: every action below is conditional. */
 const onRevisionOf = (cluster: ClusterView) => ({ path: { id: cluster.id }, header: ifMatch(cluster.revision) });
 
-function refusalMessage(error: Error): string {
+/** Why an action did not happen, in words for the person who asked. */
+export function refusalMessage(error: Error): string {
+  if (error instanceof UnreachableError) return "Could not reach the console. Nothing changed; try again.";
   if (isStaleRevision(error)) {
     return `${error.message}. Someone changed the cluster first; the page now shows their change.`;
   }
@@ -27,6 +29,8 @@ function useClusterMutation<Input>(
     action: string;
     send: (input: Input) => Promise<ClusterView | void>;
     expect?: (cluster: ClusterView, input: Input) => ClusterView;
+    /** The caller shows the refusal next to its form, so no toast repeats it. */
+    refusalShownInline?: boolean;
   },
 ) {
   const queryClient = useQueryClient();
@@ -41,7 +45,7 @@ function useClusterMutation<Input>(
     },
     onError: (error, _input, context) => {
       if (context?.before) queryClient.setQueryData(key, context.before);
-      toast.error(`Could not ${options.action} "${cluster.name}"`, { description: refusalMessage(error) });
+      if (!options.refusalShownInline) toast.error(`Could not ${options.action} "${cluster.name}"`, { description: refusalMessage(error) });
     },
     onSuccess: (saved) => {
       if (saved) queryClient.setQueryData(key, saved);
@@ -53,11 +57,18 @@ function useClusterMutation<Input>(
   });
 }
 
+export interface ScaleInput {
+  target: number;
+  /** "pause": pause the autoscaler with the scale, so it does not change the workers back. */
+  autoscaler: ScaleAutoscalerChoice;
+}
+
 export function useScaleCluster(cluster: ClusterView) {
-  return useClusterMutation<number>(cluster, {
+  return useClusterMutation<ScaleInput>(cluster, {
     action: "scale",
-    send: (target) => dataOf(api.POST("/api/clusters/{id}/scale", { params: onRevisionOf(cluster), body: { target_workers: target } })),
-    expect: (current, target) => ({
+    send: ({ target, autoscaler }) =>
+      dataOf(api.POST("/api/clusters/{id}/scale", { params: onRevisionOf(cluster), body: { target_workers: target, autoscaler } })),
+    expect: (current, { target }) => ({
       ...current,
       target_workers: target,
       status: current.current_workers === target ? current.status : "scaling",
@@ -90,6 +101,7 @@ export function useReactivateCluster(cluster: ClusterView) {
 export function useUpdateCluster(cluster: ClusterView) {
   return useClusterMutation<UpdateClusterRequest>(cluster, {
     action: "update",
+    refusalShownInline: true,
     send: (changes) => dataOf(api.PUT("/api/clusters/{id}", { params: onRevisionOf(cluster), body: changes })),
     expect: (current, changes) =>
       ({
