@@ -58,17 +58,17 @@ export function AgentDetailsPanel({
         tabIndex={0}
         className="min-h-0 flex-1 overflow-y-auto p-3 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-brand focus-visible:ring-inset"
       >
-        {agent.isPending ? (
-          <LoadingPanel label="Loading the agent…" />
-        ) : agent.isError ? (
-          <ErrorPanel title="The agent could not be loaded" error={agent.error} onRetry={() => void agent.refetch()} />
-        ) : (
+        {agent.data !== undefined ? (
           <AgentFacts
             agent={agent.data}
             supervisorName={
               agent.data.supervisor_id === null ? null : (agentNames.get(agent.data.supervisor_id) ?? agent.data.supervisor_id)
             }
           />
+        ) : agent.isError ? (
+          <ErrorPanel title="The agent could not be loaded" error={agent.error} onRetry={() => void agent.refetch()} />
+        ) : (
+          <LoadingPanel label="Loading the agent…" />
         )}
       </div>
     </aside>

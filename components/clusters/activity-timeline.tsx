@@ -36,10 +36,12 @@ export function ActivityTimeline({ clusterId }: { clusterId: string }) {
       <h2 id="activity-heading" className="text-lg font-semibold">
         Activity
       </h2>
-      {activity.isPending ? (
-        <LoadingPanel label="Loading the activity…" />
-      ) : activity.isError ? (
-        <ErrorPanel title="The activity could not be loaded" error={activity.error} onRetry={() => void activity.refetch()} />
+      {activity.data === undefined ? (
+        activity.isError ? (
+          <ErrorPanel title="The activity could not be loaded" error={activity.error} onRetry={() => void activity.refetch()} />
+        ) : (
+          <LoadingPanel label="Loading the activity…" />
+        )
       ) : activity.data.items.length === 0 ? (
         <EmptyPanel title="Nothing has happened yet" />
       ) : (

@@ -25,10 +25,12 @@ export function AgentTable({ clusterId }: { clusterId: string }) {
         <FilterSelect label="Role" value={role} options={AGENT_ROLES} onChange={(value) => (setRole(value), setPage(1))} />
         <FilterSelect label="Agent status" value={status} options={AGENT_STATUSES} onChange={(value) => (setStatus(value), setPage(1))} />
       </div>
-      {agents.isPending ? (
-        <LoadingPanel label="Loading the agents…" />
-      ) : agents.isError ? (
-        <ErrorPanel title="The agents could not be loaded" error={agents.error} onRetry={() => void agents.refetch()} />
+      {agents.data === undefined ? (
+        agents.isError ? (
+          <ErrorPanel title="The agents could not be loaded" error={agents.error} onRetry={() => void agents.refetch()} />
+        ) : (
+          <LoadingPanel label="Loading the agents…" />
+        )
       ) : agents.data.items.length === 0 ? (
         <EmptyPanel title={role || status ? "No agent matches these filters" : "This cluster has no agents"} />
       ) : (

@@ -24,10 +24,12 @@ export function AutoscalerPanel({ clusterId }: { clusterId: string }) {
       <h2 id="autoscaler-heading" className="text-lg font-semibold">
         Autoscaler
       </h2>
-      {autoscaler.isPending ? (
-        <LoadingPanel label="Loading the autoscaler…" />
-      ) : autoscaler.isError ? (
-        <ErrorPanel title="The autoscaler could not be loaded" error={autoscaler.error} onRetry={() => void autoscaler.refetch()} />
+      {autoscaler.data === undefined ? (
+        autoscaler.isError ? (
+          <ErrorPanel title="The autoscaler could not be loaded" error={autoscaler.error} onRetry={() => void autoscaler.refetch()} />
+        ) : (
+          <LoadingPanel label="Loading the autoscaler…" />
+        )
       ) : autoscaler.data.policy === null ? (
         <EmptyPanel title="The autoscaler leaves this cluster alone">
           The blueprint revision this cluster came from has no <code className="font-mono text-xs">scaling</code> section, so nothing sizes

@@ -5,7 +5,7 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import { type ReactNode, useId } from "react";
 import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/status-panels";
 
-type ChartQuery = Pick<UseQueryResult<unknown>, "isPending" | "error" | "isPlaceholderData" | "refetch">;
+type ChartQuery = Pick<UseQueryResult<unknown>, "data" | "isPending" | "error" | "isPlaceholderData" | "refetch">;
 
 export function ChartFigure({
   title,
@@ -28,7 +28,8 @@ export function ChartFigure({
 }) {
   const titleId = useId();
   const isPending = queries.some((query) => query.isPending);
-  const error = queries.find((query) => query.error !== null)?.error ?? null;
+  // A failed refresh keeps the lines it had; only a chart with nothing to show shows the error.
+  const error = queries.find((query) => query.error !== null && query.data === undefined)?.error ?? null;
   // A new range keeps showing the previous one's lines until its own arrive.
   const isRefreshing = queries.some((query) => query.isPlaceholderData);
   const isLoaded = !isPending && error === null;

@@ -6,20 +6,33 @@ import { useState } from "react";
 import { buttonClass, dangerButtonClass, inputClass, primaryButtonClass } from "@/components/ui/control-classes";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import { FormAlert } from "@/components/ui/status-panels";
-import { useDeleteCluster, useHibernateCluster, useReactivateCluster, useUpdateCluster } from "@/lib/client/cluster-mutations";
+import {
+  refusalMessage,
+  useDeleteCluster,
+  useHibernateCluster,
+  useReactivateCluster,
+  useUpdateCluster,
+} from "@/lib/client/cluster-mutations";
 import type { ClusterView } from "@/lib/cluster/api-schema";
 import { actionRefusal, type ClusterAction } from "@/lib/cluster/state-machine";
 
-export function ClusterActions({ cluster }: { cluster: ClusterView }) {
+/** `unavailable`: why no action can be taken at all (the cluster is gone); every button is disabled with it. */
+export function ClusterActions({ cluster, unavailable }: { cluster: ClusterView; unavailable?: string }) {
   const [dialog, setDialog] = useState<"hibernate" | "reactivate" | "edit" | "delete" | null>(null);
   const hibernate = useHibernateCluster(cluster);
   // The API's own table decides, so the buttons offer exactly what the server allows.
-  const refusal = (action: ClusterAction) => actionRefusal(cluster.status, action) ?? undefined;
+  const refusal = (action: ClusterAction) => unavailable ?? actionRefusal(cluster.status, action) ?? undefined;
   const close = () => setDialog(null);
   return (
     <div className="flex flex-wrap gap-2">
       {cluster.status === "hibernated" ? (
-        <button type="button" className={primaryButtonClass} onClick={() => setDialog("reactivate")}>
+        <button
+          type="button"
+          className={primaryButtonClass}
+          disabled={unavailable !== undefined}
+          title={unavailable}
+          onClick={() => setDialog("reactivate")}
+        >
           Reactivate
         </button>
       ) : (
@@ -156,7 +169,7 @@ function EditDialog({ cluster, onClose }: { cluster: ClusterView; onClose: () =>
           // The server checks the limits against the blueprint's worker groups; it answers with the same words as the API.
           update.mutate(
             { name: form.name.trim(), description: form.description === "" ? null : form.description, min_workers: min, max_workers: max },
-            { onSuccess: onClose, onError: (failure) => setError(failure.message) },
+            { onSuccess: onClose, onError: (failure) => setError(refusalMessage(failure)) },
           );
         }}
       >

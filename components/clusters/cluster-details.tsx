@@ -1,13 +1,16 @@
 "use client";
 // One cluster: the header with status, health, blueprint revision and times; manual scaling and
-// the autoscaler; its metrics as charts; its hierarchy as a graph; its agents as a table.
+// the autoscaler; its metrics as charts; its hierarchy as a graph; its agents as a table. Loaded
+// data stays on screen when a later refresh fails; a cluster deleted elsewhere keeps its header,
+// marked deleted, with every action disabled and nothing polling.
 import Link from "next/link";
 import { Fact } from "@/components/ui/fact";
 import { LocalTime } from "@/components/ui/local-time";
 import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/status-panels";
 import { ApiError } from "@/lib/client/api-client";
-import { useCluster } from "@/lib/client/cluster-hooks";
+import { type ClusterDeletion, useCluster, useClusterDeletion } from "@/lib/client/cluster-hooks";
 import { useHasRole } from "@/components/shell/current-user";
+import type { ClusterView } from "@/lib/cluster/api-schema";
 import { ActivityTimeline } from "./activity-timeline";
 import { AgentTable } from "./agent-table";
 import { AutoscalerPanel } from "./autoscaler-panel";
@@ -19,10 +22,11 @@ import { ScalingPanel } from "./scaling-panel";
 
 export function ClusterDetails({ id }: { id: string }) {
   const cluster = useCluster(id);
+  const deletion = useClusterDeletion(id);
   const canOperate = useHasRole("operator");
-  if (cluster.isPending) return <LoadingPanel label="Loading the cluster…" />;
-  if (cluster.isError) {
-    if (cluster.error instanceof ApiError && cluster.error.status === 404) {
+  if (cluster.data === undefined) {
+    if (cluster.isPending && deletion === undefined) return <LoadingPanel label="Loading the cluster…" />;
+    if (deletion !== undefined || (cluster.error instanceof ApiError && cluster.error.status === 404)) {
       return (
         <EmptyPanel title={`There is no cluster "${id}"`}>
           It may have been deleted.{" "}
@@ -32,10 +36,17 @@ export function ClusterDetails({ id }: { id: string }) {
         </EmptyPanel>
       );
     }
-    return <ErrorPanel title="The cluster could not be loaded" error={cluster.error} onRetry={() => void cluster.refetch()} />;
+    return (
+      <ErrorPanel
+        title="The cluster could not be loaded"
+        error={cluster.error ?? new Error("no answer yet")}
+        onRetry={() => void cluster.refetch()}
+      />
+    );
   }
 
   const data = cluster.data;
+  const isGone = deletion !== undefined;
   return (
     <article aria-labelledby="cluster-heading" className="space-y-8">
       <header className="space-y-3">
@@ -49,11 +60,19 @@ export function ClusterDetails({ id }: { id: string }) {
           <h1 id="cluster-heading" className="text-2xl font-semibold">
             {data.name}
           </h1>
-          <ClusterStatusBadge status={data.status} />
-          <HealthScore score={data.health_score} status={data.status} />
+          {isGone ? (
+            <span data-testid="cluster-status" className="rounded-full bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800">
+              deleted
+            </span>
+          ) : (
+            <>
+              <ClusterStatusBadge status={data.status} />
+              <HealthScore score={data.health_score} status={data.status} />
+            </>
+          )}
           <div className="ml-auto">
             {canOperate ? (
-              <ClusterActions cluster={data} />
+              <ClusterActions cluster={data} unavailable={isGone ? "The cluster was deleted." : undefined} />
             ) : (
               <p className="text-sm text-slate-600">Read-only: operating clusters needs the operator role.</p>
             )}
@@ -84,7 +103,31 @@ export function ClusterDetails({ id }: { id: string }) {
             {data.status === "hibernated" && data.hibernated_at ? <LocalTime iso={data.hibernated_at} /> : "no"}
           </Fact>
         </dl>
+        {isGone ? <DeletedNotice deletion={deletion} /> : null}
       </header>
+      {isGone ? null : <ClusterPanels cluster={data} />}
+    </article>
+  );
+}
+
+function DeletedNotice({ deletion }: { deletion: ClusterDeletion }) {
+  return (
+    <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+      <p className="font-medium">
+        This cluster was deleted{deletion.deletedBy ? ` by ${deletion.deletedBy}` : ""}. What you see is how it was last seen; nothing here
+        can change it any more.
+      </p>
+      <Link href="/clusters" className="font-medium underline">
+        Back to the clusters
+      </Link>
+    </div>
+  );
+}
+
+/** Everything below the header, polled and live while the cluster exists. */
+function ClusterPanels({ cluster: data }: { cluster: ClusterView }) {
+  return (
+    <>
       <ScalingPanel cluster={data} />
       <ClusterHierarchySection clusterId={data.id} />
       {/* Below the graph: their polled contents change height, and nothing should push the graph around. */}
@@ -96,6 +139,6 @@ export function ClusterDetails({ id }: { id: string }) {
         </div>
         <ActivityTimeline clusterId={data.id} />
       </div>
-    </article>
+    </>
   );
 }

@@ -12,14 +12,15 @@ export function ClusterHierarchySection({ clusterId }: { clusterId: string }) {
         Hierarchy{" "}
         {hierarchy.data ? <span className="text-sm font-normal text-slate-600">({hierarchy.data.total_agents} agents)</span> : null}
       </h2>
-      {hierarchy.isPending ? (
-        <LoadingPanel label="Loading the hierarchy…" />
-      ) : hierarchy.isError ? (
-        <ErrorPanel title="The hierarchy could not be loaded" error={hierarchy.error} onRetry={() => void hierarchy.refetch()} />
-      ) : (
+      {hierarchy.data !== undefined ? (
+        // A failed refresh keeps the graph it had.
         <div className="h-[70vh] min-h-[420px] rounded-lg border border-slate-200 bg-white">
           <HierarchyGraph clusterId={clusterId} hierarchy={hierarchy.data} />
         </div>
+      ) : hierarchy.isError ? (
+        <ErrorPanel title="The hierarchy could not be loaded" error={hierarchy.error} onRetry={() => void hierarchy.refetch()} />
+      ) : (
+        <LoadingPanel label="Loading the hierarchy…" />
       )}
     </section>
   );

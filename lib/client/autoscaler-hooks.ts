@@ -5,7 +5,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { toast } from "sonner";
 import type { AggregatedMetricSeries, MetricName, RawMetricSeries } from "@/lib/metrics/api-schema";
 import { api, dataOf } from "./api-client";
-import { clusterKeys } from "./cluster-hooks";
+import { clusterKeys, useClusterQueryScope } from "./cluster-hooks";
 import { type MetricRange, metricRangeQuery, metricRefetchInterval } from "./metric-ranges";
 
 export type { AutoscalerPause } from "@/lib/autoscaler/decide";
@@ -22,23 +22,29 @@ export const autoscalerKeys = {
 };
 
 export function useAutoscaler(clusterId: string) {
+  const scope = useClusterQueryScope(clusterId);
   return useQuery({
     queryKey: autoscalerKeys.detail(clusterId),
-    queryFn: () => dataOf(api.GET("/api/clusters/{id}/autoscaler", { params: { path: { id: clusterId } } })),
+    queryFn: () => scope.fetchFrom(() => dataOf(api.GET("/api/clusters/{id}/autoscaler", { params: { path: { id: clusterId } } }))),
+    enabled: scope.enabled,
     refetchInterval: 5_000,
   });
 }
 
 /** One metric over a range ending now; the range's end moves with every refetch, not with the key. */
 export function useClusterMetric(clusterId: string, name: MetricName, range: MetricRange) {
+  const scope = useClusterQueryScope(clusterId);
   return useQuery({
     queryKey: autoscalerKeys.metric(clusterId, name, range),
     queryFn: () =>
-      dataOf(
-        api.GET("/api/clusters/{id}/metrics", {
-          params: { path: { id: clusterId }, query: { name, ...metricRangeQuery(range, Date.now()) } },
-        }),
+      scope.fetchFrom(() =>
+        dataOf(
+          api.GET("/api/clusters/{id}/metrics", {
+            params: { path: { id: clusterId }, query: { name, ...metricRangeQuery(range, Date.now()) } },
+          }),
+        ),
       ),
+    enabled: scope.enabled,
     refetchInterval: metricRefetchInterval(range),
     placeholderData: keepPreviousData,
   });

@@ -1,9 +1,11 @@
-// TanStack Query hooks for the cluster routes: the UI's only door to cluster data.
-import { keepPreviousData, type QueryClient, useQuery } from "@tanstack/react-query";
+// TanStack Query hooks for the cluster routes: the UI's only door to cluster data. Once a cluster is
+// known to be gone (its deletion event, or a 404 from one of its routes) every query of its page
+// stops: nothing polls a cluster that no longer exists.
+import { keepPreviousData, type QueryClient, skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { AgentRole, ClusterType } from "@/lib/blueprint/schema";
 import type { AgentStatus, CreateClusterRequest } from "@/lib/cluster/api-schema";
 import type { ClusterStatus } from "@/lib/cluster/state-machine";
-import { api, dataOf, withoutEmpty } from "./api-client";
+import { ApiError, api, dataOf, withoutEmpty } from "./api-client";
 
 export interface ClusterListFilters {
   q?: string;
@@ -30,7 +32,47 @@ export const clusterKeys = {
   agent: (id: string, agentId: string) => [...clusterKeys.all, id, "agent", agentId] as const,
   activity: (id: string, page: number) => [...clusterKeys.all, id, "activity", page] as const,
   preview: (input: CreateClusterRequest) => [...clusterKeys.all, "preview", input] as const,
+  // Outside `all`: invalidating the clusters must not forget that one is gone.
+  deletion: (id: string) => ["cluster-deletions", id] as const,
 };
+
+/** A cluster this tab learned is gone, and who deleted it when the event stream said. */
+export interface ClusterDeletion {
+  deletedBy: string | null;
+}
+
+/** Records that a cluster is gone and stops whatever of its queries is under way. */
+export function markClusterDeleted(queryClient: QueryClient, id: string, deletedBy: string | null): void {
+  const known = queryClient.getQueryData<ClusterDeletion>(clusterKeys.deletion(id));
+  queryClient.setQueryData<ClusterDeletion>(clusterKeys.deletion(id), { deletedBy: deletedBy ?? known?.deletedBy ?? null });
+  void queryClient.cancelQueries({ queryKey: clusterKeys.detail(id) });
+  void queryClient.cancelQueries({ queryKey: [...clusterKeys.all, id] });
+}
+
+/** Set once the cluster is known to be gone; never fetched, only written by markClusterDeleted. */
+export function useClusterDeletion(id: string): ClusterDeletion | undefined {
+  return useQuery<ClusterDeletion>({ queryKey: clusterKeys.deletion(id), queryFn: skipToken, staleTime: Infinity, gcTime: Infinity }).data;
+}
+
+/**
+ * The query options every query of one cluster's page shares: disabled once the cluster is gone,
+ * and a 404 from any of its routes marks it gone.
+ */
+export function useClusterQueryScope(id: string) {
+  const queryClient = useQueryClient();
+  const isGone = useClusterDeletion(id) !== undefined;
+  return {
+    enabled: !isGone,
+    fetchFrom: async <Data>(fetch: () => Promise<Data>): Promise<Data> => {
+      try {
+        return await fetch();
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) markClusterDeleted(queryClient, id, null);
+        throw error;
+      }
+    },
+  };
+}
 
 /** Marks a cluster's lists, hierarchy, agents and activity stale, so whatever is on screen refetches. */
 export function invalidateClusterQueries(queryClient: QueryClient, id: string): void {
@@ -47,41 +89,59 @@ export function useClusters(filters: ClusterListFilters) {
 }
 
 export function useCluster(id: string) {
-  return useQuery({ queryKey: clusterKeys.detail(id), queryFn: () => dataOf(api.GET("/api/clusters/{id}", { params: { path: { id } } })) });
+  const scope = useClusterQueryScope(id);
+  return useQuery({
+    queryKey: clusterKeys.detail(id),
+    queryFn: () => scope.fetchFrom(() => dataOf(api.GET("/api/clusters/{id}", { params: { path: { id } } }))),
+    enabled: scope.enabled,
+  });
 }
 
 export function useClusterHierarchy(id: string) {
+  const scope = useClusterQueryScope(id);
   return useQuery({
     queryKey: clusterKeys.hierarchy(id),
-    queryFn: () => dataOf(api.GET("/api/clusters/{id}/hierarchy", { params: { path: { id } } })),
+    queryFn: () => scope.fetchFrom(() => dataOf(api.GET("/api/clusters/{id}/hierarchy", { params: { path: { id } } }))),
+    enabled: scope.enabled,
   });
 }
 
 export function useClusterAgents(id: string, filters: AgentListFilters) {
+  const scope = useClusterQueryScope(id);
   return useQuery({
     queryKey: clusterKeys.agents(id, filters),
     queryFn: () =>
-      dataOf(
-        api.GET("/api/clusters/{id}/agents", {
-          params: { path: { id }, query: withoutEmpty({ ...filters, page_size: CLUSTER_PAGE_SIZE }) },
-        }),
+      scope.fetchFrom(() =>
+        dataOf(
+          api.GET("/api/clusters/{id}/agents", {
+            params: { path: { id }, query: withoutEmpty({ ...filters, page_size: CLUSTER_PAGE_SIZE }) },
+          }),
+        ),
       ),
+    enabled: scope.enabled,
     placeholderData: keepPreviousData,
   });
 }
 
 export function useClusterAgent(id: string, agentId: string) {
+  // A 404 here may be the agent's alone, so it does not mark the cluster gone.
+  const { enabled } = useClusterQueryScope(id);
   return useQuery({
     queryKey: clusterKeys.agent(id, agentId),
     queryFn: () => dataOf(api.GET("/api/clusters/{id}/agents/{agentId}", { params: { path: { id, agentId } } })),
+    enabled,
   });
 }
 
 export function useClusterActivity(id: string, page: number) {
+  const scope = useClusterQueryScope(id);
   return useQuery({
     queryKey: clusterKeys.activity(id, page),
     queryFn: () =>
-      dataOf(api.GET("/api/clusters/{id}/activity", { params: { path: { id }, query: { page, page_size: CLUSTER_PAGE_SIZE } } })),
+      scope.fetchFrom(() =>
+        dataOf(api.GET("/api/clusters/{id}/activity", { params: { path: { id }, query: { page, page_size: CLUSTER_PAGE_SIZE } } })),
+      ),
+    enabled: scope.enabled,
     placeholderData: keepPreviousData,
   });
 }
