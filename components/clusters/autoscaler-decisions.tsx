@@ -3,7 +3,7 @@
 import { LocalTime } from "@/components/ui/local-time";
 import type { AutoscalerDecisionView } from "@/lib/autoscaler/api-schema";
 
-/** "Scaled out 3 → 5 workers": the action in words, with the change of workers it made. */
+/** "Scaled out 3 → 5 workers": the action in words, with the change of workers it made; its reason says why, never the change again. */
 function describeDecision(decision: AutoscalerDecisionView): string {
   const change = `${decision.from_workers} → ${decision.to_workers} workers`;
   switch (decision.action) {
@@ -14,7 +14,7 @@ function describeDecision(decision: AutoscalerDecisionView): string {
     case "reactivate":
       return `Reactivated ${change}`;
     case "none":
-      return `Held at ${decision.from_workers} workers`;
+      return "No change";
   }
 }
 
@@ -51,7 +51,7 @@ export function DecisionList({ decisions }: { decisions: readonly AutoscalerDeci
           {decisions.map((decision, index) => (
             <li key={`${decision.at}-${index}`} className="text-sm" data-action={decision.action}>
               <p>
-                <span className="font-medium">{describeDecision(decision)}</span> <span className="text-slate-700">{decision.reason}</span>
+                <span className="font-medium">{describeDecision(decision)}</span>: <span className="text-slate-700">{decision.reason}</span>
               </p>
               <p className="text-xs text-slate-500">
                 <LocalTime iso={decision.at} />

@@ -61,7 +61,7 @@ describe("decideScale", () => {
         action: "scale",
         workers: 12,
         recommendation: 12,
-        reason: "queue_depth 130 over 6 workers, target 10 per worker -> 13, limited to 12 by max_workers; scaling 6 -> 12",
+        reason: "queue_depth 130 over 6 workers, target 10 per worker -> 13, limited to 12 by max_workers",
       },
     ],
     [
@@ -118,7 +118,7 @@ describe("decideScale", () => {
         workers: 6,
         recommendation: 1,
         reason:
-          "queue_depth 0 over 12 workers, target 10 per worker -> 0, raised to 1 by min_workers, lowered only to 6 by the scale-down rate (at most half per evaluation); scaling 12 -> 6",
+          "queue_depth 0 over 12 workers, target 10 per worker -> 0, raised to 1 by min_workers, lowered only to 6 by the scale-down rate (at most half per evaluation)",
       },
     ],
     [
@@ -262,7 +262,7 @@ describe("decideScale", () => {
           history: [at(100, 8)],
         }),
       ).reason,
-    ).toBe("cpu_utilization 0.2 on average, target 0.4 -> 5, held at 8 by the 300 s scale-down window; scaling 10 -> 8");
+    ).toBe("cpu_utilization 0.2 on average, target 0.4 -> 5, held at 8 by the 300 s scale-down window");
   });
 });
 

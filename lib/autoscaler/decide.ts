@@ -109,7 +109,8 @@ export function decideScale(input: DecisionInput): Decision {
     return { ...hold(`${reasons.join(", ")}; scaling in is paused`), recommendation: clamped.workers };
   if (workers === current)
     return { action: "none", workers, recommendation: clamped.workers, reason: `${reasons.join(", ")}; staying at ${current}` };
-  return { action: "scale", workers, recommendation: clamped.workers, reason: `${reasons.join(", ")}; scaling ${current} -> ${workers}` };
+  // The change itself (from, to) travels beside the reason, on the timeline and in the audit line, so the reason does not repeat it.
+  return { action: "scale", workers, recommendation: clamped.workers, reason: reasons.join(", ") };
 }
 
 /** The HPA's formula, in words: a per-worker total divides by its target, an average scales the current count. */
@@ -175,7 +176,7 @@ function decideActivation(input: DecisionInput, value: number): Decision {
     action: "reactivate",
     workers,
     recommendation: null,
-    reason: `${reason}; reactivating with ${workers} worker${workers === 1 ? "" : "s"}`,
+    reason,
   };
 }
 

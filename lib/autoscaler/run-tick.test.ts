@@ -42,7 +42,7 @@ describe("runAutoscalerTick", () => {
     const [event] = await db.clusterEvent.findMany({ where: { clusterId: id, kind: "scaled" }, orderBy: { id: "desc" }, take: 1 });
     expect(event).toMatchObject({ actor: "autoscaler", fromWorkers: 3, toWorkers: 7 });
     expect(event!.reason).toBe(
-      "queue_depth 130 over 3 workers, target 10 per worker -> 13, limited to 12 by max_workers, limited to 7 by the scale-up rate (double or +4 per evaluation); scaling 3 -> 7",
+      "queue_depth 130 over 3 workers, target 10 per worker -> 13, limited to 12 by max_workers, limited to 7 by the scale-up rate (double or +4 per evaluation)",
     );
     expect(await db.auditEntry.count({ where: { targetId: id, actorEmail: "autoscaler", action: "cluster.scale" } })).toBe(1);
     const view = await getAutoscalerView(id);
