@@ -3,7 +3,7 @@
 // and worker limits. The server's dry run checks every change as it is typed (the same messages
 // the API answers with) and shows the plan; creating shows progress and lands on the cluster.
 import { useRouter } from "next/navigation";
-import { useDeferredValue, useId, useState } from "react";
+import { useDeferredValue, useEffect, useId, useRef, useState } from "react";
 import { SpawnPlanTree } from "@/components/blueprint-catalog/spawn-plan-tree";
 import { buttonClass, inputClass, primaryButtonClass } from "@/components/ui/control-classes";
 import { ModalDialog } from "@/components/ui/modal-dialog";
@@ -12,8 +12,9 @@ import { CLUSTER_TYPES, type ClusterType } from "@/lib/blueprint/schema";
 import { ApiError } from "@/lib/client/api-client";
 import { useBlueprints } from "@/lib/client/blueprint-hooks";
 import { usePreviewCluster } from "@/lib/client/cluster-hooks";
-import { useCreateCluster } from "@/lib/client/cluster-mutations";
+import { refusalMessage, useCreateCluster } from "@/lib/client/cluster-mutations";
 import type { CreateClusterRequest } from "@/lib/cluster/api-schema";
+import { useBlueprintClusterSettings } from "./use-blueprint-settings";
 
 interface Draft {
   blueprintId: string;
@@ -26,6 +27,23 @@ interface Draft {
 }
 
 const EMPTY: Draft = { blueprintId: "", name: "", type: "", description: "", min: "", max: "", target: "" };
+
+const WORKER_FIELDS = [
+  { key: "min", label: "Minimum workers", field: "min_workers" },
+  { key: "max", label: "Maximum workers", field: "max_workers" },
+  { key: "target", label: "Workers to start", field: "target_workers" },
+] as const;
+
+/**
+ * One line per problem: the server's message when it already names the field (as the blueprint
+ * rules' messages do), else the field in words before it.
+ */
+export function describeProblem(path: string, message: string): string {
+  const field = path.split(".").at(-1) ?? path;
+  if (field === "" || message.includes(field)) return message;
+  const label = WORKER_FIELDS.find((candidate) => candidate.field === field)?.label ?? field.replaceAll("_", " ");
+  return `${label[0]!.toUpperCase()}${label.slice(1)}: ${message}`;
+}
 
 /** The create request for a draft; numbers the user left empty fall back to the blueprint's. */
 export function toCreateRequest(draft: Draft): CreateClusterRequest | undefined {
@@ -64,6 +82,13 @@ function CreateClusterForm({ onClose, initialBlueprintId }: { onClose: () => voi
   const [draft, setDraft] = useState<Draft>({ ...EMPTY, blueprintId: initialBlueprintId ?? "" });
   const [search, setSearch] = useState("");
   const blueprints = useBlueprints({ q: useDeferredValue(search.trim()) || undefined, page: 1 });
+  const settings = useBlueprintClusterSettings(draft.blueprintId || undefined);
+  const chosen = useRef<HTMLLabelElement>(null);
+  const hasBlueprints = blueprints.data !== undefined;
+  // A preselected blueprint further down the list is scrolled into view once the list is there.
+  useEffect(() => {
+    if (hasBlueprints) chosen.current?.scrollIntoView({ block: "nearest" });
+  }, [hasBlueprints]);
   const request = useDeferredValue(toCreateRequest(draft));
   const preview = usePreviewCluster(request);
   const create = useCreateCluster();
@@ -71,9 +96,14 @@ function CreateClusterForm({ onClose, initialBlueprintId }: { onClose: () => voi
     setDraft({ ...draft, [key]: event.target.value });
 
   const requestErrors =
-    preview.error instanceof ApiError ? (preview.error.problem.errors ?? []).map((error) => `${error.path}: ${error.message}`) : [];
-  const problems =
-    preview.data && !preview.data.valid ? preview.data.errors.map((error) => `${error.path}: ${error.message}`) : requestErrors;
+    preview.error instanceof ApiError ? (preview.error.problem.errors ?? []).map((error) => describeProblem(error.path, error.message)) : [];
+  const problems = [
+    ...new Set(
+      preview.data && !preview.data.valid
+        ? preview.data.errors.map((error) => describeProblem(error.path, error.message))
+        : requestErrors,
+    ),
+  ];
   const ready = request !== undefined && preview.data?.valid === true && !preview.isFetching && problems.length === 0;
 
   return (
@@ -105,7 +135,10 @@ function CreateClusterForm({ onClose, initialBlueprintId }: { onClose: () => voi
         >
           {blueprints.data?.items.length === 0 ? <p className="text-sm text-slate-600">No blueprint matches.</p> : null}
           {blueprints.data?.items.map((blueprint) => (
-            <label key={blueprint.id} className="flex cursor-pointer items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50">
+            <label
+              key={blueprint.id}
+              ref={draft.blueprintId === blueprint.id ? chosen : undefined}
+              className="flex cursor-pointer items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50">
               <input
                 type="radio"
                 name="blueprint"
@@ -131,7 +164,7 @@ function CreateClusterForm({ onClose, initialBlueprintId }: { onClose: () => voi
         <label className="block text-sm font-medium">
           Type
           <select value={draft.type} onChange={set("type")} className={inputClass}>
-            <option value="">the blueprint&apos;s</option>
+            <option value="">{settings ? `${settings.type} (the blueprint's)` : "the blueprint's"}</option>
             {CLUSTER_TYPES.map((type) => (
               <option key={type}>{type}</option>
             ))}
@@ -143,16 +176,26 @@ function CreateClusterForm({ onClose, initialBlueprintId }: { onClose: () => voi
         <textarea rows={2} value={draft.description} onChange={set("description")} className={inputClass} />
       </label>
       <div className="grid grid-cols-3 gap-4">
-        {(["min", "max", "target"] as const).map((key) => (
+        {WORKER_FIELDS.map(({ key, label, field }) => (
           <label key={key} className="block text-sm font-medium">
-            {key}_workers
-            <input type="number" min={0} value={draft[key]} onChange={set(key)} placeholder="blueprint's" className={inputClass} />
+            {label} <span className="font-mono text-xs font-normal text-slate-500">{field}</span>
+            <input
+              type="number"
+              min={0}
+              value={draft[key]}
+              onChange={set(key)}
+              // Empty means the blueprint's value, so that is what the field shows.
+              placeholder={settings ? `${settings[key]} (blueprint)` : undefined}
+              className={inputClass}
+            />
           </label>
         ))}
       </div>
 
       {request === undefined ? (
-        <p className="text-sm text-slate-600">Pick a blueprint and name the cluster to see what it would spawn.</p>
+        <p className="text-sm text-slate-600">
+          {draft.blueprintId ? "Name the cluster to see what it would spawn." : "Pick a blueprint and name the cluster to see what it would spawn."}
+        </p>
       ) : problems.length > 0 ? (
         <div role="alert" aria-label="Problems with these settings" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">
           <ul className="list-disc pl-4">
@@ -171,7 +214,7 @@ function CreateClusterForm({ onClose, initialBlueprintId }: { onClose: () => voi
         <p className="text-sm text-slate-600">Checking…</p>
       )}
 
-      {create.isError ? <FormAlert>{create.error.message}</FormAlert> : null}
+      {create.isError ? <FormAlert>{refusalMessage(create.error)}</FormAlert> : null}
       <div className="flex items-center justify-end gap-2">
         {create.isPending ? (
           <p role="status" className="mr-auto text-sm text-slate-600">
