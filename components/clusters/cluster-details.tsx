@@ -132,7 +132,7 @@ function ClusterPanels({ cluster: data }: { cluster: ClusterView }) {
       <ClusterHierarchySection clusterId={data.id} />
       {/* Below the graph: their polled contents change height, and nothing should push the graph around. */}
       <AutoscalerPanel clusterId={data.id} />
-      <MetricsCharts clusterId={data.id} />
+      <MetricsCharts clusterId={data.id} createdAt={data.created_at} />
       <div className="grid gap-8 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <AgentTable clusterId={data.id} />

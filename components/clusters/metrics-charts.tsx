@@ -1,11 +1,12 @@
 "use client";
 // The cluster's metrics over a chosen range: the metric the autoscaler watches against its target,
-// the workers by state, and the health score.
+// the workers by state, and the health score. The range starts at one that fits the cluster's age
+// and no chart reaches back before the cluster existed.
 import { useState } from "react";
 import { SegmentedControl } from "@/components/ui/segmented-control";
 import { LoadingPanel } from "@/components/ui/status-panels";
 import { useAutoscaler, useClusterMetric } from "@/lib/client/autoscaler-hooks";
-import { DEFAULT_METRIC_RANGE, METRIC_RANGES, type MetricRange } from "@/lib/client/metric-ranges";
+import { chartStart, initialMetricRange, METRIC_RANGES, type MetricRange } from "@/lib/client/metric-ranges";
 import { ChartFigure } from "./chart-figure";
 import { formatMetricValue, mergeSeries, toChartPoints } from "./metric-chart-data";
 import { PolicyMetricChart } from "./policy-metric-chart";
@@ -25,8 +26,9 @@ const COLLECTED_HINT = (
 const formatWorkers = (value: number) => formatMetricValue("workers_active", value);
 const formatHealth = (value: number) => formatMetricValue("health_score", value);
 
-export function MetricsCharts({ clusterId }: { clusterId: string }) {
-  const [range, setRange] = useState<MetricRange>(DEFAULT_METRIC_RANGE);
+/** `createdAt`: the cluster's creation, the earliest any of its charts shows. */
+export function MetricsCharts({ clusterId, createdAt }: { clusterId: string; createdAt: string }) {
+  const [range, setRange] = useState<MetricRange>(() => initialMetricRange(Date.now() - Date.parse(createdAt)));
   const autoscaler = useAutoscaler(clusterId);
   return (
     <section aria-labelledby="metrics-heading" className="space-y-3">
@@ -39,19 +41,25 @@ export function MetricsCharts({ clusterId }: { clusterId: string }) {
       {autoscaler.isPending ? (
         <LoadingPanel label="Loading the scaling policy…" />
       ) : (
-        <PolicyMetricChart clusterId={clusterId} range={range} policy={autoscaler.data?.policy ?? null} />
+        <PolicyMetricChart clusterId={clusterId} createdAt={createdAt} range={range} policy={autoscaler.data?.policy ?? null} />
       )}
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <WorkersChart clusterId={clusterId} range={range} />
+          <WorkersChart clusterId={clusterId} createdAt={createdAt} range={range} />
         </div>
-        <HealthChart clusterId={clusterId} range={range} />
+        <HealthChart clusterId={clusterId} createdAt={createdAt} range={range} />
       </div>
     </section>
   );
 }
 
-function WorkersChart({ clusterId, range }: { clusterId: string; range: MetricRange }) {
+interface ChartProps {
+  clusterId: string;
+  createdAt: string;
+  range: MetricRange;
+}
+
+function WorkersChart({ clusterId, createdAt, range }: ChartProps) {
   const active = useClusterMetric(clusterId, "workers_active", range);
   const starting = useClusterMetric(clusterId, "workers_starting", range);
   const failed = useClusterMetric(clusterId, "workers_failed", range);
@@ -75,7 +83,7 @@ function WorkersChart({ clusterId, range }: { clusterId: string; range: MetricRa
           title="Active, starting and failed workers over time"
           rows={rows}
           lines={WORKER_LINES}
-          from={Date.parse(active.data.from)}
+          from={chartStart(active.data.from, createdAt)}
           to={Date.parse(active.data.to)}
           formatValue={formatWorkers}
         />
@@ -84,7 +92,7 @@ function WorkersChart({ clusterId, range }: { clusterId: string; range: MetricRa
   );
 }
 
-function HealthChart({ clusterId, range }: { clusterId: string; range: MetricRange }) {
+function HealthChart({ clusterId, createdAt, range }: ChartProps) {
   const health = useClusterMetric(clusterId, "health_score", range);
   const points = health.data ? toChartPoints(health.data) : [];
   const newest = points.at(-1);
@@ -101,7 +109,7 @@ function HealthChart({ clusterId, range }: { clusterId: string; range: MetricRan
           title="Health score over time"
           rows={points}
           lines={[{ key: "value", label: "Health score", color: CHART_COLORS.health }]}
-          from={Date.parse(health.data.from)}
+          from={chartStart(health.data.from, createdAt)}
           to={Date.parse(health.data.to)}
           formatValue={formatHealth}
           valueDomain={[0, 1]}

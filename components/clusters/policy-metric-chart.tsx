@@ -5,14 +5,25 @@
 import { useState } from "react";
 import { PER_WORKER_METRICS, SCALING_METRICS, type ScalingPolicy } from "@/lib/blueprint/schema";
 import { useClusterMetric } from "@/lib/client/autoscaler-hooks";
-import type { MetricRange } from "@/lib/client/metric-ranges";
+import { chartStart, type MetricRange } from "@/lib/client/metric-ranges";
 import { ChartFigure } from "./chart-figure";
 import { type ChartRow, formatMetricValue, METRIC_LABELS, toChartPoints, withPerWorkerTarget } from "./metric-chart-data";
 import { CHART_COLORS, type ChartLine, TimeSeriesChart } from "./time-series-chart";
 
 type ScalingMetric = ScalingPolicy["metric"];
 
-export function PolicyMetricChart({ clusterId, range, policy }: { clusterId: string; range: MetricRange; policy: ScalingPolicy | null }) {
+export function PolicyMetricChart({
+  clusterId,
+  createdAt,
+  range,
+  policy,
+}: {
+  clusterId: string;
+  /** The cluster's creation, where the time axis starts at the latest. */
+  createdAt: string;
+  range: MetricRange;
+  policy: ScalingPolicy | null;
+}) {
   const [chosen, setChosen] = useState<ScalingMetric>("queue_depth");
   const name = policy?.metric ?? chosen;
   const metric = useClusterMetric(clusterId, name, range);
@@ -55,7 +66,7 @@ export function PolicyMetricChart({ clusterId, range, policy }: { clusterId: str
           title={`${label} over time`}
           rows={rows}
           lines={lines}
-          from={Date.parse(metric.data.from)}
+          from={chartStart(metric.data.from, createdAt)}
           to={Date.parse(metric.data.to)}
           formatValue={format}
           target={

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { METRIC_RANGES, metricRangeQuery, metricRefetchInterval } from "./metric-ranges";
+import { chartStart, initialMetricRange, METRIC_RANGES, metricRangeQuery, metricRefetchInterval } from "./metric-ranges";
 
 const NOW = Date.parse("2026-11-28T12:00:00.000Z");
 
@@ -35,5 +35,19 @@ describe("metricRefetchInterval", () => {
       ["7d", 60_000],
       ["30d", 60_000],
     ]);
+  });
+});
+
+describe("initialMetricRange and chartStart", () => {
+  it("opens a new cluster's charts at the smallest range covering its life, an older one's at an hour", () => {
+    expect(initialMetricRange(2 * 60_000)).toBe("15m");
+    expect(initialMetricRange(15 * 60_000)).toBe("15m");
+    expect(initialMetricRange(20 * 60_000)).toBe("1h");
+    expect(initialMetricRange(30 * 24 * 60 * 60_000)).toBe("1h");
+  });
+
+  it("starts the time axis at the cluster's creation when the range reaches back before it", () => {
+    expect(chartStart("2026-11-28T11:45:00.000Z", "2026-11-28T11:58:00.000Z")).toBe(Date.parse("2026-11-28T11:58:00.000Z"));
+    expect(chartStart("2026-11-28T11:45:00.000Z", "2026-11-01T00:00:00.000Z")).toBe(Date.parse("2026-11-28T11:45:00.000Z"));
   });
 });

@@ -18,6 +18,20 @@ export type MetricRange = (typeof METRIC_RANGES)[number]["id"];
 
 export const DEFAULT_METRIC_RANGE: MetricRange = "1h";
 
+/**
+ * The range a cluster's charts open at: the smallest that covers its whole life, so a new cluster's
+ * few minutes fill the chart instead of a sliver of an hour; an older one opens at the default.
+ */
+export function initialMetricRange(clusterAgeMs: number): MetricRange {
+  const defaultSpan = rangeOf(DEFAULT_METRIC_RANGE).spanMs;
+  return METRIC_RANGES.find((range) => range.spanMs >= Math.min(clusterAgeMs, defaultSpan))!.id;
+}
+
+/** Where a chart's time axis starts: the range's start, or the cluster's creation when that is later. */
+export function chartStart(rangeFrom: string, clusterCreatedAt: string): number {
+  return Math.max(Date.parse(rangeFrom), Date.parse(clusterCreatedAt));
+}
+
 /** Ranges up to an hour show raw points that move by the second; longer ones change by the minute. */
 const FAST_REFRESH_MAX_SPAN_MS = HOUR_MS;
 
