@@ -96,12 +96,12 @@ function CreateClusterForm({ onClose, initialBlueprintId }: { onClose: () => voi
     setDraft({ ...draft, [key]: event.target.value });
 
   const requestErrors =
-    preview.error instanceof ApiError ? (preview.error.problem.errors ?? []).map((error) => describeProblem(error.path, error.message)) : [];
+    preview.error instanceof ApiError
+      ? (preview.error.problem.errors ?? []).map((error) => describeProblem(error.path, error.message))
+      : [];
   const problems = [
     ...new Set(
-      preview.data && !preview.data.valid
-        ? preview.data.errors.map((error) => describeProblem(error.path, error.message))
-        : requestErrors,
+      preview.data && !preview.data.valid ? preview.data.errors.map((error) => describeProblem(error.path, error.message)) : requestErrors,
     ),
   ];
   const ready = request !== undefined && preview.data?.valid === true && !preview.isFetching && problems.length === 0;
@@ -138,7 +138,8 @@ function CreateClusterForm({ onClose, initialBlueprintId }: { onClose: () => voi
             <label
               key={blueprint.id}
               ref={draft.blueprintId === blueprint.id ? chosen : undefined}
-              className="flex cursor-pointer items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50">
+              className="flex cursor-pointer items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-50"
+            >
               <input
                 type="radio"
                 name="blueprint"
@@ -194,7 +195,9 @@ function CreateClusterForm({ onClose, initialBlueprintId }: { onClose: () => voi
 
       {request === undefined ? (
         <p className="text-sm text-slate-600">
-          {draft.blueprintId ? "Name the cluster to see what it would spawn." : "Pick a blueprint and name the cluster to see what it would spawn."}
+          {draft.blueprintId
+            ? "Name the cluster to see what it would spawn."
+            : "Pick a blueprint and name the cluster to see what it would spawn."}
         </p>
       ) : problems.length > 0 ? (
         <div role="alert" aria-label="Problems with these settings" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-900">

@@ -18,6 +18,11 @@ export function useBlueprintClusterSettings(blueprintId: string | undefined): Bl
   return useMemo(() => {
     const cluster = yaml === undefined ? undefined : validateBlueprint(yaml).blueprint?.cluster;
     if (!cluster) return undefined;
-    return { type: cluster.type, min: cluster.min_workers, max: cluster.max_workers, target: cluster.target_workers ?? cluster.min_workers };
+    return {
+      type: cluster.type,
+      min: cluster.min_workers,
+      max: cluster.max_workers,
+      target: cluster.target_workers ?? cluster.min_workers,
+    };
   }, [yaml]);
 }

@@ -102,7 +102,10 @@ test.describe("[API][AUTOSCALER]", () => {
 
   test("a manual scale either leaves the autoscaler running, which may undo it, or pauses it in the same request", async ({ request }) => {
     test.setTimeout(60_000);
-    const yaml = FAST_YAML.replace("id: e2e-fast-autoscaler", "id: e2e-scale-choice").replace("name: Fast autoscaler", "name: Scale choice");
+    const yaml = FAST_YAML.replace("id: e2e-fast-autoscaler", "id: e2e-scale-choice").replace(
+      "name: Fast autoscaler",
+      "name: Scale choice",
+    );
     expect(
       (
         await request.post("/api/blueprints", {
@@ -110,7 +113,9 @@ test.describe("[API][AUTOSCALER]", () => {
         })
       ).status(),
     ).toBe(201);
-    const cluster = await (await request.post("/api/clusters", { data: { blueprint_id: "e2e-scale-choice", name: "Scale choice" } })).json();
+    const cluster = await (
+      await request.post("/api/clusters", { data: { blueprint_id: "e2e-scale-choice", name: "Scale choice" } })
+    ).json();
     const path = `/api/clusters/${cluster.id}`;
     const workers = async () => ((await (await request.get(path)).json()) as ClusterBody).current_workers;
     // 40 queued at 5 per worker: the autoscaler wants 8, whatever a person set.

@@ -58,7 +58,8 @@ test.describe("[UI][OPERATOR_CONSOLE]", () => {
     for (let value = landed; value > 8; value--) await page.keyboard.press("ArrowLeft");
     await expect(slider).toHaveValue("8");
     await expect(page.getByRole("list", { name: "Workers per group" })).toContainText(/copywriter \d+ → \d+/);
-    await page.getByRole("button", { name: "Scale to 8" }).click();
+    // marketing-v1 has a scaling policy: the card offers to pause the autoscaler with the scale.
+    await page.getByRole("button", { name: "Scale to 8 once; the autoscaler may change it" }).click();
     // 3 -> 8 is large: it asks first.
     await page.getByRole("button", { name: "Yes, scale to 8" }).click();
     await expect(page.getByTestId("workers")).toHaveText("8 current / 8 target");
@@ -138,7 +139,7 @@ test.describe("[UI][OPERATOR_CONSOLE]", () => {
 
     await page.getByRole("spinbutton", { name: "Target workers (number)" }).fill("5");
     const scaled = page.waitForResponse((response) => response.url().endsWith("/scale") && response.status() === 200);
-    await page.getByRole("button", { name: "Scale to 5" }).click();
+    await page.getByRole("button", { name: "Scale to 5 once; the autoscaler may change it" }).click();
     await scaled;
     await expect(other.getByTestId("workers")).toHaveText("5 current / 5 target", { timeout: 2_000 });
 

@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import type { AggregatedMetricSeries, MetricName, RawMetricSeries } from "@/lib/metrics/api-schema";
 import { api, dataOf } from "./api-client";
 import { clusterKeys, useClusterQueryScope } from "./cluster-hooks";
+import { refusalMessage } from "./cluster-mutations";
 import { type MetricRange, metricRangeQuery, metricRefetchInterval } from "./metric-ranges";
 
 export type { AutoscalerPause } from "@/lib/autoscaler/decide";
@@ -78,12 +79,14 @@ export function useSetAutoscalerPause(clusterId: string) {
   const toastId = `autoscaler-pause-${clusterId}`;
   return useMutation({
     scope: { id: toastId },
+    // As the cluster actions: fail at once while offline instead of running unseen later.
+    networkMode: "always",
     mutationFn: (pause: AutoscalerPause) =>
       dataOf(api.PUT("/api/clusters/{id}/autoscaler", { params: { path: { id: clusterId } }, body: { pause } })),
     // A poll already under way would bring back the pause from before.
     onMutate: () => queryClient.cancelQueries({ queryKey: key }),
     onError: (error) => {
-      toast.error("Could not change the autoscaler's pause", { id: toastId, description: error.message });
+      toast.error("Could not change the autoscaler's pause", { id: toastId, description: refusalMessage(error) });
     },
     onSuccess: (saved) => {
       queryClient.setQueryData(key, saved);

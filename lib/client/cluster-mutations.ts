@@ -36,6 +36,9 @@ function useClusterMutation<Input>(
   const queryClient = useQueryClient();
   const key = clusterKeys.detail(cluster.id);
   return useMutation({
+    // Sent even while the browser says it is offline: held back, it would run unseen once the
+    // network returns; failing now lets the page say that nothing changed.
+    networkMode: "always",
     mutationFn: options.send,
     onMutate: async (input: Input) => {
       await queryClient.cancelQueries({ queryKey: key });

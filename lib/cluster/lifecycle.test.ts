@@ -127,7 +127,10 @@ describe("scaleCluster", () => {
     const scaled = await scaleCluster(cluster.id, 8, { runtime, audit, autoscaler: "pause" });
     expect(scaled.currentWorkers).toBe(8);
     expect((await db.autoscalerState.findUniqueOrThrow({ where: { clusterId: cluster.id } })).pause).toBe("all");
-    const line = await db.auditEntry.findFirstOrThrow({ where: { targetId: cluster.id, action: "cluster.scale" }, orderBy: { id: "desc" } });
+    const line = await db.auditEntry.findFirstOrThrow({
+      where: { targetId: cluster.id, action: "cluster.scale" },
+      orderBy: { id: "desc" },
+    });
     expect(line.summary).toBe("Q1 Marketing Campaign: scaled to 8 workers; autoscaler paused to keep this size; workers 6 -> 8, active");
 
     // Already paused: a scale to the same size changes nothing; a paused-for-one-direction one becomes paused for all.
