@@ -7,7 +7,7 @@ import { createContext, memo, use } from "react";
 import { type AgentCardData, COLLAPSE_BUTTON_HEIGHT, type GroupCardData } from "./build-hierarchy-graph";
 
 export type AgentFlowNode = Node<AgentCardData, "agent">;
-export type GroupFlowNode = Node<GroupCardData, "group">;
+export type GroupFlowNode = Node<GroupCardData, "workerGroup">;
 export type HierarchyFlowNode = AgentFlowNode | GroupFlowNode;
 
 export interface HierarchyActions {
@@ -129,5 +129,6 @@ const GroupCard = memo(function GroupCard({ data }: NodeProps<GroupFlowNode>) {
   );
 });
 
-// Module scope keeps the object stable across renders, as React Flow asks.
-export const nodeTypes = { agent: AgentCard, group: GroupCard };
+// Module scope keeps the object stable across renders, as React Flow asks. Not "group": React Flow
+// styles that built-in type with padding and a border, which pushed "Show N workers" off the card.
+export const nodeTypes = { agent: AgentCard, workerGroup: GroupCard };

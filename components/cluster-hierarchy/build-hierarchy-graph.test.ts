@@ -100,7 +100,7 @@ describe("worker groups", () => {
 
   it("draws a collapsed group as one node labelled with its size and status breakdown", () => {
     const graph = buildHierarchyGraph(marketing, new Set());
-    const groupCards = graph.nodes.flatMap((node) => (node.type === "group" ? [node.data] : []));
+    const groupCards = graph.nodes.flatMap((node) => (node.type === "workerGroup" ? [node.data] : []));
     expect(groupCards.map(({ label, count, statusSummary }) => ({ label, count, statusSummary }))).toEqual(
       expect.arrayContaining([
         { label: "copywriter ×8", count: 8, statusSummary: "7 active, 1 starting" },

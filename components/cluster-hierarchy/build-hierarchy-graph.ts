@@ -61,7 +61,7 @@ interface NodeBox {
   height: number;
 }
 
-type UnplacedNode = (NodeBox & { type: "agent"; data: AgentCardData }) | (NodeBox & { type: "group"; data: GroupCardData });
+type UnplacedNode = (NodeBox & { type: "agent"; data: AgentCardData }) | (NodeBox & { type: "workerGroup"; data: GroupCardData });
 export type HierarchyGraphNode = UnplacedNode & { position: { x: number; y: number } };
 
 export interface HierarchyGraphEdge {
@@ -203,7 +203,7 @@ function groupNode(group: WorkerGroup): UnplacedNode {
     count: group.members.length,
     statusSummary: describeStatusCounts(countStatuses(group.members)),
   };
-  return { id: group.id, type: "group", width: NODE_WIDTH, height: CARD_HEIGHT, data };
+  return { id: group.id, type: "workerGroup", width: NODE_WIDTH, height: CARD_HEIGHT, data };
 }
 
 /** Tidy tree columns from d3-hierarchy; each row as tall as its tallest card, so taller parents never overlap their children. */

@@ -309,7 +309,7 @@ function drawsTheSame(kept: HierarchyFlowNode, node: HierarchyGraphNode, selecte
     const groupsOf = (data: typeof a) => data.collapsibleGroups.map((group) => `${group.groupId}=${group.label}`).join("\n");
     return a.name === b.name && a.role === b.role && a.definition === b.definition && a.status === b.status && groupsOf(a) === groupsOf(b);
   }
-  if (kept.type === "group" && node.type === "group")
+  if (kept.type === "workerGroup" && node.type === "workerGroup")
     return kept.data.label === node.data.label && kept.data.statusSummary === node.data.statusSummary;
   return false;
 }

@@ -58,7 +58,8 @@ export function ScalingPanel({ cluster }: { cluster: ClusterView }) {
       return;
     }
     setConfirming(null);
-    scale.mutate({ target, autoscaler: choice }, { onSettled: () => setDraft((current) => ({ ...current, touched: false })) });
+    // A refused or failed scale keeps the chosen target on screen, ready to try again.
+    scale.mutate({ target, autoscaler: choice }, { onSuccess: () => setDraft((current) => ({ ...current, touched: false })) });
   };
   const applyDisabled = blocked !== null || !changed || scale.isPending;
 

@@ -134,6 +134,8 @@ test.describe("[UI][CLUSTER_PAGE]", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Through an outage" })).toBeVisible();
     await expect(page.getByTestId("workers")).toHaveText("3 current / 3 target");
     await expect(page.getByText("Failed to fetch")).toHaveCount(0);
+    // The chosen target stays, ready to try again.
+    await expect(scaling.getByRole("spinbutton", { name: "Target workers (number)" })).toHaveValue("4");
 
     await context.setOffline(false);
     await expect(live).toHaveAttribute("data-state", "live", { timeout: 15_000 });
