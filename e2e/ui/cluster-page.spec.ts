@@ -17,10 +17,11 @@ async function createThroughApi(name: string, target = 3): Promise<{ id: string;
   return created.json();
 }
 
+/** Opens the cluster's page and waits until it is live and loaded (longer than usual: two cores serve the server and the browser). */
 async function openCluster(page: Page, id: string): Promise<void> {
   await page.goto(`/clusters/${id}`);
-  await expect(page.getByTestId("live-state")).toHaveAttribute("data-state", "live");
-  await expect(page.getByRole("region", { name: "Autoscaler" })).toContainText("Running");
+  await expect(page.getByTestId("live-state")).toHaveAttribute("data-state", "live", { timeout: 15_000 });
+  await expect(page.getByRole("region", { name: "Autoscaler" })).toContainText("Running", { timeout: 15_000 });
 }
 
 test.describe("[UI][CLUSTER_PAGE]", () => {
