@@ -27,7 +27,7 @@ export function scalingBlockedReason(cluster: Pick<ClusterView, "status">, canOp
 }
 
 /** Whether the autoscaler may change the workers a person sets: it has a policy and is not paused for both directions. */
-export function autoscalerManages(autoscaler: { policy: unknown; pause: AutoscalerPause } | undefined): boolean {
+function autoscalerManages(autoscaler: { policy: unknown; pause: AutoscalerPause } | undefined): boolean {
   return autoscaler !== undefined && autoscaler.policy !== null && autoscaler.pause !== "all";
 }
 
