@@ -90,7 +90,7 @@ export function ClusterDetails({ id }: { id: string }) {
       {/* Below the graph: their polled contents change height, and nothing should push the graph around. */}
       <AutoscalerPanel clusterId={data.id} />
       <MetricsCharts clusterId={data.id} />
-      <div className="grid gap-8 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <AgentTable clusterId={data.id} />
         </div>
