@@ -2,6 +2,7 @@
 // The audit log, newest first: who did what to which target, filtered by actor, action, target and time.
 import { type FormEvent, useState } from "react";
 import { type AuditFilters, useAuditLog } from "@/lib/client/admin-hooks";
+import type { AuditEntryView } from "@/lib/audit/api-schema";
 import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/status-panels";
 import { Pager } from "@/components/ui/pager";
 import { LocalTime } from "@/components/ui/local-time";
@@ -129,8 +130,7 @@ export function AuditLog() {
                 <td className="px-4 py-3">{entry.actor ?? "—"}</td>
                 <td className="px-4 py-3 font-mono text-xs">{entry.action}</td>
                 <td className="px-4 py-3">
-                  {entry.target_type}
-                  {entry.target_id ? <div className="font-mono text-xs break-all text-slate-500">{entry.target_id}</div> : null}
+                  <AuditTarget entry={entry} />
                 </td>
                 <td className="px-4 py-3">{entry.summary}</td>
                 <td className="px-4 py-3 font-mono text-xs">{entry.ip ?? "—"}</td>
@@ -191,6 +191,22 @@ function TextFilter({
         {label}
       </label>
       <input id={id} type={type} value={value} onChange={(event) => onChange(event.target.value)} className={inputClass} />
+    </div>
+  );
+}
+
+/** The target by its name, its kind and id in smaller print; by its id alone once it is gone. */
+function AuditTarget({ entry }: { entry: AuditEntryView }) {
+  if (!entry.target_id) return <span>{entry.target_type}</span>;
+  return (
+    <div className="min-w-[10rem]" title={`${entry.target_type} ${entry.target_id}`}>
+      <div className="font-medium text-slate-900">
+        {entry.target_name ?? <span className="font-mono text-xs break-all">{entry.target_id}</span>}
+      </div>
+      <div className="text-xs text-slate-500">
+        {entry.target_type}
+        {entry.target_name ? null : " (no longer exists)"}
+      </div>
     </div>
   );
 }

@@ -696,6 +696,8 @@ export interface components {
             request_id: string | null;
             summary: string;
             target_id: string | null;
+            /** @description The target's name now (a cluster's or blueprint's name, a user's email, a token's name); null when it no longer exists. */
+            target_name: string | null;
             target_type: string;
         };
         AutoscalerView: {
