@@ -93,15 +93,7 @@ export function BlueprintStudio({
         return;
       }
       // During a conflict the text is saved over their revision, so theirs is the version to beat.
-      const versionToBeat = conflict?.version ?? storedVersion;
-      if (blueprintId && metadata.id !== blueprintId) {
-        setRefusal({ kind: "other-id", id: metadata.id, editing: blueprintId });
-        return;
-      }
-      if (blueprintId && versionToBeat && semver.valid(versionToBeat) && !semver.gt(metadata.version, versionToBeat)) {
-        setRefusal({ kind: "version", version: metadata.version, saved: versionToBeat, raised: semver.inc(versionToBeat, "patch")! });
-        return;
-      }
+      const refusal = blueprintId ? refusalOf(metadata, blueprintId, conflict?.version ?? storedVersion) : null;
       save.mutate(
         { yaml, metadata, baseRevision: conflict?.revision ?? base },
         {
@@ -117,6 +109,12 @@ export function BlueprintStudio({
             if (isStaleRevision(error) && blueprintId) {
               // Someone saved meanwhile: show what they saved beside this text instead of just failing.
               setConflict(await fetchBlueprintWithYaml(blueprintId));
+              return;
+            }
+            // The server checks a newer revision first, then the id and the version: a refusal of
+            // those two gets its fix offered in one click.
+            if (refusal && error instanceof ApiError && error.status === 400) {
+              setRefusal(refusal);
               return;
             }
             const placed = error instanceof ApiError ? serverFindingsOf(error) : [];
@@ -250,6 +248,13 @@ export function BlueprintStudio({
       </div>
     </article>
   );
+}
+
+/** What the server refuses about a save of `metadata` over the blueprint being edited, if anything. */
+function refusalOf(metadata: { id: string; version: string }, editing: string, versionToBeat: string | undefined): SaveRefusal | null {
+  if (metadata.id !== editing) return { kind: "other-id", id: metadata.id, editing };
+  if (!versionToBeat || !semver.valid(versionToBeat) || semver.gt(metadata.version, versionToBeat)) return null;
+  return { kind: "version", version: metadata.version, saved: versionToBeat, raised: semver.inc(versionToBeat, "patch")! };
 }
 
 /** The findings the server placed in the text, as markers and problems beside the browser's own. */
