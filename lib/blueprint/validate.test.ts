@@ -59,7 +59,13 @@ describe("rule 1: a single YAML mapping", () => {
     );
   });
   it("finds the over-indented line past blank lines and comments, inside an agent definition", () => {
-    expectError(edit("    role: worker", "\n    # the helpers\n       role: worker"), "", 16, 8, /^line 16 is indented deeper .* "name" on line 13 /);
+    expectError(
+      edit("    role: worker", "\n    # the helpers\n       role: worker"),
+      "",
+      16,
+      8,
+      /^line 16 is indented deeper .* "name" on line 13 /,
+    );
   });
   it("says which line is indented differently from its sibling keys", () => {
     expectError(edit("  max_workers: 3", " max_workers: 3"), "", 8, 2, /^line 8 is indented differently from the keys before it/);
