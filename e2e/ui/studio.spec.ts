@@ -18,7 +18,7 @@ test.describe("[UI][STUDIO]", () => {
     await page.goto("/blueprints");
     await page.getByRole("link", { name: "New blueprint" }).click();
     await page.getByRole("button", { name: /Research Project/ }).click();
-    await expect(editor(page)).toBeVisible();
+    await expect(editor(page)).toBeVisible({ timeout: 20_000 });
     await expect(page.getByRole("heading", { name: "Problems" })).toContainText("0 errors");
 
     const preview = page.getByRole("group", { name: /^Hierarchy preview/ });
