@@ -8,7 +8,10 @@ import { describeBlueprintChanges } from "@/lib/blueprint/compare-blueprints";
 import { ApiError } from "@/lib/client/api-client";
 import { useRevision } from "@/lib/client/blueprint-hooks";
 
-const YamlDiff = dynamic(() => import("./yaml-diff"), { ssr: false, loading: () => <LoadingPanel label="Loading the diff…" /> });
+const loadYamlDiff = () => import("./yaml-diff");
+// Monaco is the page's biggest download: fetch it while the revisions load, not after.
+if (typeof window !== "undefined") void loadYamlDiff();
+const YamlDiff = dynamic(loadYamlDiff, { ssr: false, loading: () => <LoadingPanel label="Loading the diff…" /> });
 
 /** The YAML as data for the comparison; text that does not parse compares as nothing. */
 function readData(text: string): unknown {
