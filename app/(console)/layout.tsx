@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { ConsoleNav } from "@/components/shell/console-nav";
 import { CurrentUserProvider } from "@/components/shell/current-user";
 import { LiveUpdates } from "@/components/shell/live-updates";
+import { PhoneMenu } from "@/components/shell/phone-menu";
 import { UserMenu } from "@/components/shell/user-menu";
 import { requirePagePrincipal } from "@/lib/auth/page-principal";
 
@@ -19,19 +20,24 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         >
           Skip to content
         </a>
-        <header className="border-b border-slate-200 bg-white">
-          <div className="mx-auto flex max-w-6xl items-center gap-8 px-6 py-3">
-            <Link href="/" className="text-lg font-semibold tracking-tight text-slate-900">
+        <header className="relative border-b border-slate-200 bg-white">
+          <div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3 sm:px-6 lg:gap-8">
+            <Link href="/" className="shrink-0 text-lg font-semibold tracking-tight text-slate-900">
               Cluster Console
             </Link>
-            <ConsoleNav />
-            <div className="ml-auto flex items-center gap-4">
+            <div className="hidden lg:block">
+              <ConsoleNav />
+            </div>
+            <div className="ml-auto flex min-w-0 items-center gap-4">
               <LiveUpdates />
-              <UserMenu />
+              <div className="hidden min-w-0 lg:block">
+                <UserMenu />
+              </div>
+              <PhoneMenu />
             </div>
           </div>
         </header>
-        <main id="main" className="mx-auto max-w-6xl px-6 py-8">
+        <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-8">
           {children}
         </main>
       </div>

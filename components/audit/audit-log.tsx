@@ -2,12 +2,14 @@
 // The audit log, newest first: who did what to which target, filtered by actor, action, target and time.
 import { type FormEvent, useState } from "react";
 import { type AuditFilters, useAuditLog } from "@/lib/client/admin-hooks";
+import type { AuditEntryView } from "@/lib/audit/api-schema";
 import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/status-panels";
 import { Pager } from "@/components/ui/pager";
 import { LocalTime } from "@/components/ui/local-time";
 import { DataTable } from "@/components/ui/data-table";
 import { buttonClass, inputClass, primaryButtonClass } from "@/components/ui/control-classes";
 import { ResultCount } from "@/components/ui/list-filters";
+import { pageFrom, useUrlFilters } from "@/components/ui/use-url-filters";
 
 const ACTION_GROUPS = [
   { prefix: "auth.", label: "Every sign-in event (auth.)" },
@@ -38,24 +40,27 @@ const ACTIONS = [
   "cluster.recover",
 ] as const;
 
+// The applied filters live in the address, as typed (times as the browser's local minutes).
+const FILTER_KEYS = ["actor", "action", "target", "from", "to", "page"] as const;
 const EMPTY_DRAFT = { actor: "", action: "", target: "", from: "", to: "" };
 type Draft = typeof EMPTY_DRAFT;
 
 export function AuditLog() {
-  const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT);
-  const [filters, setFilters] = useState<AuditFilters>({ page: 1 });
+  const [applied, setApplied] = useUrlFilters(FILTER_KEYS);
+  const [draft, setDraft] = useState<Draft>(() => draftOf(applied));
+  const filters = toFilters(applied);
   const audit = useAuditLog(filters);
   const filtered = Object.entries(filters).some(([key, value]) => key !== "page" && value !== undefined);
   const edit = (changes: Partial<Draft>) => setDraft((current) => ({ ...current, ...changes }));
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFilters(toFilters(draft));
+    setApplied({ ...draftOf(draft), page: "" });
   }
 
   function clear() {
     setDraft(EMPTY_DRAFT);
-    setFilters({ page: 1 });
+    setApplied({ ...EMPTY_DRAFT, page: "" });
   }
 
   return (
@@ -125,8 +130,7 @@ export function AuditLog() {
                 <td className="px-4 py-3">{entry.actor ?? "—"}</td>
                 <td className="px-4 py-3 font-mono text-xs">{entry.action}</td>
                 <td className="px-4 py-3">
-                  {entry.target_type}
-                  {entry.target_id ? <div className="font-mono text-xs break-all text-slate-500">{entry.target_id}</div> : null}
+                  <AuditTarget entry={entry} />
                 </td>
                 <td className="px-4 py-3">{entry.summary}</td>
                 <td className="px-4 py-3 font-mono text-xs">{entry.ip ?? "—"}</td>
@@ -138,7 +142,7 @@ export function AuditLog() {
             page={filters.page}
             pageSize={audit.data.page_size}
             total={audit.data.total}
-            onPage={(page) => setFilters((current) => ({ ...current, page }))}
+            onPage={(page) => setApplied({ page: String(page) })}
           />
         </>
       )}
@@ -146,17 +150,26 @@ export function AuditLog() {
   );
 }
 
-function toFilters(draft: Draft): AuditFilters {
-  const text = (value: string) => value.trim() || undefined;
+function draftOf(values: Draft): Draft {
+  return { actor: values.actor.trim(), action: values.action, target: values.target.trim(), from: values.from, to: values.to };
+}
+
+function toFilters(applied: Draft & { page: string }): AuditFilters {
   return {
-    actor: text(draft.actor),
-    action: draft.action || undefined,
-    target: text(draft.target),
+    actor: applied.actor || undefined,
+    action: applied.action || undefined,
+    target: applied.target || undefined,
     // datetime-local names a minute in the browser's time zone; "to" includes that whole minute.
-    from: draft.from ? new Date(draft.from).toISOString() : undefined,
-    to: draft.to ? new Date(new Date(draft.to).getTime() + 59_999).toISOString() : undefined,
-    page: 1,
+    from: isoOf(applied.from, 0),
+    to: isoOf(applied.to, 59_999),
+    page: pageFrom(applied.page),
   };
+}
+
+/** The local minute as an ISO time, `plusMs` later; nothing for an empty or unreadable value. */
+function isoOf(localMinute: string, plusMs: number): string | undefined {
+  const time = new Date(localMinute).getTime();
+  return localMinute && Number.isFinite(time) ? new Date(time + plusMs).toISOString() : undefined;
 }
 
 function TextFilter({
@@ -178,6 +191,22 @@ function TextFilter({
         {label}
       </label>
       <input id={id} type={type} value={value} onChange={(event) => onChange(event.target.value)} className={inputClass} />
+    </div>
+  );
+}
+
+/** The target by its name, its kind and id in smaller print; by its id alone once it is gone. */
+function AuditTarget({ entry }: { entry: AuditEntryView }) {
+  if (!entry.target_id) return <span>{entry.target_type}</span>;
+  return (
+    <div className="min-w-[10rem]" title={`${entry.target_type} ${entry.target_id}`}>
+      <div className="font-medium text-slate-900">
+        {entry.target_name ?? <span className="font-mono text-xs break-all">{entry.target_id}</span>}
+      </div>
+      <div className="text-xs text-slate-500">
+        {entry.target_type}
+        {entry.target_name ? null : " (no longer exists)"}
+      </div>
     </div>
   );
 }

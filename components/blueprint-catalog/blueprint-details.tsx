@@ -1,5 +1,6 @@
 "use client";
-// A read-only blueprint: what it is, its cluster settings, its agents and the YAML it is written in.
+// A blueprint: what it is, its cluster settings, its agents and the YAML it is written in; an
+// admin can also deactivate or delete it here.
 import Link from "next/link";
 import { useBlueprint, useBlueprintCheck } from "@/lib/client/blueprint-hooks";
 import { ErrorPanel, LoadingPanel, Tag } from "@/components/ui/status-panels";
@@ -7,6 +8,7 @@ import { useHasRole } from "@/components/shell/current-user";
 import { RevisionHistory } from "./revision-history";
 import { SpawnPlanTree } from "./spawn-plan-tree";
 import { BlueprintLoadState } from "@/components/blueprint-catalog/blueprint-load-state";
+import { BlueprintAdminActions } from "./blueprint-admin-actions";
 
 export function BlueprintDetails({ id }: { id: string }) {
   const blueprint = useBlueprint(id);
@@ -44,7 +46,13 @@ export function BlueprintDetails({ id }: { id: string }) {
           >
             {canEdit ? "Edit in the studio" : "Open in the studio"}
           </Link>
+          {canEdit ? <BlueprintAdminActions blueprint={data} /> : null}
         </div>
+        {data.is_active ? null : (
+          <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="blueprint-inactive">
+            Inactive: no new cluster can be created from this blueprint; clusters that use it keep running.
+          </p>
+        )}
         {data.description ? <p className="text-slate-700">{data.description}</p> : null}
         <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-600">
           <div className="flex gap-1">

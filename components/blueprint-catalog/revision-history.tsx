@@ -1,6 +1,6 @@
 "use client";
 // Every saved revision of a blueprint with author, time and version: pick two to compare, or
-// restore an old one (admins), which saves its text as a new revision.
+// restore an old one (admins, after a question), which saves its exact text as a new revision.
 import Link from "next/link";
 import { useState } from "react";
 import { useHasRole } from "@/components/shell/current-user";
@@ -74,7 +74,8 @@ export function RevisionHistory({ blueprintId, currentRevision }: { blueprintId:
             {canRestore ? (
               <td className="px-4 py-3">
                 {item.revision === currentRevision ? null : confirming === item.revision ? (
-                  <span className="flex gap-2">
+                  <span className="flex flex-wrap items-center gap-2">
+                    <span className="text-slate-700">Save revision {item.revision}&apos;s text as a new revision?</span>
                     <button
                       type="button"
                       className={buttonClass}

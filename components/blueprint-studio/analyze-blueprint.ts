@@ -13,6 +13,8 @@ export interface BlueprintAnalysis {
   /** One position per graph node, in the same order. */
   positions: NodePosition[];
   summary: BlueprintSummaryStrip | null;
+  /** The line of the first error when the text does not parse as YAML, for the preview to point at; null when it parses. */
+  unparsedLine: number | null;
   /** `metadata.id` when the text is a valid blueprint, for the download's file name. */
   blueprintId: string | null;
   /** How long the analysis took, for the benchmark. */
@@ -33,6 +35,7 @@ export function createBlueprintAnalyzer(): (text: string) => BlueprintAnalysis {
       graph,
       positions: layout(graph),
       summary: validation.blueprint ? summarizeBlueprint(validation.blueprint) : null,
+      unparsedLine: validation.document === undefined && text.trim() !== "" ? (validation.errors[0]?.line ?? 1) : null,
       blueprintId: validation.blueprint?.metadata.id ?? null,
       ms: performance.now() - started,
     };

@@ -13,6 +13,7 @@ export function EditBlueprint({ id }: { id: string }) {
       key={id}
       blueprintId={id}
       baseRevision={blueprint.data.revision}
+      savedVersion={blueprint.data.version}
       initialText={blueprint.data.blueprint_yaml ?? ""}
       title={blueprint.data.name}
     />

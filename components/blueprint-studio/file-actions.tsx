@@ -15,7 +15,7 @@ export function FileActions({
   text: string;
   fileName: string;
   canUpload: boolean;
-  onUpload: (text: string) => void;
+  onUpload: (text: string, fileName: string) => void;
 }) {
   const input = useRef<HTMLInputElement>(null);
 
@@ -29,7 +29,7 @@ export function FileActions({
   }
 
   return (
-    <div className="flex gap-2">
+    <div className="flex flex-wrap gap-2">
       {canUpload ? (
         <>
           <input
@@ -40,7 +40,7 @@ export function FileActions({
             className="sr-only"
             onChange={async (event) => {
               const file = event.target.files?.[0];
-              if (file) onUpload(await file.text());
+              if (file) onUpload(await file.text(), file.name);
               event.target.value = "";
             }}
           />

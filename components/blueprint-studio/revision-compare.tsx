@@ -5,9 +5,13 @@ import Link from "next/link";
 import { parse } from "yaml";
 import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/status-panels";
 import { describeBlueprintChanges } from "@/lib/blueprint/compare-blueprints";
+import { ApiError } from "@/lib/client/api-client";
 import { useRevision } from "@/lib/client/blueprint-hooks";
 
-const YamlDiff = dynamic(() => import("./yaml-diff"), { ssr: false, loading: () => <LoadingPanel label="Loading the diff…" /> });
+const loadYamlDiff = () => import("./yaml-diff");
+// Monaco is the page's biggest download: fetch it while the revisions load, not after.
+if (typeof window !== "undefined") void loadYamlDiff();
+const YamlDiff = dynamic(loadYamlDiff, { ssr: false, loading: () => <LoadingPanel label="Loading the diff…" /> });
 
 /** The YAML as data for the comparison; text that does not parse compares as nothing. */
 function readData(text: string): unknown {
@@ -28,8 +32,13 @@ export function RevisionCompare({ blueprintId, from, to }: { blueprintId: string
   );
   if (!Number.isInteger(from) || !Number.isInteger(to)) return <EmptyPanel title="Pick two revisions to compare">{back}</EmptyPanel>;
   if (before.isPending || after.isPending) return <LoadingPanel label="Loading the revisions…" />;
-  if (before.isError) return <ErrorPanel title={`Revision ${from} could not be loaded`} error={before.error} />;
-  if (after.isError) return <ErrorPanel title={`Revision ${to} could not be loaded`} error={after.error} />;
+  if (before.isError || after.isError) {
+    const [revision, error] = before.isError ? [from, before.error] : [to, after.error!];
+    if (error instanceof ApiError && error.status === 404) {
+      return <EmptyPanel title={`There is no revision ${revision} of ${blueprintId}`}>{back}</EmptyPanel>;
+    }
+    return <ErrorPanel title={`Revision ${revision} could not be loaded`} error={error} />;
+  }
 
   const changes = describeBlueprintChanges(readData(before.data.blueprint_yaml), readData(after.data.blueprint_yaml));
   return (

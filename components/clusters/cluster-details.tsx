@@ -133,7 +133,7 @@ function ClusterPanels({ cluster: data }: { cluster: ClusterView }) {
       {/* Below the graph: their polled contents change height, and nothing should push the graph around. */}
       <AutoscalerPanel clusterId={data.id} />
       <MetricsCharts clusterId={data.id} createdAt={data.created_at} />
-      <div className="grid gap-8 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <AgentTable clusterId={data.id} />
         </div>

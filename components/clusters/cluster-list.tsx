@@ -1,6 +1,6 @@
 "use client";
 // The clusters list, the console's home: status, type, blueprint and revision, workers and
-// health; filtered by status and type, searched by name, paginated.
+// health; filtered by status and type, searched by name, paginated, all kept in the address.
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useDeferredValue, useState } from "react";
@@ -9,22 +9,25 @@ import { primaryButtonClass } from "@/components/ui/control-classes";
 import { DataTable } from "@/components/ui/data-table";
 import { FilterSelect, ResultCount, SearchField } from "@/components/ui/list-filters";
 import { Pager } from "@/components/ui/pager";
+import { oneOf, pageFrom, useUrlFilters } from "@/components/ui/use-url-filters";
 import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/status-panels";
-import { CLUSTER_TYPES, type ClusterType } from "@/lib/blueprint/schema";
+import { CLUSTER_TYPES } from "@/lib/blueprint/schema";
 import { useWorkerHistory } from "@/lib/client/autoscaler-hooks";
 import { useClusters } from "@/lib/client/cluster-hooks";
-import { CLUSTER_STATUSES, type ClusterStatus } from "@/lib/cluster/state-machine";
+import { CLUSTER_STATUSES } from "@/lib/cluster/state-machine";
 import { BlueprintRevision, ClusterStatusBadge, HealthScore } from "./cluster-badges";
 import { CreateClusterDialog } from "./create-cluster-dialog";
 import { fromTimestampedPoints } from "./metric-chart-data";
 import { type SparklineHistory, WorkerSparkline } from "./worker-sparkline";
 
+const FILTER_KEYS = ["q", "status", "type", "page"] as const;
+
 export function ClusterList() {
-  const [search, setSearch] = useState("");
-  const [status, setStatus] = useState<ClusterStatus | "">("");
-  const [type, setType] = useState<ClusterType | "">("");
-  const [page, setPage] = useState(1);
-  const query = useDeferredValue(search.trim());
+  const [filters, setFilters] = useUrlFilters(FILTER_KEYS);
+  const status = oneOf(CLUSTER_STATUSES, filters.status);
+  const type = oneOf(CLUSTER_TYPES, filters.type);
+  const page = pageFrom(filters.page);
+  const query = useDeferredValue(filters.q.trim());
   const clusters = useClusters({ q: query || undefined, status: status || undefined, type: type || undefined, page });
   // One call for the whole page's sparklines, not one per row.
   const history = useWorkerHistory(clusters.data?.items.map((cluster) => cluster.id) ?? []);
@@ -38,11 +41,15 @@ export function ClusterList() {
   // `?create=<blueprint id>` (the blueprint page's "Create a cluster") opens the dialog on that blueprint.
   const router = useRouter();
   const pathname = usePathname();
-  const createFrom = useSearchParams().get("create");
+  const searchParams = useSearchParams();
+  const createFrom = searchParams.get("create");
   const [creating, setCreating] = useState(createFrom !== null);
   const closeCreate = () => {
     setCreating(false);
-    if (createFrom !== null) router.replace(pathname);
+    if (createFrom === null) return;
+    const kept = new URLSearchParams(searchParams);
+    kept.delete("create");
+    router.replace(kept.size ? `${pathname}?${kept}` : pathname);
   };
 
   return (
@@ -50,31 +57,17 @@ export function ClusterList() {
       <div className="flex flex-wrap items-center gap-3">
         <SearchField
           label="Search clusters"
-          value={search}
+          value={filters.q}
           placeholder="Search by name or description"
-          onChange={(value) => {
-            setSearch(value);
-            setPage(1);
-          }}
+          onChange={(q) => setFilters({ q, page: "" })}
         />
         <FilterSelect
           label="Status"
           value={status}
           options={CLUSTER_STATUSES}
-          onChange={(value) => {
-            setStatus(value);
-            setPage(1);
-          }}
+          onChange={(value) => setFilters({ status: value, page: "" })}
         />
-        <FilterSelect
-          label="Type"
-          value={type}
-          options={CLUSTER_TYPES}
-          onChange={(value) => {
-            setType(value);
-            setPage(1);
-          }}
-        />
+        <FilterSelect label="Type" value={type} options={CLUSTER_TYPES} onChange={(value) => setFilters({ type: value, page: "" })} />
         {clusters.data ? <ResultCount total={clusters.data.total} one="cluster" many="clusters" /> : null}
         {canCreate ? (
           <button type="button" className={`ml-auto ${primaryButtonClass}`} onClick={() => setCreating(true)}>
@@ -140,7 +133,12 @@ export function ClusterList() {
               </tr>
             ))}
           </DataTable>
-          <Pager page={page} pageSize={clusters.data.page_size} total={clusters.data.total} onPage={setPage} />
+          <Pager
+            page={page}
+            pageSize={clusters.data.page_size}
+            total={clusters.data.total}
+            onPage={(next) => setFilters({ page: String(next) })}
+          />
         </>
       )}
     </div>

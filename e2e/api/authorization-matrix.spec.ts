@@ -38,6 +38,7 @@ const MATRIX: Record<string, Probe> = {
   "POST /api/blueprints": { path: "/api/blueprints", body: {}, expected: byRole(403, 403, 400) },
   "GET /api/blueprints/[id]": { path: "/api/blueprints/marketing-v1", expected: byRole(200, 200, 200) },
   "PUT /api/blueprints/[id]": { path: "/api/blueprints/no-such-blueprint", body: { name: "x" }, expected: byRole(403, 403, 404) },
+  "DELETE /api/blueprints/[id]": { path: "/api/blueprints/no-such-blueprint", expected: byRole(403, 403, 404) },
   "GET /api/blueprints/[id]/revisions": { path: "/api/blueprints/marketing-v1/revisions", expected: byRole(200, 200, 200) },
   "GET /api/blueprints/[id]/revisions/[revision]": { path: "/api/blueprints/marketing-v1/revisions/1", expected: byRole(200, 200, 200) },
   "POST /api/blueprints/[id]/revisions/[revision]/restore": {

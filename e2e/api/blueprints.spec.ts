@@ -48,9 +48,9 @@ test.describe("[API][BLUEPRINTS]", () => {
   });
 
   test("answers a method a route does not offer with 405 and Allow", async ({ request }) => {
-    const response = await request.delete("/api/blueprints/marketing-v1");
+    const response = await request.patch("/api/blueprints/marketing-v1", { data: {} });
     expect(response.status()).toBe(405);
-    expect(response.headers()["allow"]).toBe("GET, PUT");
+    expect(response.headers()["allow"]).toBe("GET, PUT, DELETE");
     expect(response.headers()["content-type"]).toContain("application/problem+json");
     expect((await request.get("/api/blueprints/validate")).status()).toBe(405);
   });

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { expect, test } from "./fixtures";
 
 const yaml = (version: string) => `metadata: { id: e2e-ops, name: E2E Ops, version: ${version}, tags: [e2e] }
@@ -44,5 +45,34 @@ test.describe("[API][BLUEPRINT_ADMIN]", () => {
       revision: 3,
     });
     expect((await request.post("/api/clusters", { data: { blueprint_id: "e2e-ops", name: "Another" } })).status()).toBe(409);
+  });
+
+  test("deletes a blueprint with its revisions, copy and an audit line, but not while a cluster uses it", async ({ request }) => {
+    const doomed = yaml("1.0.0").replaceAll("e2e-ops", "e2e-doomed").replace("E2E Ops", "E2E Doomed");
+    const body = { id: "e2e-doomed", name: "E2E Doomed", version: "1.0.0", blueprint_yaml: doomed };
+    expect((await request.post("/api/blueprints", { data: body })).status()).toBe(201);
+    expect((await request.put("/api/blueprints/e2e-doomed", { data: { blueprint_yaml: doomed.replace("1.0.0", "1.1.0") } })).status()).toBe(
+      200,
+    );
+    const copy = "data/e2e-blueprints/e2e-doomed.yaml";
+    expect(existsSync(copy)).toBe(true);
+    const cluster = await (await request.post("/api/clusters", { data: { blueprint_id: "e2e-doomed", name: "Still here" } })).json();
+
+    const refused = await request.delete("/api/blueprints/e2e-doomed");
+    expect(refused.status()).toBe(409);
+    expect(refused.headers()["content-type"]).toContain("application/problem+json");
+    expect((await refused.json()).detail).toContain('used by 1 cluster ("Still here")');
+    expect((await request.get("/api/blueprints/e2e-doomed")).status()).toBe(200);
+
+    expect((await request.delete(`/api/clusters/${cluster.id}`)).status()).toBe(204);
+    const deleted = await request.delete("/api/blueprints/e2e-doomed");
+    expect(deleted.status()).toBe(204);
+    expect((await request.get("/api/blueprints/e2e-doomed")).status()).toBe(404);
+    expect((await request.get("/api/blueprints/e2e-doomed/revisions/1")).status()).toBe(404);
+    expect(existsSync(copy)).toBe(false);
+    expect((await request.delete("/api/blueprints/e2e-doomed")).status()).toBe(404);
+
+    const audit = await (await request.get("/api/audit?action=blueprint.delete&target=e2e-doomed")).json();
+    expect(audit.items.map((entry: { summary: string }) => entry.summary)).toEqual(["E2E Doomed: deleted with 2 revisions"]);
   });
 });

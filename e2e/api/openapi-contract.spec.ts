@@ -137,7 +137,10 @@ test.describe("[API][OPENAPI]", () => {
       "/api/clusters/{id}/scale",
       await request.post(`/api/clusters/${id}/scale`, { data: "target_workers=4", headers: { "content-type": "text/plain" } }),
     );
+    // The blueprint goes only once its cluster has gone.
+    await matches("delete", "/api/blueprints/{id}", await request.delete("/api/blueprints/e2e-contract"));
     await matches("delete", "/api/clusters/{id}", await request.delete(`/api/clusters/${id}`));
+    await matches("delete", "/api/blueprints/{id}", await request.delete("/api/blueprints/e2e-contract"));
 
     for (const status of ["201", "200", "202", "204", "400", "401", "403", "404", "409", "413", "415"])
       expect(
@@ -150,6 +153,8 @@ test.describe("[API][OPENAPI]", () => {
         "POST /api/blueprints/{id}/revisions/{revision}/restore 200",
         "POST /api/clusters 200",
         "POST /api/clusters 201",
+        "DELETE /api/blueprints/{id} 409",
+        "DELETE /api/blueprints/{id} 204",
       ]),
     );
     await anonymous.dispose();

@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect, request, test } from "@playwright/test";
+import { bearer, readPrincipals } from "../support/principals";
 
 test.describe("[UI][ADMIN]", () => {
   test("an admin creates a user, changes the role, disables them, and finds it all in the audit log", async ({ page }) => {
@@ -36,5 +37,24 @@ test.describe("[UI][ADMIN]", () => {
     const log = page.getByRole("table", { name: "Audit log" });
     await expect(log).toContainText("new-operator@e2e.test: disabled");
     await expect(log).toContainText("new-operator@e2e.test: role operator -> viewer");
+  });
+
+  test("the audit log names each target, with its id at hand, and keeps the id of one that is gone", async ({ page, baseURL }) => {
+    const api = await request.newContext({ baseURL, extraHTTPHeaders: bearer(readPrincipals().tokens.admin) });
+    const created = await api.post("/api/clusters", { data: { blueprint_id: "research-v1", name: "Audit names a cluster" } });
+    const { id } = (await created.json()) as { id: string };
+    await page.goto(`/audit?target=${id}`);
+    const log = page.getByRole("table", { name: "Audit log" });
+    const target = log.getByRole("row").filter({ hasText: "cluster.create" }).getByRole("cell").nth(3);
+    await expect(target).toContainText("Audit names a cluster");
+    await expect(target).toContainText("cluster");
+    await expect(target).not.toContainText(id);
+    await expect(target.locator(`[title="cluster ${id}"]`)).toBeVisible();
+
+    expect((await api.delete(`/api/clusters/${id}`)).status()).toBe(204);
+    await page.reload();
+    await expect(log.getByRole("row").filter({ hasText: "cluster.delete" }).getByRole("cell").nth(3)).toContainText(id);
+    await expect(target).toContainText("no longer exists");
+    await api.dispose();
   });
 });

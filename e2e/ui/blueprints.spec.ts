@@ -58,4 +58,34 @@ test.describe("[UI][BLUEPRINTS]", () => {
     await expect(page.getByRole("heading", { name: "Clusters" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Clusters" })).toHaveAttribute("aria-current", "page");
   });
+
+  test("an unknown address keeps the console's navigation and offers a way back", async ({ page }) => {
+    const response = await page.goto("/no-such-page/at-all");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    await expect(page).toHaveTitle("Page not found · Cluster Console");
+    await expect(page.getByTestId("signed-in-user")).toContainText("admin");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Blueprints" }).click();
+    await expect(page).toHaveURL(/\/blueprints$/);
+
+    await page.goto("/no-such-page");
+    await page.getByRole("link", { name: "Go to the clusters" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Clusters" })).toBeVisible();
+  });
+
+  test("an unknown cluster keeps the navigation and offers a way back", async ({ page }) => {
+    await page.goto("/clusters/00000000-0000-4000-8000-000000000000");
+    await expect(page.getByText('There is no cluster "00000000-0000-4000-8000-000000000000"')).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+    await page.getByRole("link", { name: "Back to the clusters" }).click();
+    await expect(page).toHaveURL(/\/clusters$/);
+  });
+
+  test("a missing revision keeps the navigation and offers a way back to its blueprint", async ({ page }) => {
+    await page.goto("/blueprints/marketing-v1/compare?from=1&to=99");
+    await expect(page.getByText("There is no revision 99 of marketing-v1")).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+    await page.getByRole("link", { name: "Back to marketing-v1" }).click();
+    await expect(page).toHaveURL(/\/blueprints\/marketing-v1$/);
+  });
 });

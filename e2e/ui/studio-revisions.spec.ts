@@ -18,7 +18,7 @@ test.describe("[UI][STUDIO][REVISIONS]", () => {
   test("completion offers reports_to and the roles; hover describes a key", async ({ page }) => {
     await page.goto("/blueprints/new");
     await page.getByRole("button", { name: /Research Project/ }).click();
-    await expect(line(page, "name: Research Project")).toBeVisible();
+    await expect(line(page, "name: Research Project")).toBeVisible({ timeout: 20_000 });
 
     await line(page, "name: Research Project").getByText("name", { exact: true }).hover();
     await expect(page.locator(".monaco-hover").filter({ hasText: "Display name of the blueprint." })).toBeVisible();
@@ -58,20 +58,28 @@ test.describe("[UI][STUDIO][REVISIONS]", () => {
     await expect(revisions.getByRole("row")).toHaveCount(3);
     await page.getByRole("link", { name: "Compare revision 1 with 2" }).click();
     const meaning = page.getByRole("list", { name: "Changes in meaning" });
-    await expect(meaning).toContainText("worker range 2-8 -> 2-12");
+    await expect(meaning).toContainText("worker range 2-8 -> 2-12", { timeout: 20_000 });
     await expect(meaning).toContainText("new agent editor (specialist)");
     await expect(meaning).toContainText("count of copywriter: 2-8 -> 2-12");
     await expect(page.locator(".monaco-diff-editor").first()).toBeVisible();
 
     await page.goto("/blueprints/rev-ui");
     await revisions.getByRole("row").filter({ hasText: "1.0.0" }).getByRole("button", { name: "Restore" }).click();
+    // Restoring asks first; nothing is saved until the answer.
+    await expect(revisions).toContainText("Save revision 1's text as a new revision?");
+    await expect(revisions.getByRole("row")).toHaveCount(3);
     await page.getByRole("button", { name: "Yes, restore 1" }).click();
     await expect(revisions.getByRole("row")).toHaveCount(4);
     await expect(revisions.getByRole("row").filter({ hasText: "1.1.1" })).toContainText("current");
     await expect(page.getByLabel("Blueprint YAML")).toContainText("max_workers: 8");
+    // The restored text is revision 1's own, flow lists and all, with only the version raised.
+    const restored = await (await adminApi(baseURL!)).get("/api/blueprints/rev-ui/revisions/3");
+    expect(((await restored.json()) as { blueprint_yaml: string }).blueprint_yaml).toBe(blueprint("rev-ui", "1.1.1", 8));
   });
 
   test("a save after someone else's shows both texts; the user merges and saves knowingly", async ({ page, baseURL }) => {
+    // Two editors, three saves and a reload: more than the default budget on a busy two-core machine.
+    test.slow();
     const api = await adminApi(baseURL!);
     expect(
       (
@@ -96,6 +104,8 @@ test.describe("[UI][STUDIO][REVISIONS]", () => {
     const diff = conflict.locator(".monaco-diff-editor");
     await expect(diff).toContainText("max_workers: 10");
     await expect(diff).toContainText("name: editor");
+    // One editable copy of the text: the studio's own editor steps aside while the merge shows.
+    await expect(page.getByLabel("Blueprint YAML editor").first()).toBeHidden();
 
     // Merge: keep their 10 workers, add the editor, and raise the version above theirs.
     const mine = diff.locator(".editor.modified");
@@ -108,9 +118,10 @@ test.describe("[UI][STUDIO][REVISIONS]", () => {
     await page.keyboard.press("Shift+End");
     await page.keyboard.insertText("cluster: { type: team, min_workers: 2, max_workers: 10 }");
     const save = page.getByRole("button", { name: "Save my text over revision 2" });
-    // Ten workers need room in the group: the merge is refused, saying why, until the count follows.
+    // Ten workers need room in the group: the problems follow the merged text, and saving is refused until the count follows.
+    await expect(page.getByRole("list", { name: "Problems" })).toContainText("max_workers (10)");
     await save.click();
-    await expect(page.getByRole("alert").filter({ hasText: "Fix these errors before saving" })).toContainText("max_workers");
+    await expect(page.getByRole("alert").filter({ hasText: "Nothing was saved" })).toContainText("fix the 1 error listed under Problems");
     await mine.locator(".view-line").filter({ hasText: "count: 2-8" }).click();
     await page.keyboard.press("Home");
     await page.keyboard.press("Shift+End");
@@ -119,6 +130,11 @@ test.describe("[UI][STUDIO][REVISIONS]", () => {
     await expect(page.getByTestId("save-state")).toHaveText("Saved version 1.2.0 as revision 3.");
     await expect(conflict).toHaveCount(0);
 
+    const stored = await (await adminApi(baseURL!)).get("/api/blueprints/race-ui/revisions/3");
+    const merged = ((await stored.json()) as { blueprint_yaml: string }).blueprint_yaml;
+    expect(merged).toContain("max_workers: 10");
+    expect(merged).toContain("count: 2-10");
+    expect(merged).toContain("name: editor");
     await page.reload();
     await expect(line(page, "max_workers: 10")).toBeVisible();
     await expect(line(page, "name: editor")).toBeVisible();

@@ -18,7 +18,7 @@ test.describe("[UI][STUDIO]", () => {
     await page.goto("/blueprints");
     await page.getByRole("link", { name: "New blueprint" }).click();
     await page.getByRole("button", { name: /Research Project/ }).click();
-    await expect(editor(page)).toBeVisible();
+    await expect(editor(page)).toBeVisible({ timeout: 20_000 });
     await expect(page.getByRole("heading", { name: "Problems" })).toContainText("0 errors");
 
     const preview = page.getByRole("group", { name: /^Hierarchy preview/ });
@@ -68,7 +68,7 @@ test.describe("[UI][STUDIO]", () => {
 
     page.once("dialog", (dialog) => void dialog.dismiss());
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Clusters" }).click();
-    await expect(page).toHaveURL(/\/blueprints\/new$/);
+    await expect(page).toHaveURL(/\/blueprints\/new\?template=sales$/);
     page.once("dialog", (dialog) => void dialog.accept());
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Clusters" }).click();
     await expect(page).toHaveURL(/\/clusters$/);
@@ -79,7 +79,7 @@ test.describe("[UI][STUDIO]", () => {
 
     test("the studio is read-only", async ({ page }) => {
       await page.goto("/blueprints/marketing-v1/edit");
-      await expect(page.getByTestId("save-state")).toHaveText("Read-only: editing blueprints needs the admin role.");
+      await expect(page.getByTestId("save-state")).toHaveText("Read-only: editing blueprints needs the admin role.", { timeout: 20_000 });
       await expect(page.getByRole("button", { name: "Save" })).toHaveCount(0);
       await page.locator(".view-line").first().click();
       await page.keyboard.insertText("typed by a viewer");

@@ -1,4 +1,4 @@
-// The blueprint catalogue's operations: list, create, read, update, revisions, restore, validate.
+// The blueprint catalogue's operations: list, create, read, update, delete, revisions, restore, validate.
 import { checkBlueprint } from "@/lib/blueprint/check-blueprint";
 import {
   blueprintCheckSchema,
@@ -58,6 +58,18 @@ export const blueprintOperations = {
       ok: { status: 200, description: "The blueprint at its new revision.", schema: blueprintDetailSchema },
       refusals: [{ status: 409, description: "The new YAML's version is not higher." }],
       examples: () => ({ body: { description: exampleBlueprint().metadata.description, tags: exampleBlueprint().metadata.tags } }),
+    },
+    DELETE: {
+      summary: "Delete a blueprint",
+      description:
+        "Removes the blueprint with every revision and its copy in `BLUEPRINTS_DIR`, and writes an audit line. A blueprint that clusters still use is refused with 409 naming them: delete the clusters first, or deactivate the blueprint instead (`PUT` with `is_active: false`), which keeps it for its clusters and hides it from new ones. A deleted shipped example is imported again on the next start.",
+      access: "admin",
+      params: blueprintIdParamsSchema,
+      ok: { status: 204, description: "Deleted." },
+      refusals: [
+        { status: 404, description: "No such blueprint." },
+        { status: 409, description: "Clusters still use the blueprint." },
+      ],
     },
   },
   "/api/blueprints/{id}/revisions": {

@@ -18,6 +18,8 @@ export interface OperationExamples {
 
 export interface Operation {
   summary: string;
+  /** What a caller should know beyond the summary; the document adds the role it needs. */
+  description?: string;
   access: Access;
   /** A signed-in caller's budget when not the read or mutation one (metrics ingestion). */
   budget?: "ingest";

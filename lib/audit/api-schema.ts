@@ -19,6 +19,10 @@ export const auditEntrySchema = z.object({
   action: z.string(),
   target_type: z.string(),
   target_id: z.string().nullable(),
+  target_name: z
+    .string()
+    .nullable()
+    .describe("The target's name now (a cluster's or blueprint's name, a user's email, a token's name); null when it no longer exists."),
   summary: z.string(),
   ip: z.string().nullable(),
   request_id: z.string().nullable(),

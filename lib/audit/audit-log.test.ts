@@ -152,4 +152,32 @@ describe("the audit log", () => {
     ]);
     expect((await listAudit({ from: new Date(Date.now() + 60_000).toISOString(), page: 1, page_size: 10 })).total).toBe(0);
   });
+
+  it("names each target as it is called now, and keeps the id of one that is gone", async () => {
+    const cluster = await createCluster({ blueprint_id: "marketing-v1", name: "Named target", target_workers: 2 }, { runtime, audit });
+    const user = await createUser({ email: "named@test.dev", password: "named-password-1", role: "viewer" }, { audit });
+    const token = await createToken(user, { name: "named token" }, { audit });
+    await updateCluster(cluster.id, { name: "Renamed target" }, { audit });
+    const namesOf = async (targetId: string) =>
+      (await listAudit({ target: targetId, page: 1, page_size: 100 })).items.map((entry) => [entry.action, entry.target_name]);
+
+    expect(await namesOf(cluster.id)).toEqual([
+      ["cluster.update", "Renamed target"],
+      ["cluster.create", "Renamed target"],
+    ]);
+    expect(await namesOf(user.id)).toEqual([["user.create", "named@test.dev"]]);
+    expect(await namesOf(token.id)).toEqual([["token.create", "named token"]]);
+    expect(await namesOf("marketing-v1")).toEqual([]);
+    expect((await listAudit({ target: "audit-v1", page: 1, page_size: 100 })).items.every((entry) => entry.target_name === "Audited")).toBe(
+      true,
+    );
+
+    await deleteCluster(cluster.id, { runtime, audit });
+    const afterDelete = (await listAudit({ target: cluster.id, page: 1, page_size: 100 })).items;
+    expect(afterDelete.map((entry) => [entry.action, entry.target_id, entry.target_name])).toEqual([
+      ["cluster.delete", cluster.id, null],
+      ["cluster.update", cluster.id, null],
+      ["cluster.create", cluster.id, null],
+    ]);
+  });
 });

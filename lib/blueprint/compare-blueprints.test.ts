@@ -33,6 +33,23 @@ agents:
     ]);
   });
 
+  it("names changes of the metadata the catalogue shows: name, description and tags", () => {
+    const renamed = parse(`metadata: { id: m-v1, name: Marketing, version: 1.0.1, description: Campaigns, tags: [content, social] }
+cluster: { type: team, min_workers: 2, max_workers: 8 }
+agents:
+  - { name: boss, role: supervisor }
+  - { name: lead, role: lead, reports_to: boss }
+  - { name: copywriter, role: worker, count: 2-8, reports_to: boss }
+  - { name: intern, role: worker, count: 0-0, reports_to: lead }
+`);
+    expect(describeBlueprintChanges(v1, renamed)).toEqual([
+      "version 1.0.0 -> 1.0.1",
+      "name M -> Marketing",
+      "description none -> Campaigns",
+      "tags none -> content, social",
+    ]);
+  });
+
   it("finds nothing between equal texts and copes with text that is not a blueprint", () => {
     expect(describeBlueprintChanges(v1, structuredClone(v1))).toEqual([]);
     expect(describeBlueprintChanges(undefined, "just a string")).toEqual([]);

@@ -1,5 +1,5 @@
 // What changed in meaning between two versions of a blueprint, in words, above the text diff:
-// "worker range 2-8 -> 2-12", "new agent editor", "reports_to of copywriter: a -> b".
+// "name A -> B", "worker range 2-8 -> 2-12", "new agent editor", "reports_to of copywriter: a -> b".
 // Works on the YAML as data, so it also compares texts that break rules.
 import { formatCount, isRecord } from "./rules";
 
@@ -14,6 +14,12 @@ export function describeBlueprintChanges(before: unknown, after: unknown): strin
   const versionBefore = field(was, "metadata", "version");
   const versionAfter = field(now, "metadata", "version");
   if (versionBefore !== versionAfter) changes.push(`version ${show(versionBefore)} -> ${show(versionAfter)}`);
+  // What the catalogue shows comes from the metadata, so its changes are changes of meaning too.
+  for (const key of ["name", "description", "tags"]) {
+    const a = show(field(was, "metadata", key));
+    const b = show(field(now, "metadata", key));
+    if (a !== b) changes.push(`${key} ${a} -> ${b}`);
+  }
 
   const rangeBefore = `${show(field(was, "cluster", "min_workers"))}-${show(field(was, "cluster", "max_workers"))}`;
   const rangeAfter = `${show(field(now, "cluster", "min_workers"))}-${show(field(now, "cluster", "max_workers"))}`;
@@ -63,7 +69,9 @@ function describeCount(count: unknown): string {
 }
 
 function show(value: unknown): string {
-  return value === undefined || value === null ? "none" : typeof value === "string" ? value : JSON.stringify(value);
+  if (value === undefined || value === null) return "none";
+  if (Array.isArray(value)) return value.length === 0 ? "none" : value.map(show).join(", ");
+  return typeof value === "string" ? value : JSON.stringify(value);
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

@@ -27,6 +27,10 @@ agents:
     vi.spyOn(process, "cwd").mockReturnValue(project);
     const templates = await listTemplates();
     expect(templates.map((template) => template.id)).toEqual(["autoscaler-demo-v1", "marketing-v1", "product-launch-v1", "support-v1"]);
-    expect(templates[1]).toMatchObject({ name: "Marketing Department", yaml: expect.stringMatching(/^# Marketing department/) });
+    expect(templates[1]).toMatchObject({
+      key: "marketing",
+      name: "Marketing Department",
+      yaml: expect.stringMatching(/^# Marketing department/),
+    });
   });
 });

@@ -5,6 +5,8 @@ import { EXAMPLE_BLUEPRINTS } from "./example-blueprints";
 import { loadBlueprint } from "./load";
 
 export interface BlueprintTemplate {
+  /** The example's file name without `.yaml` ("marketing"): what `/blueprints/new?template=` names. */
+  key: string;
   id: string;
   name: string;
   description: string | null;
@@ -20,7 +22,13 @@ export async function listTemplates(): Promise<BlueprintTemplate[]> {
       const { metadata } = loadBlueprint(yaml);
       // A file an older console overwrote with a saved blueprint of the same name is no example.
       if (metadata.id !== example.id) return null;
-      return { id: metadata.id, name: metadata.name, description: metadata.description ?? null, yaml };
+      return {
+        key: path.basename(example.file, ".yaml"),
+        id: metadata.id,
+        name: metadata.name,
+        description: metadata.description ?? null,
+        yaml,
+      };
     }),
   );
   return templates.filter((template) => template !== null);

@@ -4,12 +4,11 @@ import { loadBlueprint } from "./load";
 import { summarizeBlueprint } from "./summarize-blueprint";
 
 describe("summarizeBlueprint", () => {
-  it("counts agents per role, as ranges where worker counts are ranges, and words the scaling policy", () => {
+  it("counts agents per role, names the workers once as the cluster's range, and words the scaling policy", () => {
     const blueprint = loadBlueprint(readFileSync("blueprints/marketing.yaml", "utf8"));
     const summary = summarizeBlueprint(blueprint);
-    const workers = blueprint.agents.filter((agent) => agent.role === "worker");
     expect(summary.roles.find((entry) => entry.role === "supervisor")).toEqual({ role: "supervisor", min: 1, max: 1 });
-    expect(summary.roles.find((entry) => entry.role === "worker")!.max).toBeGreaterThan(workers.length);
+    expect(summary.roles.map((entry) => entry.role)).toEqual(["supervisor", "lead", "specialist"]);
     expect(summary.workers).toEqual({ min: blueprint.cluster.min_workers, max: blueprint.cluster.max_workers });
     expect(summary.policy).toMatch(new RegExp(`^Keeps ${blueprint.cluster.scaling!.metric} at `));
   });
@@ -22,10 +21,7 @@ agents:
   - { name: hand, role: worker, count: 1-2, reports_to: boss }
 `);
     expect(summarizeBlueprint(blueprint)).toEqual({
-      roles: [
-        { role: "supervisor", min: 1, max: 1 },
-        { role: "worker", min: 1, max: 2 },
-      ],
+      roles: [{ role: "supervisor", min: 1, max: 1 }],
       workers: { min: 1, max: 2 },
       policy: "No autoscaling: the workers stay where operators set them.",
     });

@@ -1,19 +1,23 @@
 // The editor's summary strip: agents per role, the worker range, and the scaling policy in words.
+// Worker agents are the cluster's workers, so they are named once, as the cluster's range.
 import { countBounds } from "./rules";
 import { AGENT_ROLES, type AgentRole, type Blueprint, PER_WORKER_METRICS } from "./schema";
 
 export interface BlueprintSummaryStrip {
-  /** Instances per role, as a range when worker counts are ranges. */
-  roles: Array<{ role: AgentRole; min: number; max: number }>;
+  /** Instances per role other than worker. */
+  roles: Array<{ role: Exclude<AgentRole, "worker">; min: number; max: number }>;
+  /** The cluster's worker range: how many worker agents it runs. */
   workers: { min: number; max: number };
   policy: string;
 }
 
 export function summarizeBlueprint(blueprint: Blueprint): BlueprintSummaryStrip {
-  const roles = AGENT_ROLES.map((role) => {
-    const bounds = blueprint.agents.filter((agent) => agent.role === role).map((agent) => countBounds(agent.count) ?? { lo: 0, hi: 0 });
-    return { role, min: bounds.reduce((sum, b) => sum + b.lo, 0), max: bounds.reduce((sum, b) => sum + b.hi, 0) };
-  }).filter((entry) => entry.max > 0);
+  const roles = AGENT_ROLES.filter((role) => role !== "worker")
+    .map((role) => {
+      const bounds = blueprint.agents.filter((agent) => agent.role === role).map((agent) => countBounds(agent.count) ?? { lo: 0, hi: 0 });
+      return { role, min: bounds.reduce((sum, b) => sum + b.lo, 0), max: bounds.reduce((sum, b) => sum + b.hi, 0) };
+    })
+    .filter((entry) => entry.max > 0);
   return { roles, workers: { min: blueprint.cluster.min_workers, max: blueprint.cluster.max_workers }, policy: describePolicy(blueprint) };
 }
 

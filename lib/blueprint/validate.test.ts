@@ -49,6 +49,27 @@ describe("rule 1: a single YAML mapping", () => {
   it("reports a syntax error with its line and column", () => {
     expectError(edit("  name: Demo", "  name: Demo: x"), "", 3, 9, /YAML syntax error: Nested mappings/);
   });
+  it("says once, at the line the user indented, that a key is indented deeper than the key above expects", () => {
+    expectError(
+      edit("  min_workers: 1", "    min_workers: 1"),
+      "",
+      7,
+      5,
+      /^line 7 is indented deeper than the key above it expects: "type" on line 6 already has a value; start "min_workers" in the same column as "type"$/,
+    );
+  });
+  it("finds the over-indented line past blank lines and comments, inside an agent definition", () => {
+    expectError(
+      edit("    role: worker", "\n    # the helpers\n       role: worker"),
+      "",
+      16,
+      8,
+      /^line 16 is indented deeper .* "name" on line 13 /,
+    );
+  });
+  it("says which line is indented differently from its sibling keys", () => {
+    expectError(edit("  max_workers: 3", " max_workers: 3"), "", 8, 2, /^line 8 is indented differently from the keys before it/);
+  });
   it("rejects a document that is a list", () => {
     expectError("- a\n- b\n", "", 1, 1, /must be a mapping/);
   });

@@ -2,6 +2,7 @@
 // at the line and column of the key or value it is about. Runs in the browser and on the server.
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import { type Finding, type FindingPath, formatPath } from "./finding";
+import { describeYamlErrors } from "./yaml-syntax-errors";
 
 export const MAX_YAML_BYTES = 256 * 1024;
 export const MAX_NESTING_DEPTH = 32;
@@ -60,10 +61,7 @@ export function parseYamlSource(text: string): YamlSource {
   };
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: "error" });
   const locate: Locator = (path, target = "value") => fromOffset(locateOffset(doc, path, target));
-  const syntaxErrors = doc.errors.map((error) => {
-    const { line, column } = fromOffset(error.pos[0]);
-    return rootError(describeYamlError(error.code, error.message), line, column);
-  });
+  const syntaxErrors = describeYamlErrors(doc.errors, text, lineCounter);
   if (syntaxErrors.length > 0) return { value: undefined, errors: syntaxErrors, locate };
 
   const structureErrors = checkStructure(doc, fromOffset);
@@ -78,19 +76,6 @@ export function parseYamlSource(text: string): YamlSource {
 
 function rootError(message: string, line: number, column: number): Finding {
   return { severity: "error", path: "", message, line, column };
-}
-
-function describeYamlError(code: string, message: string): string {
-  switch (code) {
-    case "MULTIPLE_DOCS":
-      return "the text holds more than one YAML document; a blueprint is a single document";
-    case "DUPLICATE_KEY":
-      return "duplicate key: each key may appear only once in a mapping";
-    case "TAB_AS_INDENT":
-      return "tabs are not allowed for indentation; indent with spaces";
-    default:
-      return `YAML syntax error: ${message.split("\n")[0]}`;
-  }
 }
 
 function decodeUtf8(bytes: Uint8Array): { text: string; invalidAt?: number } {

@@ -102,7 +102,13 @@ export interface paths {
          */
         put: operations["putApiBlueprintsById"];
         post?: never;
-        delete?: never;
+        /**
+         * Delete a blueprint
+         * @description Removes the blueprint with every revision and its copy in `BLUEPRINTS_DIR`, and writes an audit line. A blueprint that clusters still use is refused with 409 naming them: delete the clusters first, or deactivate the blueprint instead (`PUT` with `is_active: false`), which keeps it for its clusters and hides it from new ones. A deleted shipped example is imported again on the next start.
+         *
+         *     Needs the admin role or higher.
+         */
+        delete: operations["deleteApiBlueprintsById"];
         options?: never;
         head?: never;
         patch?: never;
@@ -696,6 +702,8 @@ export interface components {
             request_id: string | null;
             summary: string;
             target_id: string | null;
+            /** @description The target's name now (a cluster's or blueprint's name, a user's email, a token's name); null when it no longer exists. */
+            target_name: string | null;
             target_type: string;
         };
         AutoscalerView: {
@@ -1678,6 +1686,71 @@ export interface operations {
             };
             /** @description The body is not JSON. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Past the caller's rate limit; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApiBlueprintsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No credentials, or an unknown, revoked or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the admin role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such blueprint. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Clusters still use the blueprint. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

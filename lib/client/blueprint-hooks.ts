@@ -5,6 +5,7 @@ import { api, dataOf, ifMatch, withoutEmpty } from "./api-client";
 export interface BlueprintListFilters {
   q?: string;
   tag?: string;
+  active_only?: "true";
   page: number;
 }
 

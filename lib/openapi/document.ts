@@ -83,13 +83,20 @@ function responsesOf(operation: Operation, examples: OperationExamples): ZodOpen
   return responses as ZodOpenApiResponsesObject;
 }
 
+function describeOperation(operation: Operation): { description?: string } {
+  const role = operation.access === "public" ? undefined : `Needs the ${operation.access} role or higher.`;
+  const description = [operation.description, role].filter(Boolean).join("\n\n");
+  return description ? { description } : {};
+}
+
 function operationObject(path: string, method: HttpMethod, operation: Operation): ZodOpenApiOperationObject {
   const examples = operation.examples?.() ?? {};
   return {
     summary: operation.summary,
     operationId: `${method.toLowerCase()}${path.replace(/\{([^}]+)\}/g, "By_$1").replace(/[^A-Za-z0-9]+(.)?/g, (_, next: string | undefined) => (next ?? "").toUpperCase())}`,
     tags: [path.split("/")[2] ?? "api"],
-    ...(operation.access === "public" ? { security: [] } : { description: `Needs the ${operation.access} role or higher.` }),
+    ...(operation.access === "public" ? { security: [] } : {}),
+    ...describeOperation(operation),
     ...(operation.params || operation.query || operation.conditional
       ? {
           requestParams: {

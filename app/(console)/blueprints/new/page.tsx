@@ -8,7 +8,9 @@ import { listTemplates } from "@/lib/blueprint/list-templates";
 
 export const metadata: Metadata = { title: "New blueprint" };
 
-export default async function NewBlueprintPage() {
+type Props = { searchParams: Promise<{ template?: string | string[] }> };
+
+export default async function NewBlueprintPage({ searchParams }: Props) {
   const principal = await requirePagePrincipal("/blueprints/new");
   if (!hasRole(principal.role, "admin")) {
     return (
@@ -17,5 +19,6 @@ export default async function NewBlueprintPage() {
       </PageSection>
     );
   }
-  return <NewBlueprint templates={await listTemplates()} />;
+  const { template } = await searchParams;
+  return <NewBlueprint templates={await listTemplates()} chosen={typeof template === "string" ? template : undefined} />;
 }
