@@ -27,8 +27,9 @@ async function signIn(page: Page, email: string, password: string, file: string)
 
 setup("create users and tokens, sign in the admin, the operator and the viewer", async ({ request, browser }) => {
   setup.setTimeout(120_000);
-  // The short-lived token first: each command takes a moment, so it has expired by the end.
-  const expiresAt = Date.now() + 8_000;
+  // The short-lived token first: the other commands take their moments, so it has expired by the
+  // end; 20 s leaves room for a slow start of the first command on a busy machine.
+  const expiresAt = Date.now() + 20_000;
   const expired = createToken(ADMIN.email, "short-lived", "--expires-at", new Date(expiresAt).toISOString());
   for (const [email, role] of [
     ["operator@e2e.test", "operator"],

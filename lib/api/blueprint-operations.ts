@@ -62,7 +62,7 @@ export const blueprintOperations = {
     DELETE: {
       summary: "Delete a blueprint",
       description:
-        "Removes the blueprint with every revision and its copy in `BLUEPRINTS_DIR`, and writes an audit line. A blueprint that clusters still use is refused with 409 naming them: delete the clusters first, or deactivate the blueprint instead (`PUT` with `is_active: false`), which keeps it for its clusters and hides it from new ones. A deleted shipped example is imported again on the next start.",
+        "Removes the blueprint with every revision and its copy in `BLUEPRINTS_DIR`, and writes an audit line. A blueprint that clusters still use is refused with 409 naming them: delete the clusters first, or deactivate the blueprint instead (`PUT` with `is_active: false`), which keeps it for its clusters and hides it from new ones. A deleted shipped example stays deleted: the seed does not import it again.",
       access: "admin",
       params: blueprintIdParamsSchema,
       ok: { status: 204, description: "Deleted." },

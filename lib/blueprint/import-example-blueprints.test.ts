@@ -10,6 +10,7 @@ import { EXAMPLE_BLUEPRINTS_DIRECTORY } from "./example-blueprints";
 import { getBlueprintOrThrow } from "./get-blueprint";
 import { importExampleBlueprints } from "./import-example-blueprints";
 import { createBlueprint } from "./create-blueprint";
+import { deleteBlueprint } from "./delete-blueprint";
 
 const directories: string[] = [];
 afterEach(() => {
@@ -56,5 +57,15 @@ describe("importExampleBlueprints beside old copies of saved blueprints", () => 
     const result = await importExampleBlueprints(directory);
     expect(result).toMatchObject({ imported: [], ignored: [] });
     expect(result.kept).not.toContain("marketing-v1");
+  });
+
+  it("leaves an example an admin deleted deleted on the next start", async () => {
+    const directory = examplesWith({});
+    await importExampleBlueprints(directory);
+    await deleteBlueprint("research-v1", { audit });
+    const result = await importExampleBlueprints(directory);
+    expect(result.deleted).toEqual(["research-v1"]);
+    expect(result.imported).toEqual([]);
+    expect(await db.blueprint.count({ where: { id: "research-v1" } })).toBe(0);
   });
 });

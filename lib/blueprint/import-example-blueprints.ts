@@ -1,5 +1,6 @@
 // importExampleBlueprints: loads the shipped example blueprints (example-blueprints.ts) into the catalogue.
-// Idempotent: a blueprint already stored is left as it is, so later edits are never overwritten.
+// Idempotent: a blueprint already stored is left as it is, so later edits are never overwritten, and
+// an example an admin deleted (the audit log holds its "blueprint.delete") stays deleted.
 // Any other YAML file in the folder is named in the answer but never read: consoles before
 // data/blueprints wrote their users' blueprints there, and the database, not those copies, holds them.
 import { readdir } from "node:fs/promises";
@@ -16,13 +17,15 @@ export interface ExampleImport {
   imported: string[];
   /** Ids that were stored already. */
   kept: string[];
+  /** Ids an admin deleted, which the seed leaves deleted. */
+  deleted: string[];
   /** Files in the folder that are not, or no longer, a shipped example. */
   ignored: string[];
 }
 
 export async function importExampleBlueprints(directory: string): Promise<ExampleImport> {
   const others = new Set((await readdir(directory)).filter((name) => name.endsWith(".yaml") || name.endsWith(".yml")));
-  const result: ExampleImport = { imported: [], kept: [], ignored: [] };
+  const result: ExampleImport = { imported: [], kept: [], deleted: [], ignored: [] };
   for (const example of EXAMPLE_BLUEPRINTS) {
     // An example someone deleted is simply not offered.
     if (!others.delete(example.file)) continue;
@@ -32,18 +35,20 @@ export async function importExampleBlueprints(directory: string): Promise<Exampl
       result.ignored.push(example.file);
       continue;
     }
-    const stored = await storeExample(blueprint, new TextDecoder().decode(bytes));
-    (stored ? result.imported : result.kept).push(example.id);
+    const outcome = await storeExample(blueprint, new TextDecoder().decode(bytes));
+    result[outcome].push(example.id);
   }
   result.ignored = [...result.ignored, ...others].sort();
   return result;
 }
 
-async function storeExample(blueprint: Blueprint, yaml: string): Promise<boolean> {
+async function storeExample(blueprint: Blueprint, yaml: string): Promise<"imported" | "kept" | "deleted"> {
   const { id, version } = blueprint.metadata;
   const { name, description, tags } = catalogFieldsOf(blueprint.metadata);
   return db.$transaction(async (tx) => {
-    if (await tx.blueprint.findUnique({ where: { id }, select: { id: true } })) return false;
+    if (await tx.blueprint.findUnique({ where: { id }, select: { id: true } })) return "kept";
+    const deletion = { action: "blueprint.delete", targetType: "blueprint", targetId: id };
+    if (await tx.auditEntry.findFirst({ where: deletion, select: { id: true } })) return "deleted";
     await tx.blueprint.create({
       data: {
         id,
@@ -56,6 +61,6 @@ async function storeExample(blueprint: Blueprint, yaml: string): Promise<boolean
         revisions: { create: { revision: 1, version, blueprintYaml: yaml, createdBy: "example import" } },
       },
     });
-    return true;
+    return "imported";
   });
 }

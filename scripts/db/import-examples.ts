@@ -7,9 +7,10 @@ import { env } from "../../lib/env";
 
 const directory = path.resolve(EXAMPLE_BLUEPRINTS_DIRECTORY);
 try {
-  const { imported, kept, ignored } = await importExampleBlueprints(directory);
+  const { imported, kept, deleted, ignored } = await importExampleBlueprints(directory);
   console.log(
-    `example blueprints: ${imported.length} imported${imported.length ? ` (${imported.join(", ")})` : ""}, ${kept.length} already present`,
+    `example blueprints: ${imported.length} imported${imported.length ? ` (${imported.join(", ")})` : ""}, ${kept.length} already present` +
+      (deleted.length ? `, ${deleted.length} left deleted as an admin deleted them (${deleted.join(", ")})` : ""),
   );
   if (ignored.length > 0) {
     // Consoles before BLUEPRINTS_DIR moved wrote here; say once per start what became of those copies.
