@@ -115,6 +115,21 @@ test.describe("[UI][CLUSTER_PAGE]", () => {
     await expect(page).toHaveURL(/\/clusters$/);
   });
 
+  test("a cluster deleted while the tab missed the event: the next answer's 404 ends the page the same way", async ({ page }) => {
+    const cluster = await createThroughApi("Deleted unseen");
+    // No event stream: the tab learns of the deletion only from the autoscaler panel's next poll.
+    await page.route("**/api/events**", (route) => route.abort());
+    await page.goto(`/clusters/${cluster.id}`);
+    await expect(page.getByRole("region", { name: "Autoscaler" })).toContainText("Running", { timeout: 15_000 });
+
+    expect((await api.delete(`/api/clusters/${cluster.id}`)).status()).toBe(204);
+    const notice = page.getByRole("alert").filter({ hasText: "This cluster was deleted" });
+    await expect(notice).toContainText("This cluster was deleted. What you see", { timeout: 15_000 });
+    await expect(page.getByTestId("cluster-status")).toHaveText("deleted");
+    for (const name of ["Hibernate", "Edit", "Delete"]) await expect(page.getByRole("button", { name, exact: true })).toBeDisabled();
+    await expect(notice.getByRole("link", { name: "Back to the clusters" })).toBeVisible();
+  });
+
   test("an outage: the indicator says Offline or Reconnecting, and a failed scale keeps the page and says nothing changed", async ({
     page,
     context,

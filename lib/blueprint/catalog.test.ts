@@ -16,7 +16,7 @@ describe("importExampleBlueprints", () => {
     await db.blueprint.update({ where: { id: "sales-v1" }, data: { name: "Renamed by an admin" } });
 
     const second = await importExampleBlueprints("blueprints");
-    expect(second).toEqual({ imported: [], kept: first.imported, ignored: [] });
+    expect(second).toEqual({ imported: [], kept: first.imported, deleted: [], ignored: [] });
     expect((await db.blueprint.findUniqueOrThrow({ where: { id: "sales-v1" } })).name).toBe("Renamed by an admin");
     expect(await db.blueprintRevision.count()).toBe(6);
   });
