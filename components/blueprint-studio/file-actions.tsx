@@ -2,6 +2,7 @@
 // Upload a .yaml file into the editor (nothing is saved until the user saves) and download the
 // text on screen.
 import { useRef } from "react";
+import { YamlFileInput } from "./yaml-file-input";
 
 const buttonClass =
   "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand";
@@ -32,18 +33,7 @@ export function FileActions({
     <div className="flex flex-wrap gap-2">
       {canUpload ? (
         <>
-          <input
-            ref={input}
-            type="file"
-            accept=".yaml,.yml,application/yaml,text/yaml"
-            aria-label="Upload a YAML file"
-            className="sr-only"
-            onChange={async (event) => {
-              const file = event.target.files?.[0];
-              if (file) onUpload(await file.text(), file.name);
-              event.target.value = "";
-            }}
-          />
+          <YamlFileInput ref={input} label="Upload a YAML file" onFile={onUpload} />
           <button type="button" className={buttonClass} onClick={() => input.current?.click()}>
             Upload .yaml
           </button>

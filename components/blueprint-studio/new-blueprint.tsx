@@ -7,6 +7,7 @@ import { useRef, useState } from "react";
 import { BLANK_BLUEPRINT_YAML } from "@/lib/blueprint/blank-blueprint";
 import type { BlueprintTemplate } from "@/lib/blueprint/list-templates";
 import { BlueprintStudio } from "./blueprint-studio";
+import { YamlFileInput } from "./yaml-file-input";
 
 const BLANK = "blank";
 const choiceClass =
@@ -43,17 +44,10 @@ export function NewBlueprint({ templates, chosen }: { templates: BlueprintTempla
           </button>
         </li>
         <li>
-          <input
+          <YamlFileInput
             ref={fileInput}
-            type="file"
-            accept=".yaml,.yml,application/yaml,text/yaml"
-            aria-label="Upload a YAML file to start from"
-            className="sr-only"
-            onChange={async (event) => {
-              const file = event.target.files?.[0];
-              if (file) setUploaded({ text: await file.text(), fileName: file.name });
-              event.target.value = "";
-            }}
+            label="Upload a YAML file to start from"
+            onFile={(text, fileName) => setUploaded({ text, fileName })}
           />
           <button type="button" onClick={() => fileInput.current?.click()} className={choiceClass}>
             <span className="block font-medium text-slate-900">Upload a .yaml file</span>

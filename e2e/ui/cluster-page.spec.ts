@@ -2,6 +2,7 @@
 // cluster deleted from elsewhere, an outage, and the create dialog opened on a blueprint.
 import { type APIRequestContext, expect, type Page, request, test } from "@playwright/test";
 import { bearer, readPrincipals } from "../support/principals";
+import { createMarketingCluster } from "../support/marketing-cluster";
 
 let api: APIRequestContext;
 
@@ -9,13 +10,6 @@ test.beforeAll(async ({ baseURL }) => {
   api = await request.newContext({ baseURL, extraHTTPHeaders: bearer(readPrincipals().tokens.admin) });
 });
 test.afterAll(async () => api.dispose());
-
-/** A cluster of marketing-v1, whose blueprint has a scaling policy. */
-async function createThroughApi(name: string, target = 3): Promise<{ id: string; name: string }> {
-  const created = await api.post("/api/clusters", { data: { blueprint_id: "marketing-v1", name, target_workers: target } });
-  expect(created.status()).toBe(201);
-  return created.json();
-}
 
 /** Opens the cluster's page and waits until it is live and loaded (longer than usual: two cores serve the server and the browser). */
 async function openCluster(page: Page, id: string): Promise<void> {
@@ -26,7 +20,7 @@ async function openCluster(page: Page, id: string): Promise<void> {
 
 test.describe("[UI][CLUSTER_PAGE]", () => {
   test("the Scaling card says the autoscaler manages the workers, links its pause, and a scale can pause it", async ({ page }) => {
-    const cluster = await createThroughApi("Owned by the autoscaler");
+    const cluster = await createMarketingCluster(api, "Owned by the autoscaler");
     await openCluster(page, cluster.id);
     const scaling = page.getByRole("region", { name: "Scaling" });
     const note = scaling.getByTestId("autoscaler-owns-workers");
@@ -57,7 +51,7 @@ test.describe("[UI][CLUSTER_PAGE]", () => {
   test("Escape cancels the large-change confirmation; dialogs open on their first field; the charts fit a new cluster", async ({
     page,
   }) => {
-    const cluster = await createThroughApi("Escaped");
+    const cluster = await createMarketingCluster(api, "Escaped");
     await openCluster(page, cluster.id);
     const scaling = page.getByRole("region", { name: "Scaling" });
     await scaling.getByRole("spinbutton", { name: "Target workers (number)" }).fill("12");
@@ -88,7 +82,7 @@ test.describe("[UI][CLUSTER_PAGE]", () => {
   });
 
   test("a cluster deleted elsewhere: the page says who deleted it, disables every action and stops polling", async ({ page }) => {
-    const cluster = await createThroughApi("Deleted elsewhere");
+    const cluster = await createMarketingCluster(api, "Deleted elsewhere");
     await openCluster(page, cluster.id);
     let clusterRequests = 0;
     page.on("request", (sent) => {
@@ -116,7 +110,7 @@ test.describe("[UI][CLUSTER_PAGE]", () => {
   });
 
   test("a cluster deleted while the tab missed the event: the next answer's 404 ends the page the same way", async ({ page }) => {
-    const cluster = await createThroughApi("Deleted unseen");
+    const cluster = await createMarketingCluster(api, "Deleted unseen");
     // No event stream: the tab learns of the deletion only from the autoscaler panel's next poll.
     await page.route("**/api/events**", (route) => route.abort());
     await page.goto(`/clusters/${cluster.id}`);
@@ -134,7 +128,7 @@ test.describe("[UI][CLUSTER_PAGE]", () => {
     page,
     context,
   }) => {
-    const cluster = await createThroughApi("Through an outage");
+    const cluster = await createMarketingCluster(api, "Through an outage");
     await openCluster(page, cluster.id);
     const live = page.getByTestId("live-state");
     const scaling = page.getByRole("region", { name: "Scaling" });

@@ -1,5 +1,6 @@
 import { type APIRequestContext, expect, type Locator, type Page, request, test } from "@playwright/test";
 import { AUTH_DIR, bearer, readPrincipals } from "../support/principals";
+import { createMarketingCluster } from "../support/marketing-cluster";
 
 let api: APIRequestContext;
 
@@ -7,12 +8,6 @@ test.beforeAll(async ({ baseURL }) => {
   api = await request.newContext({ baseURL, extraHTTPHeaders: bearer(readPrincipals().tokens.admin) });
 });
 test.afterAll(async () => api.dispose());
-
-async function createThroughApi(name: string, target = 3): Promise<{ id: string; name: string }> {
-  const created = await api.post("/api/clusters", { data: { blueprint_id: "marketing-v1", name, target_workers: target } });
-  expect(created.status()).toBe(201);
-  return created.json();
-}
 
 /** Drags the slider's thumb to roughly `value`, then returns the value it landed on. */
 async function dragSlider(page: Page, slider: Locator, value: number, min: number, max: number): Promise<number> {
@@ -110,7 +105,7 @@ test.describe("[UI][OPERATOR_CONSOLE]", () => {
   });
 
   test("Expand all also opens the groups a later scale brings (a script scales while the page is open)", async ({ page }) => {
-    const cluster = await createThroughApi("Growing team");
+    const cluster = await createMarketingCluster(api, "Growing team");
     await page.goto(`/clusters/${cluster.id}`);
     const workers = page.locator('[data-testid^="agent-node-"][data-role="worker"]');
     // At 3 workers only the copywriters form a group; the single social poster is drawn as a card.
@@ -131,7 +126,7 @@ test.describe("[UI][OPERATOR_CONSOLE]", () => {
   });
 
   test("a scale in one tab, and one by a script, shows in another tab within two seconds", async ({ page, context }) => {
-    const cluster = await createThroughApi("Two tabs");
+    const cluster = await createMarketingCluster(api, "Two tabs");
     const other = await context.newPage();
     await page.goto(`/clusters/${cluster.id}`);
     await other.goto(`/clusters/${cluster.id}`);
@@ -150,7 +145,7 @@ test.describe("[UI][OPERATOR_CONSOLE]", () => {
   });
 
   test("edit the name and limits, with the server's refusal shown in the form; delete only after typing the name", async ({ page }) => {
-    const cluster = await createThroughApi("Edited team");
+    const cluster = await createMarketingCluster(api, "Edited team");
     await page.goto(`/clusters/${cluster.id}`);
     await page.getByRole("button", { name: "Edit" }).click();
     const edit = page.getByRole("dialog", { name: /Edit/ });
@@ -179,7 +174,7 @@ test.describe("[UI][OPERATOR_CONSOLE]", () => {
   });
 
   test("a refused action (stale revision) rolls back and says why", async ({ page }) => {
-    const cluster = await createThroughApi("Stale tab");
+    const cluster = await createMarketingCluster(api, "Stale tab");
     // Without live updates this tab keeps the revision it loaded.
     await page.route("**/api/events", (route) => route.abort());
     await page.goto(`/clusters/${cluster.id}`);
@@ -202,7 +197,7 @@ test.describe("[UI][OPERATOR_CONSOLE]", () => {
     test.use({ storageState: `${AUTH_DIR}/viewer.json` });
 
     test("sees the cluster without any mutation control", async ({ page }) => {
-      const cluster = await createThroughApi("Viewer view");
+      const cluster = await createMarketingCluster(api, "Viewer view");
       await page.goto(`/clusters/${cluster.id}`);
       await expect(page.getByRole("heading", { name: "Viewer view" })).toBeVisible();
       await expect(page.getByText("Read-only: operating clusters needs the operator role.")).toBeVisible();
