@@ -34,14 +34,11 @@ agents:
   });
 
   it("names changes of the metadata the catalogue shows: name, description and tags", () => {
-    const renamed = parse(`metadata: { id: m-v1, name: Marketing, version: 1.0.1, description: Campaigns, tags: [content, social] }
-cluster: { type: team, min_workers: 2, max_workers: 8 }
-agents:
-  - { name: boss, role: supervisor }
-  - { name: lead, role: lead, reports_to: boss }
-  - { name: copywriter, role: worker, count: 2-8, reports_to: boss }
-  - { name: intern, role: worker, count: 0-0, reports_to: lead }
-`);
+    // The same blueprint as v1 but for the metadata, so only metadata changes are named.
+    const renamed = {
+      ...v1,
+      metadata: { ...v1.metadata, name: "Marketing", version: "1.0.1", description: "Campaigns", tags: ["content", "social"] },
+    };
     expect(describeBlueprintChanges(v1, renamed)).toEqual([
       "version 1.0.0 -> 1.0.1",
       "name M -> Marketing",
