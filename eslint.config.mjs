@@ -15,7 +15,7 @@ const LAYERS = [
   // The server's start (instrumentation.ts): the first admin, recovery, the autoscaler loop.
   { type: "start", pattern: ["lib/start/**"] },
   { type: "contract", pattern: ["lib/api/**", "lib/openapi/**"] },
-  { type: "domain", pattern: ["lib/{audit,auth,autoscaler,blueprint,cluster,metrics,observability,runtime}/**"] },
+  { type: "domain", pattern: ["lib/{audit,auth,autoscaler,blueprint,cluster,executors,metrics,observability,runtime,tasks}/**"] },
   { type: "base", pattern: ["lib/*.ts", "lib/db/**", "lib/shapes/**", "lib/generated/**"] },
 ];
 

@@ -1,6 +1,7 @@
 // The blueprint format (spec/blueprint-format.md) as zod schemas: the one source of its types,
 // of the editor's JSON Schema and of the API's request checks.
 import { z } from "zod";
+import { concurrencySchema, executorSchema } from "./executor-schema";
 
 export const AGENT_ROLES = ["supervisor", "lead", "specialist", "worker"] as const;
 export const CLUSTER_TYPES = ["department", "project", "campaign", "team"] as const;
@@ -96,13 +97,21 @@ export const scalingSchema = z.strictObject({
 
 export type ScalingPolicy = z.output<typeof scalingSchema>;
 
+/** Free-form but for `executor`, which the validator checks (spec/blueprint-format.md). */
+const clusterConfigSchema = z.looseObject(
+  { executor: executorSchema.optional().describe("The executor of every agent definition that names none.") },
+  { error: "must be a mapping of keys to values" },
+);
+
 export const clusterSettingsSchema = z.strictObject({
   type: z.enum(CLUSTER_TYPES, { error: `type must be one of ${CLUSTER_TYPES.join(", ")}` }).describe("What kind of team the cluster is."),
   min_workers: workerBound("min_workers").describe("The fewest workers the cluster may run."),
   max_workers: workerBound("max_workers").describe("The most workers the cluster may run."),
   target_workers: workerBound("target_workers").optional().describe("Workers to start with; defaults to min_workers."),
   scaling: scalingSchema.optional().describe("How the autoscaler sizes the workers."),
-  config: freeFormConfig.optional().describe("Settings every agent of the cluster receives."),
+  config: clusterConfigSchema
+    .optional()
+    .describe("Settings every agent of the cluster receives; its executor is every definition's default."),
 });
 
 /** An integer, or for workers a range "MIN-MAX"; role-dependent rules live in rules.ts. */
@@ -134,6 +143,8 @@ export const agentDefinitionSchema = z.strictObject({
   capabilities: stringList.optional().describe("What the agent can do, such as write or review."),
   skills: stringList.optional().describe("Tools and knowledge the agent brings."),
   config: freeFormConfig.optional().describe("Settings for this agent, over the cluster's config."),
+  executor: executorSchema.optional().describe("Who does this agent's work; overrides cluster.config.executor."),
+  concurrency: concurrencySchema.optional().describe("Tasks one agent runs at once; default 1, at most 64."),
 });
 
 export const blueprintSchema = z.strictObject(

@@ -1,0 +1,52 @@
+// The seam between the task services and the database's queue mechanics (spec/tasks.md, "The
+// queue"). Everything dialect-specific about a claim lives behind it: SQLite claims with one
+// UPDATE ... RETURNING in this process; PostgreSQL will claim with FOR UPDATE SKIP LOCKED.
+/** A task's failure as the task and its attempts keep it. */
+export interface TaskError {
+  type: string;
+  message: string;
+}
+
+/** A free slot of an eligible agent, as the dispatcher offers it. */
+export interface AgentSlot {
+  agentId: string;
+  clusterId: string;
+  definition: string;
+  role: string;
+  capabilities: readonly string[];
+}
+
+/** A task handed to an agent: the lease is the agent's until `leaseExpiresAt` unless renewed. */
+export interface ClaimedTask {
+  taskId: string;
+  clusterId: string;
+  agentId: string;
+  attempt: number;
+  input: unknown;
+  metadata: Record<string, unknown> | null;
+  timeoutS: number;
+  leaseExpiresAt: number;
+}
+
+/** What an attempt ended with; a completion is refused when the agent no longer holds the lease. */
+export type AttemptEnd =
+  | { outcome: "succeeded"; result: unknown; executorRef?: string; facts?: Record<string, unknown> }
+  | { outcome: "failed"; error: TaskError; executorRef?: string; facts?: Record<string, unknown> };
+
+export type CompletionAnswer = { accepted: true; status: "succeeded" | "failed" | "dead" } | { accepted: false; reason: string };
+
+export interface TaskQueue {
+  /** Hands up to one waiting task to each slot (highest priority, then oldest, first). */
+  claim(slots: readonly AgentSlot[], now: number): Promise<ClaimedTask[]>;
+  /** Extends the leases an agent still holds; answers the task ids whose lease it no longer holds. */
+  renew(leases: ReadonlyArray<{ taskId: string; agentId: string; attempt: number }>, now: number): Promise<string[]>;
+  /** Ends an attempt; refused (and recorded on the attempt) when the agent lost its lease. */
+  complete(lease: { taskId: string; agentId: string; attempt: number }, end: AttemptEnd, now: number): Promise<CompletionAnswer>;
+  /** Puts tasks whose lease ran out back in the queue (or `dead` after the last attempt); answers their ids. */
+  expireLeases(now: number): Promise<string[]>;
+  /**
+   * Gives the running tasks of stopping agents back to the queue at once: the attempt ends `lost`
+   * with `reason`, and does not count against max_attempts (the console stopped it, not the work).
+   */
+  release(agentIds: readonly string[], reason: TaskError, now: number): Promise<string[]>;
+}
