@@ -114,7 +114,7 @@ export const taskSchema = z.object({
   status: z.enum(TASK_STATUSES),
   result: z.unknown().describe("The executor's answer, once succeeded; null before."),
   error: taskErrorSchema.nullable().describe("The last failure."),
-  agent_id: z.string().nullable().describe("The agent running it now, or the one that finished it."),
+  agent_id: z.string().nullable().describe("The agent running it now, or the one that ran its latest attempt; null while queued."),
   next_attempt_at: z.iso.datetime().nullable().describe("While `failed`: when the next attempt may start."),
   created_by: z.string().nullable(),
   created_at: z.iso.datetime(),

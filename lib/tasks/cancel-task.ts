@@ -23,13 +23,7 @@ export async function cancelTask(taskId: string, options: { audit: AuditContext;
     // Conditional on the status just read, so a completion in between cannot be overwritten.
     const { count } = await tx.task.updateMany({
       where: { id: taskId, status },
-      data: {
-        status: "cancelled",
-        finishedAt: now,
-        updatedAt: now,
-        leaseExpiresAt: null,
-        ...(wasRunning ? {} : { agentId: null }),
-      },
+      data: { status: "cancelled", finishedAt: now, updatedAt: now, leaseExpiresAt: null },
     });
     if (count === 0) throw new ConflictError("the task changed while it was being cancelled; read it again");
     if (wasRunning)

@@ -187,7 +187,7 @@ describe("complete", () => {
     });
     expect(await db.task.findUniqueOrThrow({ where: { id: taskId } })).toMatchObject({
       status: "failed",
-      agentId: null,
+      agentId: slot.agentId,
       runAfter: now + retryBackoffMs(1),
       errorJson: JSON.stringify(failure.error),
       finishedAt: null,

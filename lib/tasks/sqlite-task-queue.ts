@@ -34,6 +34,12 @@ interface MovedRow {
   run_after: number;
 }
 
+/** A completed task with the lease that completed it (its agent stays on it, failed or finished). */
+interface CompletedRow extends MovedRow {
+  agent_id: string;
+  last_attempt: number | bigint;
+}
+
 interface HeldRow {
   id: string;
   status: string;
@@ -105,13 +111,14 @@ export class SqliteTaskQueue implements TaskQueue {
 
   async completeMany(completions: ReadonlyArray<Completion>, now: number): Promise<CompletionAnswer[]> {
     if (completions.length === 0) return [];
-    // The same task twice in one call: the first completion counts, any other is refused.
+    // The same lease twice in one call: the first completion counts. Of different leases of one
+    // task at most one is held, and the UPDATE matches only that one.
     const first = new Map<string, Completion>();
-    for (const completion of completions) if (!first.has(completion.lease.taskId)) first.set(completion.lease.taskId, completion);
+    for (const completion of completions) if (!first.has(leaseKey(completion.lease))) first.set(leaseKey(completion.lease), completion);
     const unique = [...first.values()];
 
     const { moved, held } = await this.db.$transaction(async (tx) => {
-      const moved = new Map<string, MovedRow>();
+      const moved = new Map<string, CompletedRow>();
       await inRowSlices(
         unique,
         ROWS_PER_STATEMENT,
@@ -124,10 +131,11 @@ export class SqliteTaskQueue implements TaskQueue {
           end.outcome === "failed" ? JSON.stringify(end.error) : null,
         ],
         async (values) => {
-          for (const row of await tx.$queryRaw<MovedRow[]>(completeStatement(values, now))) moved.set(row.id, row);
+          for (const row of await tx.$queryRaw<CompletedRow[]>(completeStatement(values, now)))
+            moved.set(leaseKey({ taskId: row.id, agentId: row.agent_id, attempt: Number(row.last_attempt) }), row);
         },
       );
-      const accepted = unique.filter(({ lease }) => moved.has(lease.taskId));
+      const accepted = unique.filter(({ lease }) => moved.has(leaseKey(lease)));
       await inRowSlices(
         accepted,
         ROWS_PER_STATEMENT,
@@ -148,7 +156,7 @@ export class SqliteTaskQueue implements TaskQueue {
       );
       // A refused completion is kept on the attempt it claims to end, if that attempt was the agent's.
       const refused = completions.filter(
-        (completion) => first.get(completion.lease.taskId) !== completion || !moved.has(completion.lease.taskId),
+        (completion) => first.get(leaseKey(completion.lease)) !== completion || !moved.has(leaseKey(completion.lease)),
       );
       await inRowSlices(
         refused,
@@ -177,8 +185,8 @@ export class SqliteTaskQueue implements TaskQueue {
 
     announceMoves([...moved.values()], now);
     return completions.map((completion): CompletionAnswer => {
-      const row = moved.get(completion.lease.taskId);
-      if (row && first.get(completion.lease.taskId) === completion)
+      const row = moved.get(leaseKey(completion.lease));
+      if (row && first.get(leaseKey(completion.lease)) === completion)
         return { accepted: true, status: row.status as "succeeded" | "failed" | "dead" };
       if (row) return { accepted: false, reason: "the task was completed earlier in the same call" };
       return { accepted: false, reason: whyNotHeld(completion.lease, held.get(completion.lease.taskId), now) };
@@ -294,13 +302,12 @@ function completeStatement(values: Prisma.Sql, now: number): Prisma.Sql {
       status = CASE WHEN done.outcome = 'succeeded' THEN 'succeeded' WHEN ${outlived} THEN 'dead' ELSE 'failed' END,
       result_json = done.result_json,
       error_json = COALESCE(done.error_json, tasks.error_json),
-      agent_id = CASE WHEN done.outcome = 'failed' AND NOT ${outlived} THEN NULL ELSE tasks.agent_id END,
       finished_at = CASE WHEN done.outcome = 'failed' AND NOT ${outlived} THEN NULL ELSE ${now} END,
       run_after = CASE WHEN done.outcome = 'failed' AND NOT ${outlived} THEN CASE tasks.attempt_count ${backoff} ELSE ${now + retryBackoffMs(MAX_ATTEMPTS_LIMIT)} END ELSE tasks.run_after END,
       lease_expires_at = NULL, updated_at = ${now}
     FROM done
     WHERE tasks.id = done.task_id AND ${holdsLease(now, "done")}
-    RETURNING tasks.id, tasks.cluster_id, tasks.status, tasks.run_after`;
+    RETURNING tasks.id, tasks.cluster_id, tasks.status, tasks.run_after, tasks.agent_id, tasks.last_attempt`;
 }
 
 /** The agent still holds the lease of the attempt it names: running, its own, this attempt, not expired. */
