@@ -21,6 +21,8 @@ export interface OpenaiStubServer {
   requests: RecordedRequest[];
   /** Queues behaviours for the next requests, before any in-band `stub` directive. */
   next(...behaviours: StubBehaviour[]): void;
+  /** Forgets the queued behaviours and the recorded requests. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -98,6 +100,10 @@ export async function startOpenaiStubServer(options: OpenaiStubOptions = {}): Pr
     port,
     requests,
     next: (...behaviours) => queue.push(...behaviours),
+    reset: () => {
+      queue.length = 0;
+      requests.length = 0;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
