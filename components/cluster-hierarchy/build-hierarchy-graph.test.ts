@@ -17,9 +17,17 @@ function agent(
   name: string,
   role: string,
   subordinates: HierarchyNode[] = [],
-  options: { definition?: string; status?: string } = {},
+  options: { definition?: string; status?: string; runningTasks?: number } = {},
 ): HierarchyNode {
-  return { agent_id: `id-${name}`, name, definition: options.definition ?? name, role, status: options.status ?? "active", subordinates };
+  return {
+    agent_id: `id-${name}`,
+    name,
+    definition: options.definition ?? name,
+    role,
+    status: options.status ?? "active",
+    running_tasks: options.runningTasks ?? 0,
+    subordinates,
+  };
 }
 
 /** `count` workers of one definition, named `prefix-1`…; `statuses` overrides the first ones' status. */

@@ -749,10 +749,14 @@ export interface components {
             };
             /** Format: date-time */
             created_at: string;
+            /** @description The task the agent started most recently among those it runs now. */
+            current_task_id: string | null;
             definition: string;
             name: string;
             /** @enum {string} */
             role: "supervisor" | "lead" | "specialist" | "worker";
+            /** @description Tasks the agent runs now: busy when more than 0, else idle. */
+            running_tasks: number;
             skills: string[];
             /** @enum {string} */
             status: "starting" | "active" | "inactive" | "hibernated" | "failed" | "stopped";
@@ -952,6 +956,13 @@ export interface components {
             /** @enum {string} */
             status: "spawning" | "active" | "scaling" | "hibernated" | "error" | "deleting";
             target_workers: number;
+            /** @description The cluster's tasks now; they change without changing the cluster's revision. */
+            tasks: {
+                /** @description Tasks waiting for an agent: queued, or failed and waiting for their next attempt. */
+                queued: number;
+                /** @description Tasks an agent runs now. */
+                running: number;
+            };
             /** @enum {string} */
             type: "department" | "project" | "campaign" | "team";
             /** Format: date-time */
@@ -968,6 +979,7 @@ export interface components {
             definition: string;
             name: string;
             role: string;
+            running_tasks: number;
             status: string;
             subordinates: components["schemas"]["HierarchyNode"][];
         };
@@ -976,6 +988,7 @@ export interface components {
             definition: string;
             name: string;
             role: string;
+            running_tasks: number;
             status: string;
             subordinates: components["schemas"]["HierarchyNodeOutput"][];
         };

@@ -68,6 +68,12 @@ export const clusterSchema = z.object({
   hibernated_at: z.iso.datetime().nullable(),
   created_by: z.string().nullable(),
   revision: z.int(),
+  tasks: z
+    .object({
+      queued: z.int().describe("Tasks waiting for an agent: queued, or failed and waiting for their next attempt."),
+      running: z.int().describe("Tasks an agent runs now."),
+    })
+    .describe("The cluster's tasks now; they change without changing the cluster's revision."),
 });
 export type ClusterView = z.infer<typeof clusterSchema>;
 
@@ -78,6 +84,8 @@ export interface HierarchyNode {
   definition: string;
   role: string;
   status: string;
+  /** Tasks the agent runs now (0 when idle). */
+  running_tasks: number;
   subordinates: HierarchyNode[];
 }
 
@@ -88,6 +96,7 @@ export const hierarchyNodeSchema: z.ZodType<HierarchyNode> = z.object({
   definition: z.string(),
   role: z.string(),
   status: z.string(),
+  running_tasks: z.int(),
   get subordinates() {
     return z.array(hierarchyNodeSchema);
   },
@@ -183,6 +192,8 @@ export const agentSchema = z.object({
   capabilities: z.array(z.string()),
   skills: z.array(z.string()),
   config: z.record(z.string(), z.unknown()),
+  running_tasks: z.int().describe("Tasks the agent runs now: busy when more than 0, else idle."),
+  current_task_id: z.string().nullable().describe("The task the agent started most recently among those it runs now."),
   created_at: z.iso.datetime(),
   updated_at: z.iso.datetime(),
 });

@@ -5,6 +5,7 @@ import { parseStoredValue } from "@/lib/db/stored-value";
 import type { Agent as AgentRow, Cluster as ClusterRow, ClusterEvent as ClusterEventRow } from "@/lib/generated/prisma/client";
 import { AGENT_STATUSES, type AgentStatus, type AgentView, type ClusterActivity, type ClusterView } from "./api-schema";
 import { CLUSTER_STATUSES, type ClusterStatus } from "./state-machine";
+import type { AgentTaskActivity, ClusterTaskCounts } from "./task-activity";
 
 /** A stored cluster with its status and type checked. */
 export type ClusterRecord = ClusterRow & { status: ClusterStatus; type: ClusterType };
@@ -30,12 +31,17 @@ function parseAgentRecord<Row extends Pick<AgentRow, "role" | "status">>(row: Ro
 /** What a cluster query includes so that `toClusterViewWithBlueprint` can tell whether a newer blueprint revision exists. */
 export const CLUSTER_VIEW_INCLUDE = { blueprint: { select: { currentRevision: true } } } as const;
 
-export function toClusterViewWithBlueprint({ blueprint, ...row }: ClusterRow & { blueprint: { currentRevision: number } }): ClusterView {
-  return toClusterView(row, blueprint.currentRevision);
+export function toClusterViewWithBlueprint(
+  { blueprint, ...row }: ClusterRow & { blueprint: { currentRevision: number } },
+  tasks: ClusterTaskCounts | undefined,
+): ClusterView {
+  return toClusterView(row, blueprint.currentRevision, tasks);
 }
 
+const NO_TASKS: ClusterTaskCounts = { queued: 0, running: 0 };
+
 /** `blueprintLatestRevision` is the blueprint's current revision, to tell whether a newer one exists. */
-export function toClusterView(stored: ClusterRow, blueprintLatestRevision: number): ClusterView {
+export function toClusterView(stored: ClusterRow, blueprintLatestRevision: number, tasks: ClusterTaskCounts = NO_TASKS): ClusterView {
   const row = parseClusterRecord(stored);
   return {
     id: row.id,
@@ -59,6 +65,7 @@ export function toClusterView(stored: ClusterRow, blueprintLatestRevision: numbe
     hibernated_at: row.hibernatedAt?.toISOString() ?? null,
     created_by: row.createdBy,
     revision: row.revision,
+    tasks,
   };
 }
 
@@ -71,7 +78,7 @@ export function parseAgentJsonColumns(row: Pick<AgentRow, "capabilitiesJson" | "
   };
 }
 
-export function toAgentView(stored: AgentRow): AgentView {
+export function toAgentView(stored: AgentRow, activity: AgentTaskActivity | undefined): AgentView {
   const row = parseAgentRecord(stored);
   return {
     agent_id: row.id,
@@ -82,6 +89,8 @@ export function toAgentView(stored: AgentRow): AgentView {
     status: row.status,
     supervisor_id: row.supervisorId,
     ...parseAgentJsonColumns(row),
+    running_tasks: activity?.running ?? 0,
+    current_task_id: activity?.currentTaskId ?? null,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };

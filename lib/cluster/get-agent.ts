@@ -4,6 +4,7 @@ import { NotFoundError } from "@/lib/errors";
 import type { AgentView } from "./api-schema";
 import { toAgentView } from "./cluster-record";
 import { findClusterOrThrow } from "./find-cluster-or-throw";
+import { agentTaskActivity } from "./task-activity";
 
 export async function getAgent(clusterId: string, agentId: string): Promise<AgentView> {
   const row = await db.agent.findFirst({ where: { id: agentId, clusterId } });
@@ -11,5 +12,6 @@ export async function getAgent(clusterId: string, agentId: string): Promise<Agen
     await findClusterOrThrow(clusterId);
     throw new NotFoundError("agent", agentId);
   }
-  return toAgentView(row);
+  const activity = await agentTaskActivity(clusterId, [agentId]);
+  return toAgentView(row, activity.get(agentId));
 }

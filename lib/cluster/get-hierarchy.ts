@@ -2,6 +2,7 @@
 import { db } from "@/lib/db";
 import type { ClusterHierarchy, HierarchyNode } from "./api-schema";
 import { findClusterOrThrow } from "./find-cluster-or-throw";
+import { agentTaskActivity } from "./task-activity";
 
 /** Agents that are not part of the team right now. */
 const OUTSIDE_THE_TEAM = ["inactive", "stopped"];
@@ -13,10 +14,19 @@ export async function getHierarchy(id: string): Promise<ClusterHierarchy> {
     select: { id: true, name: true, definition: true, role: true, status: true, supervisorId: true },
     orderBy: [{ definition: "asc" }, { ordinal: "asc" }],
   });
+  const activity = await agentTaskActivity(id);
   const nodes = new Map<string, HierarchyNode>(
     agents.map((agent) => [
       agent.id,
-      { agent_id: agent.id, name: agent.name, definition: agent.definition, role: agent.role, status: agent.status, subordinates: [] },
+      {
+        agent_id: agent.id,
+        name: agent.name,
+        definition: agent.definition,
+        role: agent.role,
+        status: agent.status,
+        running_tasks: activity.get(agent.id)?.running ?? 0,
+        subordinates: [],
+      },
     ]),
   );
   let supervisor: HierarchyNode | null = null;

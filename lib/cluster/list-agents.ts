@@ -5,6 +5,7 @@ import { type Page, pageWindow, toPage } from "@/lib/shapes/pagination";
 import type { AgentView, ListAgentsQuery } from "./api-schema";
 import { toAgentView } from "./cluster-record";
 import { findClusterOrThrow } from "./find-cluster-or-throw";
+import { agentTaskActivity } from "./task-activity";
 
 export async function listAgents(clusterId: string, query: ListAgentsQuery): Promise<Page<AgentView>> {
   await findClusterOrThrow(clusterId);
@@ -13,5 +14,13 @@ export async function listAgents(clusterId: string, query: ListAgentsQuery): Pro
     db.agent.findMany({ where, orderBy: [{ definition: "asc" }, { ordinal: "asc" }], ...pageWindow(query) }),
     db.agent.count({ where }),
   ]);
-  return toPage(rows.map(toAgentView), total, query);
+  const activity = await agentTaskActivity(
+    clusterId,
+    rows.map((row) => row.id),
+  );
+  return toPage(
+    rows.map((row) => toAgentView(row, activity.get(row.id))),
+    total,
+    query,
+  );
 }

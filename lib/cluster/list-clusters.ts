@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { type Page, pageWindow, toPage } from "@/lib/shapes/pagination";
 import type { ClusterView, ListClustersQuery } from "./api-schema";
 import { CLUSTER_VIEW_INCLUDE, toClusterViewWithBlueprint } from "./cluster-record";
+import { taskCountsByCluster } from "./task-activity";
 
 export async function listClusters(query: ListClustersQuery): Promise<Page<ClusterView>> {
   const where: Prisma.ClusterWhereInput = {
@@ -16,5 +17,10 @@ export async function listClusters(query: ListClustersQuery): Promise<Page<Clust
     db.cluster.findMany({ where, orderBy: { createdAt: "desc" }, include: CLUSTER_VIEW_INCLUDE, ...pageWindow(query) }),
     db.cluster.count({ where }),
   ]);
-  return toPage(rows.map(toClusterViewWithBlueprint), total, query);
+  const tasks = await taskCountsByCluster(rows.map((row) => row.id));
+  return toPage(
+    rows.map((row) => toClusterViewWithBlueprint(row, tasks.get(row.id))),
+    total,
+    query,
+  );
 }

@@ -4,10 +4,17 @@ import type { AgentRuntime, RuntimeAgent } from "@/lib/runtime/agent-runtime";
 import { parseAgentJsonColumns } from "./cluster-record";
 
 /** The stored fields an agent is started from; rows just inserted carry them too. */
-type StartableAgent = Pick<Agent, "id" | "clusterId" | "name" | "role" | "capabilitiesJson" | "skillsJson" | "configJson">;
+type StartableAgent = Pick<Agent, "id" | "clusterId" | "name" | "definition" | "role" | "capabilitiesJson" | "skillsJson" | "configJson">;
 
 export function toRuntimeAgent(agent: StartableAgent): RuntimeAgent {
-  return { agentId: agent.id, clusterId: agent.clusterId, name: agent.name, role: agent.role, ...parseAgentJsonColumns(agent) };
+  return {
+    agentId: agent.id,
+    clusterId: agent.clusterId,
+    name: agent.name,
+    definition: agent.definition,
+    role: agent.role,
+    ...parseAgentJsonColumns(agent),
+  };
 }
 
 /** Starts agents through the runtime; returns the ids of those that failed. */

@@ -5,6 +5,8 @@ export interface RuntimeAgent {
   agentId: string;
   clusterId: string;
   name: string;
+  /** The blueprint's agent definition it is an instance of. */
+  definition: string;
   role: string;
   capabilities: string[];
   skills: string[];
