@@ -42,6 +42,7 @@ export async function benchAutoscalerTick(): Promise<{ holding: number; scaling:
         storeMetricPoints(
           tx,
           ids.map((clusterId, index) => ({ clusterId, name: "queue_depth", value: queueDepth(clusterId, index), ts: now })),
+          { origin: "posted" },
         ),
       );
       await db.autoscalerState.updateMany({ data: { nextEvaluationAt: 0 } });

@@ -1,0 +1,73 @@
+// The task metrics of 1,000 clusters over 1,000,000 tasks and as many attempts, in process on a
+// fresh SQLite file: most tasks finished over the retention week, a few thousand waiting, running
+// and finished in the last minute. Prints each statement's plan once, then the median computation.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { median } from "./median";
+
+const CLUSTERS = 1000;
+const TASKS = 1_000_000;
+const RUNS = 5;
+const WEEK_MS = 7 * 24 * 3600_000;
+
+export async function benchTaskMetrics(): Promise<{ ms: number; plans: string[] }> {
+  const directory = mkdtempSync(path.join(tmpdir(), "bench-task-metrics-"));
+  process.env.DATABASE_URL = `file:${path.join(directory, "tasks.db")}`;
+  process.env.BLUEPRINTS_DIR = path.join(directory, "blueprints");
+  try {
+    if (spawnSync("node", ["scripts/db/migrate.mjs"], { env: process.env, stdio: "ignore" }).status !== 0)
+      throw new Error("migrating the task metrics database failed");
+    // Imported only now: the database module reads DATABASE_URL when it loads.
+    const { db } = await import("@/lib/db");
+    const { Prisma } = await import("@/lib/generated/prisma/client");
+    const { importExampleBlueprints } = await import("@/lib/blueprint/import-example-blueprints");
+    const { computeTaskMetrics, taskMetricStatements } = await import("@/lib/metrics/compute-task-metrics");
+
+    await importExampleBlueprints("blueprints");
+    const now = Date.now();
+    await db.$executeRaw`
+      WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ${CLUSTERS})
+      INSERT INTO clusters (id, name, type, status, blueprint_id, blueprint_version, min_workers, max_workers, target_workers, created_at, updated_at)
+      SELECT 'cluster-' || i, 'Bench ' || i, 'team', 'active', 'marketing-v1', '1.0.0', 2, 12, 3, ${now}, ${now} FROM n`;
+    // Task i is task j = i / 1,000 of cluster i mod 1,000. One in 250 waits, one in 500 runs, one in
+    // 400 finished in the last minute; the rest finished over the past week, one in 20 of them dead.
+    await db.$executeRaw`
+      WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ${TASKS}),
+        numbered(i, j, cluster) AS (SELECT i, i / CAST(${CLUSTERS} AS INTEGER), i % CAST(${CLUSTERS} AS INTEGER) FROM n)
+      INSERT INTO tasks (id, cluster_id, input_json, priority, timeout_s, max_attempts, attempt_count, status, run_after, created_at, updated_at, started_at, finished_at)
+      SELECT 'task-' || i, 'cluster-' || cluster, '"work"', 5, 300, 3, 1,
+        CASE WHEN j % 250 = 0 THEN 'queued' WHEN j % 500 = 1 THEN 'running' WHEN j % 20 = 3 THEN 'dead' ELSE 'succeeded' END,
+        ${now}, ${now} - ${WEEK_MS}, ${now}, ${now} - ${WEEK_MS},
+        CASE WHEN j % 250 = 0 OR j % 500 = 1 THEN NULL
+             WHEN j % 400 = 2 THEN ${now} - (i % 60000)
+             ELSE ${now} - 60000 - (i * 604) % ${WEEK_MS} END
+      FROM numbered`;
+    await db.$executeRaw`
+      INSERT INTO task_attempts (task_id, cluster_id, number, agent_id, started_at, ended_at, outcome)
+      SELECT id, cluster_id, 1, 'agent', COALESCE(finished_at, ${now}) - 2000, finished_at,
+        CASE status WHEN 'running' THEN 'running' WHEN 'dead' THEN 'failed' ELSE 'succeeded' END
+      FROM tasks WHERE status <> 'queued'`;
+
+    const ids = Array.from({ length: CLUSTERS }, (_, index) => `cluster-${index}`);
+    const plans: string[] = [];
+    for (const [name, statement] of Object.entries(taskMetricStatements(ids.slice(0, 500), now))) {
+      const rows = await db.$queryRaw<Array<{ detail: string }>>(Prisma.sql`EXPLAIN QUERY PLAN ${statement}`);
+      plans.push(`${name}: ${rows.map((row) => row.detail).join("; ")}`);
+    }
+    const times: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const started = performance.now();
+      const metrics = await computeTaskMetrics(ids, now);
+      times.push(performance.now() - started);
+      const first = metrics.get("cluster-0")!;
+      if (first.values.queue_depth !== TASKS / CLUSTERS / 250 || first.running !== TASKS / CLUSTERS / 500 || first.values.tasks_per_minute === 0)
+        throw new Error(`unexpected metrics for cluster-0: ${JSON.stringify(first)}`);
+    }
+    await db.$disconnect();
+    return { ms: median(times), plans };
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
