@@ -3,7 +3,8 @@
 // and still fresh.
 import { db } from "@/lib/db";
 import { inIdChunks } from "@/lib/db/batches";
-import { type ClusterTaskMetrics, computeTaskMetrics, TASK_METRICS } from "@/lib/metrics/compute-task-metrics";
+import { TASK_METRICS } from "@/lib/metrics/api-schema";
+import { type ClusterTaskMetrics, computeTaskMetrics } from "@/lib/metrics/compute-task-metrics";
 import type { StoredPoint } from "@/lib/metrics/store-points";
 
 export interface TaskMetricsCluster {
@@ -31,7 +32,7 @@ interface LatestOfSeries {
  * at the evaluation's time and is the newest until a point posted with a later time arrives; a
  * posted point older than it only fills in the chart's history.
  */
-export function isPostedValueStanding(latest: LatestOfSeries | undefined, now: number, freshForMs: number): boolean {
+function isPostedValueStanding(latest: LatestOfSeries | undefined, now: number, freshForMs: number): boolean {
   return latest !== undefined && latest.postedTs !== null && latest.postedTs >= latest.ts && now - latest.ts <= freshForMs;
 }
 

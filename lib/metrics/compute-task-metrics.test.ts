@@ -119,7 +119,10 @@ describe("computeTaskMetrics", () => {
     const [id] = await createClusters(1);
     await addTask(id!, "succeeded", NOW - SECOND, [ended("succeeded", NOW - SECOND, 1000)]);
     // A failure and its successful retry: two verdicts, one an error.
-    await addTask(id!, "succeeded", NOW - 2 * SECOND, [ended("failed", NOW - 20 * SECOND, 3000), ended("succeeded", NOW - 2 * SECOND, 2000)]);
+    await addTask(id!, "succeeded", NOW - 2 * SECOND, [
+      ended("failed", NOW - 20 * SECOND, 3000),
+      ended("succeeded", NOW - 2 * SECOND, 2000),
+    ]);
     // Lost as the last attempt, leaving the task dead: an error. Its first attempt ended before the window.
     await addTask(id!, "dead", NOW - 5 * SECOND, [ended("failed", NOW - 2 * 60 * SECOND, 500), ended("lost", NOW - 5 * SECOND, 6000)]);
     // No verdicts: a lost attempt whose task runs again, a cancelled one, a running one.
@@ -143,7 +146,14 @@ describe("computeTaskMetrics", () => {
         ...ids.flatMap((clusterId, index) =>
           Array.from({ length: index % 4 }, (_, queued) => ({ ...base, id: `${clusterId}-queued-${queued}`, clusterId, status: "queued" })),
         ),
-        ...successes.map(({ id, clusterId }) => ({ ...base, id, clusterId, status: "succeeded", attemptCount: 1, finishedAt: NOW - SECOND })),
+        ...successes.map(({ id, clusterId }) => ({
+          ...base,
+          id,
+          clusterId,
+          status: "succeeded",
+          attemptCount: 1,
+          finishedAt: NOW - SECOND,
+        })),
       ],
     });
     await db.taskAttempt.createMany({
@@ -176,7 +186,10 @@ describe("computeTaskMetrics", () => {
       }),
     );
     for (const [name, details] of plans) {
-      expect(details.filter((detail) => /^SCAN /.test(detail)), name).toEqual([]);
+      expect(
+        details.filter((detail) => /^SCAN /.test(detail)),
+        name,
+      ).toEqual([]);
       expect(details.filter((detail) => /^SEARCH /.test(detail)).length, name).toBeGreaterThan(0);
     }
     const steps = Object.fromEntries(plans);

@@ -5,10 +5,6 @@ import { db } from "@/lib/db";
 import { inIdChunks } from "@/lib/db/batches";
 import { Prisma } from "@/lib/generated/prisma/client";
 
-/** The metrics the autoscaler computes from the tasks; the other scaling metrics are only ever posted. */
-export const TASK_METRICS = ["queue_depth", "tasks_per_minute", "response_time_ms", "error_rate"] as const;
-export type TaskMetricName = (typeof TASK_METRICS)[number];
-
 /** The window of the rates and means: the last minute, up to and including the moment computed. */
 export const TASK_METRIC_WINDOW_MS = 60_000;
 
@@ -78,15 +74,19 @@ export function taskMetricStatements(ids: readonly string[], now: number) {
   };
 }
 
-/** Every cluster asked for gets an answer: with no tasks at all, zeros, so its idle time can be counted. */
+/**
+ * Every cluster asked for gets an answer: with no tasks at all, zeros, so its idle time can be
+ * counted. The statements are not one snapshot: a task that moves between two of them is off by
+ * one for this evaluation only, whereas a read transaction would hold the queue's writers back.
+ */
 export async function computeTaskMetrics(clusterIds: readonly string[], now: number): Promise<Map<string, ClusterTaskMetrics>> {
   const entries = await inIdChunks(clusterIds, async (ids) => {
     const statements = taskMetricStatements(ids, now);
     const inHand = await db.$queryRaw<Array<{ clusterId: string; status: string; tasks: SqlNumber }>>(statements.inHand);
     const finishedTasks = await db.$queryRaw<Array<{ clusterId: string; tasks: SqlNumber }>>(statements.finishedTasks);
-    const finishedAttempts = await db.$queryRaw<Array<{ clusterId: string; attempts: SqlNumber; errors: SqlNumber; durationMs: SqlNumber }>>(
-      statements.finishedAttempts,
-    );
+    const finishedAttempts = await db.$queryRaw<
+      Array<{ clusterId: string; attempts: SqlNumber; errors: SqlNumber; durationMs: SqlNumber }>
+    >(statements.finishedAttempts);
     const lastEnds = await db.$queryRaw<Array<{ clusterId: string; endedAt: SqlNumber | null }>>(statements.lastEnds);
 
     const metrics = new Map<string, ClusterTaskMetrics>(

@@ -1,5 +1,6 @@
 // One autoscaler tick over 1,000 clusters, in process on a fresh SQLite file: every cluster due,
-// each with a fresh queue_depth. Two cases: all holding (each decision's reason new, so every
+// each with a fresh posted queue_depth (which stands over the one computed from its tasks, none
+// here: the tick still computes all four task metrics for every cluster). Two cases: all holding (each decision's reason new, so every
 // cluster's timeline entry is rewritten), and 20 of them scaling 3 -> 6 through scaleCluster.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
