@@ -4,6 +4,7 @@
 import { db } from "@/lib/db";
 import { inIdChunks } from "@/lib/db/batches";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { WAITING_TASK_STATUSES } from "@/lib/tasks/task-status";
 
 /** The window of the rates and means: the last minute, up to and including the moment computed. */
 export const TASK_METRIC_WINDOW_MS = 60_000;
@@ -45,7 +46,7 @@ export function taskMetricStatements(ids: readonly string[], now: number) {
     inHand: Prisma.sql`
       SELECT cluster_id AS clusterId, status, COUNT(*) AS tasks
       FROM tasks
-      WHERE cluster_id IN (${clusters}) AND status IN ('queued', 'failed', 'running')
+      WHERE cluster_id IN (${clusters}) AND status IN (${Prisma.join([...WAITING_TASK_STATUSES, "running"])})
       GROUP BY cluster_id, status`,
     // The status is tested in the sum, not the WHERE, so that the planner takes the index range on finished_at.
     finishedTasks: Prisma.sql`

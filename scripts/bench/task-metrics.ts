@@ -1,10 +1,7 @@
 // npm run bench:task-metrics - the task metrics of 1,000 clusters over 1,000,000 tasks and as many
 // attempts, as one autoscaler tick computes them, in process on a fresh SQLite file: most tasks finished over the retention week, a few thousand waiting, running
 // and finished in the last minute (compute-task-metrics.test.ts holds the statements to index plans).
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { withBenchDatabase } from "./bench-database";
 import { median } from "./median";
 
 const CLUSTERS = 1000;
@@ -13,13 +10,8 @@ const RUNS = 5;
 const WEEK_MS = 7 * 24 * 3600_000;
 
 async function benchTaskMetrics(): Promise<number> {
-  const directory = mkdtempSync(path.join(tmpdir(), "bench-task-metrics-"));
-  process.env.DATABASE_URL = `file:${path.join(directory, "tasks.db")}`;
-  process.env.BLUEPRINTS_DIR = path.join(directory, "blueprints");
-  try {
-    if (spawnSync("node", ["scripts/db/migrate.mjs"], { env: process.env, stdio: "ignore" }).status !== 0)
-      throw new Error("migrating the task metrics database failed");
-    // Imported only now: the database module reads DATABASE_URL when it loads.
+  return withBenchDatabase("task-metrics", async () => {
+    // Imported only now, inside the bench database.
     const { db } = await import("@/lib/db");
     const { importExampleBlueprints } = await import("@/lib/blueprint/import-example-blueprints");
     const { computeTaskMetrics } = await import("@/lib/metrics/compute-task-metrics");
@@ -65,9 +57,7 @@ async function benchTaskMetrics(): Promise<number> {
     }
     await db.$disconnect();
     return median(times);
-  } finally {
-    rmSync(directory, { recursive: true, force: true });
-  }
+  });
 }
 
 const ms = await benchTaskMetrics();
