@@ -1,4 +1,4 @@
-// The document against the running API: a run through blueprints, clusters, metrics and the
+// The document against the running API: a run through blueprints, clusters, tasks, metrics and the
 // autoscaler, with each answer (successes and every kind of refusal) checked against the schema
 // the document gives for that operation and status. Runs after blueprints.spec.ts (name order),
 // whose catalogue counts the blueprint it adds would change.
@@ -99,6 +99,37 @@ test.describe("[API][OPENAPI]", () => {
     );
     await matches("get", "/api/clusters/{id}/metrics", await request.get(`/api/clusters/${id}/metrics?name=queue_depth`));
     await matches("get", "/api/clusters/{id}/metrics", await request.get(`/api/clusters/${id}/metrics?name=queue_depth&step=60`));
+    // A long simulated task: still queued or running when it is cancelled.
+    const submitted = await request.post(`/api/clusters/${id}/tasks`, {
+      data: { input: { duration_ms: 600_000 }, definition: "copywriter" },
+    });
+    await matches("post", "/api/clusters/{id}/tasks", submitted);
+    const taskId = (await submitted.json()).id as string;
+    await matches(
+      "post",
+      "/api/clusters/{id}/tasks",
+      await request.post(`/api/clusters/${id}/tasks`, {
+        data: { tasks: [{ input: { n: 1 } }, { input: "two", capability: "publishing", priority: 9 }] },
+        headers: { "idempotency-key": "contract-batch" },
+      }),
+    );
+    await matches(
+      "post",
+      "/api/clusters/{id}/tasks",
+      await request.post(`/api/clusters/${id}/tasks`, { data: { tasks: [{ input: 1, definition: "poet" }] } }),
+    );
+    await matches(
+      "post",
+      "/api/clusters/{id}/tasks",
+      await request.post(`/api/clusters/${id}/tasks`, { data: { input: 2 }, headers: { "idempotency-key": "contract-batch" } }),
+    );
+    await matches("get", "/api/clusters/{id}/tasks", await request.get(`/api/clusters/${id}/tasks?status=queued&page_size=2`));
+    await matches("get", "/api/tasks/{taskId}", await request.get(`/api/tasks/${taskId}`));
+    await matches("get", "/api/tasks/{taskId}", await request.get("/api/tasks/no-such-task"));
+    await matches("post", "/api/tasks/{taskId}/cancel", await request.post(`/api/tasks/${taskId}/cancel`));
+    await matches("post", "/api/tasks/{taskId}/cancel", await request.post(`/api/tasks/${taskId}/cancel`));
+    await matches("post", "/api/tasks/{taskId}/retry", await request.post(`/api/tasks/${taskId}/retry`));
+    await matches("post", "/api/tasks/{taskId}/retry", await request.post(`/api/tasks/${taskId}/retry`));
     await matches("put", "/api/clusters/{id}/autoscaler", await request.put(`/api/clusters/${id}/autoscaler`, { data: { pause: "all" } }));
     await matches("get", "/api/clusters/{id}/autoscaler", await request.get(`/api/clusters/${id}/autoscaler`));
     await matches("post", "/api/clusters/{id}/hibernate", await request.post(`/api/clusters/${id}/hibernate`));
@@ -155,6 +186,14 @@ test.describe("[API][OPENAPI]", () => {
         "POST /api/clusters 201",
         "DELETE /api/blueprints/{id} 409",
         "DELETE /api/blueprints/{id} 204",
+        "POST /api/clusters/{id}/tasks 202",
+        "POST /api/clusters/{id}/tasks 400",
+        "POST /api/clusters/{id}/tasks 409",
+        "GET /api/tasks/{taskId} 200",
+        "GET /api/tasks/{taskId} 404",
+        "POST /api/tasks/{taskId}/cancel 409",
+        "POST /api/tasks/{taskId}/retry 200",
+        "POST /api/tasks/{taskId}/retry 409",
       ]),
     );
     await anonymous.dispose();

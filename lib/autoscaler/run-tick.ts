@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { inIdChunks, inRowSlices } from "@/lib/db/batches";
 import type { ClusterTaskMetrics } from "@/lib/metrics/compute-task-metrics";
 import { pruneMetricsNow } from "@/lib/metrics/prune-metrics";
+import { pruneTasksNow } from "@/lib/tasks/prune-tasks";
 import { storeMetricPoints } from "@/lib/metrics/store-points";
 import { autoscalerTickDuration, countDecision } from "@/lib/observability/prometheus";
 import type { AgentRuntime } from "@/lib/runtime/agent-runtime";
@@ -126,8 +127,10 @@ export async function runAutoscalerTick(runtime: AgentRuntime, now = Date.now())
     await saveEvaluations(tx, records);
     await replaceHoldEvents(tx, holds);
   });
-  // The collected series grow every tick even when nobody posts metrics, so retention rides along here too.
+  // The collected series grow every tick even when nobody posts metrics, so retention rides along here too,
+  // and the finished tasks' with it.
   await pruneMetricsNow(now);
+  await pruneTasksNow(now);
   const ms = performance.now() - started;
   autoscalerTickDuration.observe(ms / 1000);
   return { evaluated: due.length, changed, ms };

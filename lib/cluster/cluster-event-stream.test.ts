@@ -10,6 +10,8 @@ import { deleteCluster } from "./delete-cluster";
 import { hibernateCluster } from "./hibernate-cluster";
 import { scaleCluster } from "./scale-cluster";
 import { updateCluster } from "./update-cluster";
+import { cancelTask } from "@/lib/tasks/cancel-task";
+import { submitTasks } from "@/lib/tasks/submit-tasks";
 
 beforeAll(async () => {
   await importExampleBlueprints("blueprints");
@@ -124,6 +126,42 @@ describe("clusterEventStream", () => {
       data: { id: cluster.id, status: "active", current_workers: 6, target_workers: 6 },
     });
     expect(events.map((event) => event.id)).toEqual([...events.map((event) => event.id)].sort((x, y) => x - y));
+  });
+
+  it("sends a followed cluster's task changes as task events, and leaves them out of the stream of every cluster", async () => {
+    const runtime = new LocalAgentRuntime();
+    const cluster = await createCluster({ ...request, name: "Tasks streamed" }, { runtime, audit });
+    const seen = await latestChangeId();
+    const submitted = await submitTasks(
+      cluster.id,
+      { input: "streamed", priority: 5, timeout_s: 300, max_attempts: 3 },
+      { audit, runtime },
+    );
+    const task = "items" in submitted ? submitted.items[0]! : submitted;
+    await cancelTask(task.id, { audit });
+    await scaleCluster(cluster.id, 4, { runtime, audit });
+    const followed = new AbortController();
+    const events = await readEvents(
+      clusterEventStream({ lastEventId: seen, clusterId: cluster.id, signal: followed.signal }),
+      followed,
+      (received) => received.some((event) => event.event === "cluster"),
+    );
+    // The submission and the cancellation of one task: one event with its newest view.
+    expect(events.filter((event) => event.event === "task")).toEqual([
+      {
+        id: expect.any(Number),
+        event: "task",
+        data: expect.objectContaining({ id: task.id, cluster_id: cluster.id, status: "cancelled" }),
+      },
+    ]);
+    const everyCluster = new AbortController();
+    const all = await readEvents(clusterEventStream({ lastEventId: seen, signal: everyCluster.signal }), everyCluster, (received) =>
+      received.some((event) => event.event === "cluster"),
+    );
+    expect(all.map((event) => event.event)).not.toContain("task");
+    expect(await changesAfter(seen)).toSatisfy((changes: Array<{ taskId: string | null }>) =>
+      changes.every((change) => change.taskId === null),
+    );
   });
 
   it("replays what a reconnecting client missed, from its Last-Event-ID", async () => {

@@ -16,7 +16,13 @@ import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { Prisma, Task as TaskRow } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
 import type { AgentRuntime } from "@/lib/runtime/agent-runtime";
-import { IDEMPOTENCY_KEY_RETENTION_MS, type SubmitTasksRequest, type TaskBatchView, type TaskDetailView } from "./api-schema";
+import {
+  IDEMPOTENCY_KEY_RETENTION_MS,
+  MAX_TASKS_PER_CALL,
+  type SubmitTasksRequest,
+  type TaskBatchView,
+  type TaskDetailView,
+} from "./api-schema";
 import { type EncodedTaskRequest, encodeTaskRequests, findTaskRequestProblems } from "./task-request-checks";
 import { TASK_ATTEMPTS_INCLUDE, toTaskDetailView, toTaskView } from "./task-record";
 import { taskSignals } from "./task-signals";
@@ -58,7 +64,9 @@ export async function submitTasks(clusterId: string, request: SubmitTasksRequest
       problems,
     );
 
-  const rows = tasks.map((task) => taskRow(clusterId, task, options.audit, now));
+  // The tasks of a batch are a thousandth of a millisecond apart: "oldest first" and "newest first"
+  // then keep the order they were sent in, whatever the database breaks ties with.
+  const rows = tasks.map((task, index) => taskRow(clusterId, task, options.audit, now + index / MAX_TASKS_PER_CALL));
   const earlier = await db.$transaction(async (tx) => {
     if (key) {
       const earlier = await findEarlierSubmission(tx, clusterId, key, now);
