@@ -155,12 +155,12 @@ async function main() {
     scale_down_stabilization_s: 6
 `;
     const elastic = await makeCluster("backlog-bench", "1-20", scaling, 1);
+    const submittedAt = performance.now();
     for (let sent = 0; sent < BACKLOG; sent += BATCH) {
       await call("POST", `/api/clusters/${elastic.id}/tasks`, {
         tasks: Array.from({ length: BATCH }, () => ({ input: { duration_ms: 100 } })),
       });
     }
-    const submittedAt = performance.now();
     const samples: Array<{ at: number; workers: number; waiting: number }> = [];
     let drainedAt: number | undefined;
     const deadline = Date.now() + 600_000;
@@ -183,6 +183,8 @@ async function main() {
       if (step !== 0) direction = step;
     }
     const final = samples.at(-1)!;
+    const steps = samples.filter((sample, index) => index === 0 || sample.workers !== samples[index - 1]!.workers);
+    const timeline = steps.map((sample) => `${sample.at.toFixed(1)} s: ${sample.workers} (${sample.waiting} waiting)`).join(", ");
     show(() => {
       line(`backlog ${BACKLOG}, queue_depth policy (eval 2 s): first scale-up after`, firstUp?.toFixed(1) ?? "never", "s  target <= 2");
       line(`  peak workers`, String(peak), "(max 20)");
