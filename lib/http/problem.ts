@@ -10,11 +10,21 @@ export function problemResponse(body: Problem, headers: HeadersInit = {}): Respo
 
 /** Each issue at its field's path as a client writes it: `tasks[3].priority`. */
 export function zodFieldErrors(error: z.ZodError): ProblemFieldError[] {
-  return error.issues.flatMap((issue) => {
+  return fieldErrorsOf(error.issues, []);
+}
+
+function fieldErrorsOf(issues: readonly z.core.$ZodIssue[], under: readonly PropertyKey[]): ProblemFieldError[] {
+  return issues.flatMap((issue) => {
+    const path = [...under, ...issue.path];
     if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({ path: fieldPath([...issue.path, key]), message: `unknown field "${key}"` }));
+      return issue.keys.map((key) => ({ path: fieldPath([...path, key]), message: `unknown field "${key}"` }));
     }
-    return [{ path: fieldPath(issue.path), message: issue.message }];
+    // A body that fits none of a union's shapes (one task, or {tasks}): the shape it came closest to says what is wrong.
+    if (issue.code === "invalid_union" && issue.errors.length > 0) {
+      const closest = issue.errors.reduce((best, branch) => (branch.length < best.length ? branch : best));
+      return fieldErrorsOf(closest, path);
+    }
+    return [{ path: fieldPath(path), message: issue.message }];
   });
 }
 

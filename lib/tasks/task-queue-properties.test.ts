@@ -87,6 +87,8 @@ const commandArbitrary: fc.Arbitrary<Command> = fc.oneof(
 interface ModelTask {
   id: string;
   seq: number;
+  /** As submitTasks sets it: a batch's tasks a thousandth of a millisecond apart. */
+  createdAt: number;
   priority: number;
   route: (typeof ROUTES)[number];
   maxAttempts: number;
@@ -197,6 +199,7 @@ class Scenario {
       this.tasks.set(item.id, {
         id: item.id,
         seq: this.seq++,
+        createdAt: this.now + index / 1000,
         priority: task.priority,
         route: ROUTES[task.route]!,
         maxAttempts: task.maxAttempts,
@@ -215,7 +218,10 @@ class Scenario {
 
   async claim(slots: AgentSlot[]): Promise<void> {
     const claimed = await queue.claim(slots, this.now);
-    const better = (a: ModelTask, b: ModelTask) => a.priority > b.priority || (a.priority === b.priority && a.seq < b.seq);
+    // Higher priority, then older; of two as old (batches sent in the same millisecond) the one stored first.
+    const better = (a: ModelTask, b: ModelTask) =>
+      a.priority > b.priority ||
+      (a.priority === b.priority && (a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.seq < b.seq)));
     const offeredTo = new Map<string, number>();
     for (const slot of slots) offeredTo.set(slot.agentId, (offeredTo.get(slot.agentId) ?? 0) + 1);
     const gotBy = new Map<string, ModelTask[]>();
