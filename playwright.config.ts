@@ -30,6 +30,8 @@ const serverEnv = {
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: "100000",
   RATE_LIMIT_INGEST_PER_MINUTE: "100000",
   SIGNIN_MAX_FAILURES: "5",
+  // The key e2e/api/executors.spec.ts names in an openai executor's api_key_env; its stub checks it.
+  E2E_OPENAI_KEY: "e2e-openai-key",
 };
 
 export default defineConfig({
