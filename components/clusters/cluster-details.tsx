@@ -15,7 +15,7 @@ import { ActivityTimeline } from "./activity-timeline";
 import { AgentTable } from "./agent-table";
 import { AutoscalerPanel } from "./autoscaler-panel";
 import { ClusterActions } from "./cluster-actions";
-import { BlueprintRevision, ClusterStatusBadge, HealthScore } from "./cluster-badges";
+import { BlueprintRevision, ClusterStatusBadge, HealthScore, TaskCounts } from "./cluster-badges";
 import { ClusterHierarchySection } from "./cluster-hierarchy-section";
 import { MetricsCharts } from "./metrics-charts";
 import { ScalingPanel } from "./scaling-panel";
@@ -87,6 +87,9 @@ export function ClusterDetails({ id }: { id: string }) {
             <span className="text-slate-500">
               (limits {data.min_workers} to {data.max_workers})
             </span>
+          </Fact>
+          <Fact term="Tasks">
+            <TaskCounts tasks={data.tasks} />
           </Fact>
           <Fact term="Blueprint">
             <Link href={`/blueprints/${encodeURIComponent(data.blueprint_id)}`} className="text-brand hover:underline">

@@ -80,6 +80,18 @@ export function invalidateClusterQueries(queryClient: QueryClient, id: string): 
   void queryClient.invalidateQueries({ queryKey: [...clusterKeys.all, id] });
 }
 
+/**
+ * Marks stale what a cluster's tasks change without changing the cluster's revision: the counts in
+ * its view and the lists, and which agents are busy (hierarchy, agents).
+ */
+export function invalidateClusterWork(queryClient: QueryClient, id: string): void {
+  void queryClient.invalidateQueries({ queryKey: clusterKeys.lists() });
+  void queryClient.invalidateQueries({ queryKey: clusterKeys.detail(id) });
+  void queryClient.invalidateQueries({ queryKey: clusterKeys.hierarchy(id) });
+  void queryClient.invalidateQueries({ queryKey: [...clusterKeys.all, id, "agents"] });
+  void queryClient.invalidateQueries({ queryKey: [...clusterKeys.all, id, "agent"] });
+}
+
 export function useClusters(filters: ClusterListFilters) {
   return useQuery({
     queryKey: clusterKeys.list(filters),
