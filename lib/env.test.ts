@@ -20,6 +20,9 @@ describe("parseEnv", () => {
     [{ ADMIN_EMAIL: "not-an-email", ADMIN_PASSWORD: "long-enough-pw" }, /ADMIN_EMAIL must be an email address/],
     [{ NEXTAUTH_SECRET: "short" }, /at least 32 characters/],
     [{ NODE_ENV: "production", DATABASE_URL: "file:/srv/console.db" }, /NEXTAUTH_SECRET is required in production/],
+    [{ EXECUTOR_ALLOWED_HOSTS: "agents.example.com,https://x.example.com" }, /EXECUTOR_ALLOWED_HOSTS must list host names or host:port/],
+    [{ EXECUTOR_ALLOWED_HOSTS: " , " }, /EXECUTOR_ALLOWED_HOSTS must list at least one host/],
+    [{ EXECUTOR_MAX_RESPONSE_BYTES: "-1" }, /must be above 0/],
   ])("names the variable and the fix for %o", (source, message) => {
     expect(() => parseEnv(source)).toThrow(message);
   });
@@ -29,6 +32,13 @@ describe("parseEnv", () => {
     expect(() => parseEnv(source)).toThrow(
       /must be a whole number above 0\n.*RATE_LIMIT_READS_PER_MINUTE[\s\S]*NEXTAUTH_SECRET is required/,
     );
+  });
+
+  it("reads the executor allow-list as lower-case hosts, with or without a port", () => {
+    const parsed = parseEnv({ EXECUTOR_ALLOWED_HOSTS: " Agents.Example.com , 127.0.0.1:4100,[::1]:8080,example.org:80" });
+    expect(parsed.EXECUTOR_ALLOWED_HOSTS).toEqual(["agents.example.com", "127.0.0.1:4100", "[::1]:8080", "example.org:80"]);
+    expect(parsed.EXECUTOR_MAX_RESPONSE_BYTES).toBe(1_048_576);
+    expect(parseEnv({}).EXECUTOR_ALLOWED_HOSTS).toBeUndefined();
   });
 
   it("lets production run without a secret on the embedded database, which generates its own", () => {

@@ -7,6 +7,17 @@ export const EMBEDDED_DATABASE_URL = "file:./data/console.db";
 const positiveInt = (fallback: number) =>
   z.coerce.number("must be a whole number above 0").int("must be a whole number").positive("must be above 0").default(fallback);
 
+/** A host name, an IP address (IPv6 in brackets) or either with a port, and nothing else. */
+function isHostEntry(entry: string): boolean {
+  try {
+    const url = new URL(`http://${entry}`);
+    // The parser drops a default port (example.com:80 has host example.com), so compare by parts.
+    return entry === url.hostname || entry === `${url.hostname}:${url.port || "80"}`;
+  } catch {
+    return false;
+  }
+}
+
 const envSchema = z
   .object({
     // SQLite only (the Prisma client is built on the better-sqlite3 adapter). Relative paths
@@ -40,8 +51,32 @@ const envSchema = z
       .default("true")
       .transform((value) => value === "true"),
     AUTOSCALER_TICK_MS: positiveInt(1000),
+    // Finished tasks (succeeded, dead, cancelled) and their attempts are deleted this many days after they finished.
+    TASK_RETENTION_DAYS: positiveInt(7),
     SIGNIN_MAX_FAILURES: positiveInt(5),
     SIGNIN_LOCKOUT_SECONDS: positiveInt(900),
+    // Executors call URLs that admins wrote into blueprints: when set, only these hosts (comma list of
+    // host names or host:port), and never a link-local or cloud metadata address, allowed or not.
+    EXECUTOR_ALLOWED_HOSTS: z
+      .string()
+      .transform((value) =>
+        value
+          .split(",")
+          .map((entry) => entry.trim().toLowerCase())
+          .filter((entry) => entry !== ""),
+      )
+      .pipe(
+        z
+          .array(
+            z
+              .string()
+              .refine(isHostEntry, "EXECUTOR_ALLOWED_HOSTS must list host names or host:port, such as agents.example.com,127.0.0.1:4100"),
+          )
+          .min(1, "EXECUTOR_ALLOWED_HOSTS must list at least one host, or be left unset"),
+      )
+      .optional(),
+    // The largest answer an executor may receive, in bytes (1 MiB).
+    EXECUTOR_MAX_RESPONSE_BYTES: positiveInt(1_048_576),
   })
   .superRefine(
     (value, context) => {

@@ -1,13 +1,13 @@
 import { expect, test } from "./fixtures";
 
-const EXAMPLE_IDS = ["autoscaler-demo-v1", "marketing-v1", "product-launch-v1", "research-v1", "sales-v1", "support-v1"];
+const EXAMPLE_IDS = ["autoscaler-demo-v1", "marketing-v1", "product-launch-v1", "research-a2a-v1", "research-v1", "sales-v1", "support-v1"];
 
 test.describe("[API][BLUEPRINTS]", () => {
   test("lists the example blueprints loaded on first start", async ({ request }) => {
     const response = await request.get("/api/blueprints");
     expect(response.status()).toBe(200);
     const body = await response.json();
-    expect(body).toMatchObject({ total: 6, page: 1, page_size: 20 });
+    expect(body).toMatchObject({ total: 7, page: 1, page_size: 20 });
     expect(body.items.map((item: { id: string }) => item.id).sort()).toEqual(EXAMPLE_IDS);
     expect(body.items[0]).not.toHaveProperty("blueprint_yaml");
   });
@@ -18,7 +18,7 @@ test.describe("[API][BLUEPRINTS]", () => {
     const byText = await (await request.get("/api/blueprints?q=support")).json();
     expect(byText.items.map((item: { id: string }) => item.id)).toContain("support-v1");
     const paged = await (await request.get("/api/blueprints?page=2&page_size=2")).json();
-    expect(paged).toMatchObject({ total: 6, page: 2, page_size: 2 });
+    expect(paged).toMatchObject({ total: 7, page: 2, page_size: 2 });
     expect(paged.items).toHaveLength(2);
   });
 
@@ -78,7 +78,7 @@ test.describe("[API][BLUEPRINTS]", () => {
         expect.objectContaining({ path: "cluster.type", line: 6, column: 9 }),
       ]),
     );
-    expect((await (await request.get("/api/blueprints")).json()).total).toBe(6);
+    expect((await (await request.get("/api/blueprints")).json()).total).toBe(7);
   });
 
   test("refuses malformed JSON, a wrong content type, a missing field and an oversized body", async ({ request }) => {

@@ -13,6 +13,7 @@ test.describe("[UI][BLUEPRINTS]", () => {
       "Customer Support Department",
       "Marketing Department",
       "Product Launch Campaign",
+      "Research Desk (A2A)",
       "Research Project",
       "Sales Team",
     ]) {

@@ -26,6 +26,8 @@ export interface Operation {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** Request headers the handler reads (lower-case names), such as Idempotency-Key; If-Match has `conditional`. */
+  headers?: z.ZodObject;
   /** Takes If-Match with the revision the change is based on; an older one is refused 409. */
   conditional?: true;
   ok: {

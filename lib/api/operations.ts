@@ -7,11 +7,13 @@ import { clusterOperations } from "./cluster-operations";
 import { metricsOperations } from "./metrics-operations";
 import type { OperationTable } from "./operation";
 import { systemOperations } from "./system-operations";
+import { taskOperations } from "./task-operations";
 
 export const API_OPERATIONS = {
   ...blueprintOperations,
   ...clusterOperations,
   ...metricsOperations,
+  ...taskOperations,
   ...accountOperations,
   ...systemOperations,
 } as const satisfies OperationTable;

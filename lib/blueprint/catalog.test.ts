@@ -12,13 +12,21 @@ const query = (raw: Record<string, string> = {}) => listBlueprintsQuerySchema.pa
 describe("importExampleBlueprints", () => {
   it("imports every example once and keeps what is stored on later starts", async () => {
     const first = await importExampleBlueprints("blueprints");
-    expect(first.imported).toEqual(["autoscaler-demo-v1", "marketing-v1", "product-launch-v1", "research-v1", "sales-v1", "support-v1"]);
+    expect(first.imported).toEqual([
+      "autoscaler-demo-v1",
+      "marketing-v1",
+      "product-launch-v1",
+      "research-a2a-v1",
+      "research-v1",
+      "sales-v1",
+      "support-v1",
+    ]);
     await db.blueprint.update({ where: { id: "sales-v1" }, data: { name: "Renamed by an admin" } });
 
     const second = await importExampleBlueprints("blueprints");
     expect(second).toEqual({ imported: [], kept: first.imported, deleted: [], ignored: [] });
     expect((await db.blueprint.findUniqueOrThrow({ where: { id: "sales-v1" } })).name).toBe("Renamed by an admin");
-    expect(await db.blueprintRevision.count()).toBe(6);
+    expect(await db.blueprintRevision.count()).toBe(7);
   });
 });
 
@@ -29,9 +37,9 @@ describe("listBlueprints and getBlueprintOrThrow", () => {
     expect((await listBlueprints(query({ tag: "market" }))).total).toBe(0);
     expect((await listBlueprints(query({ q: "SUPPORT" }))).items.map((item) => item.id)).toContain("support-v1");
     await db.blueprint.update({ where: { id: "research-v1" }, data: { isActive: false } });
-    expect((await listBlueprints(query({ active_only: "true" }))).total).toBe(5);
+    expect((await listBlueprints(query({ active_only: "true" }))).total).toBe(6);
     const page = await listBlueprints(query({ page: "3", page_size: "2" }));
-    expect(page).toMatchObject({ total: 6, page: 3, page_size: 2 });
+    expect(page).toMatchObject({ total: 7, page: 3, page_size: 2 });
     expect(page.items).toHaveLength(2);
   });
 

@@ -12,6 +12,7 @@ export const EXAMPLE_BLUEPRINTS: readonly { file: string; id: string }[] = [
   { file: "autoscaler-demo.yaml", id: "autoscaler-demo-v1" },
   { file: "marketing.yaml", id: "marketing-v1" },
   { file: "product-launch.yaml", id: "product-launch-v1" },
+  { file: "research-a2a.yaml", id: "research-a2a-v1" },
   { file: "research.yaml", id: "research-v1" },
   { file: "sales.yaml", id: "sales-v1" },
   { file: "support.yaml", id: "support-v1" },

@@ -38,7 +38,14 @@ describe("importExampleBlueprints beside old copies of saved blueprints", () => 
     // ops-v1.yaml: a saved blueprint's copy; sales.yaml: a saved blueprint "sales" written over the example.
     const directory = examplesWith({ "ops-v1.yaml": saved("ops-v1"), "sales.yaml": saved("sales") });
     const result = await importExampleBlueprints(directory);
-    expect(result.imported).toEqual(["autoscaler-demo-v1", "marketing-v1", "product-launch-v1", "research-v1", "support-v1"]);
+    expect(result.imported).toEqual([
+      "autoscaler-demo-v1",
+      "marketing-v1",
+      "product-launch-v1",
+      "research-a2a-v1",
+      "research-v1",
+      "support-v1",
+    ]);
     expect(result.ignored).toEqual(["ops-v1.yaml", "sales.yaml"]);
     expect(await db.blueprint.count({ where: { id: { in: ["ops-v1", "sales", "sales-v1"] } } })).toBe(0);
   });

@@ -26,7 +26,13 @@ agents:
     // listTemplates reads blueprints/ under the working directory, as the server does.
     vi.spyOn(process, "cwd").mockReturnValue(project);
     const templates = await listTemplates();
-    expect(templates.map((template) => template.id)).toEqual(["autoscaler-demo-v1", "marketing-v1", "product-launch-v1", "support-v1"]);
+    expect(templates.map((template) => template.id)).toEqual([
+      "autoscaler-demo-v1",
+      "marketing-v1",
+      "product-launch-v1",
+      "research-a2a-v1",
+      "support-v1",
+    ]);
     expect(templates[1]).toMatchObject({
       key: "marketing",
       name: "Marketing Department",

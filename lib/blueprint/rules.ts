@@ -1,5 +1,6 @@
 // The rules of the format that span fields (spec rules 3 to 7 and the warnings). They read the raw
 // parsed data defensively, so they still report when other parts of the document are malformed.
+import { forbiddenUrlReason } from "@/lib/executors/address-guard";
 import { workerTotalRange } from "./distribute-workers";
 import type { FindingPath, FindingSeverity } from "./finding";
 import { AGENT_ROLES, COUNT_RANGE_PATTERN, FRACTION_METRICS, MAX_COUNT, MAX_WORKERS_LIMIT } from "./schema";
@@ -68,6 +69,7 @@ export function checkBlueprintRules(value: unknown): RuleFinding[] {
   if (cluster && agents.length > 0) findings.push(...checkWorkerCapacity(cluster, agents));
   if (cluster) findings.push(...checkScaling(cluster));
   findings.push(...checkCoreAgentTotal(agents));
+  findings.push(...checkExecutors(agents, cluster));
   findings.push(...collectWarnings(value, agents, cluster));
   return findings;
 }
@@ -249,12 +251,46 @@ function checkCoreAgentTotal(agents: RawAgent[]): RuleFinding[] {
     : [];
 }
 
+/** The executor every definition without its own falls back to, as written. */
+function clusterExecutor(cluster: Record<string, unknown> | undefined): unknown {
+  return cluster && isRecord(cluster.config) ? cluster.config.executor : undefined;
+}
+
+/**
+ * Executor URLs whose literal host is link-local or a cloud metadata address are errors where they
+ * are written; host names are checked as they resolve, when the console calls them.
+ */
+function checkExecutors(agents: RawAgent[], cluster: Record<string, unknown> | undefined): RuleFinding[] {
+  const located: [FindingPath, unknown][] = [
+    [["cluster", "config", "executor"], clusterExecutor(cluster)],
+    ...agents.map((agent): [FindingPath, unknown] => [["agents", agent.index, "executor"], agent.raw.executor]),
+  ];
+  const findings: RuleFinding[] = [];
+  for (const [path, executor] of located) {
+    if (!isRecord(executor)) continue;
+    for (const key of ["url", "base_url"]) {
+      const url = executor[key];
+      const reason = typeof url === "string" ? forbiddenUrlReason(url) : undefined;
+      if (reason) findings.push(error([...path, key], `${reason}; the console never calls link-local or cloud metadata addresses`));
+    }
+  }
+  return findings;
+}
+
 function collectWarnings(value: Record<string, unknown>, agents: RawAgent[], cluster?: Record<string, unknown>): RuleFinding[] {
   const findings: RuleFinding[] = [];
   for (const agent of agents) {
     const capabilities = agent.raw.capabilities;
     if (capabilities === undefined || (Array.isArray(capabilities) && capabilities.length === 0)) {
       findings.push(warning(["agents", agent.index, "name"], `"${agent.name ?? `agents[${agent.index}]`}" lists no capabilities`));
+    }
+    if (agent.raw.executor === undefined && clusterExecutor(cluster) === undefined) {
+      findings.push(
+        warning(
+          ["agents", agent.index, "name"],
+          `"${agent.name ?? `agents[${agent.index}]`}" has no executor (neither its own nor cluster.config.executor); its tasks would fail`,
+        ),
+      );
     }
   }
   if (cluster && isRecord(cluster.scaling) && cluster.min_workers === cluster.max_workers) {

@@ -38,4 +38,32 @@ describe("blueprintJsonSchema", () => {
     expect(schema.additionalProperties).toBe(false);
     expect(schema.properties.agents.items.properties.count.anyOf.map((option) => option.type)).toEqual(["integer", "string"]);
   });
+
+  it("completes executor as one of its three types, in a definition and as the cluster's default, and bounds concurrency", () => {
+    type Executor = { oneOf: Array<{ properties: { type: { const: string } } & Record<string, unknown>; required: string[] }> };
+    const schema = blueprintJsonSchema() as unknown as {
+      properties: {
+        agents: { items: { properties: { executor: Executor; concurrency: { type: string; minimum: number; maximum: number } } } };
+        cluster: { properties: { config: { properties: { executor: Executor }; additionalProperties: unknown } } };
+      };
+    };
+    const agent = schema.properties.agents.items.properties;
+    for (const executor of [agent.executor, schema.properties.cluster.properties.config.properties.executor]) {
+      expect(executor.oneOf.map((option) => [option.properties.type.const, option.required])).toEqual([
+        ["a2a", ["type", "url"]],
+        ["openai", ["type", "base_url", "model"]],
+        ["simulate", ["type"]],
+      ]);
+      expect(Object.keys(executor.oneOf[1]!.properties)).toEqual([
+        "type",
+        "base_url",
+        "model",
+        "api_key_env",
+        "temperature",
+        "max_tokens",
+        "timeout_s",
+      ]);
+    }
+    expect(agent.concurrency).toMatchObject({ type: "integer", minimum: 1, maximum: 64 });
+  });
 });

@@ -39,9 +39,32 @@ function expectError(text: string, path: string, line: number, column: number, m
   expect(finding.severity).toBe("error");
 }
 
+// BASE with a default executor (lines from 9 on move down one).
+const RUNNABLE = edit("  max_workers: 3\n", "  max_workers: 3\n  config: { executor: { type: simulate } }\n");
+
 describe("the base blueprint", () => {
-  it("is valid with no warnings", () => {
-    expect(validateBlueprint(BASE)).toMatchObject({ valid: true, errors: [], warnings: [] });
+  it("is valid, and warns each definition that without an executor its tasks would fail", () => {
+    const result = validateBlueprint(BASE);
+    expect(result).toMatchObject({ valid: true, errors: [] });
+    expect(result.warnings).toEqual([
+      {
+        severity: "warning",
+        path: "agents[0].name",
+        line: 10,
+        column: 11,
+        message: '"boss" has no executor (neither its own nor cluster.config.executor); its tasks would fail',
+      },
+      {
+        severity: "warning",
+        path: "agents[1].name",
+        line: 13,
+        column: 11,
+        message: '"helper" has no executor (neither its own nor cluster.config.executor); its tasks would fail',
+      },
+    ]);
+  });
+  it("with an executor, is valid with no warnings", () => {
+    expect(validateBlueprint(RUNNABLE)).toMatchObject({ valid: true, errors: [], warnings: [] });
   });
 });
 
@@ -288,18 +311,30 @@ describe("rule 7: sizes", () => {
 });
 
 describe("warnings", () => {
+  it("a definition without an executor, when the cluster names no default", () => {
+    const ownOnly = `${BASE}    executor: { type: simulate }\n`;
+    expect(validateBlueprint(ownOnly).warnings).toEqual([
+      {
+        severity: "warning",
+        path: "agents[0].name",
+        line: 10,
+        column: 11,
+        message: '"boss" has no executor (neither its own nor cluster.config.executor); its tasks would fail',
+      },
+    ]);
+  });
   it("a definition with no capabilities", () => {
-    const result = validateBlueprint(edit("    capabilities: [doing]\n", ""));
+    const result = validateBlueprint(edit("    capabilities: [doing]\n", "", RUNNABLE));
     expect(result.valid).toBe(true);
     expect(result.warnings).toEqual([
-      { severity: "warning", path: "agents[1].name", line: 13, column: 11, message: '"helper" lists no capabilities' },
+      { severity: "warning", path: "agents[1].name", line: 14, column: 11, message: '"helper" lists no capabilities' },
     ]);
   });
   it("a scaling section on a cluster that cannot scale", () => {
     const text = edit(
       "max_workers: 3",
       "max_workers: 1\n  scaling: { metric: queue_depth, target_value: 4 }",
-      edit("count: 1-3", "count: 1"),
+      edit("count: 1-3", "count: 1", RUNNABLE),
     );
     const result = validateBlueprint(text);
     expect(result.valid).toBe(true);
@@ -308,9 +343,69 @@ describe("warnings", () => {
     ]);
   });
   it("duplicated tags", () => {
-    const result = validateBlueprint(edit("  version: 1.0.0\n", "  version: 1.0.0\n  tags: [a, b, a]\n"));
+    const result = validateBlueprint(edit("  version: 1.0.0\n", "  version: 1.0.0\n  tags: [a, b, a]\n", RUNNABLE));
     expect(result.valid).toBe(true);
     expect(result.warnings).toMatchObject([{ path: "metadata.tags[2]", line: 5, column: 16, message: 'the tag "a" is listed twice' }]);
+  });
+});
+
+describe("executors", () => {
+  it("knows the keys of each type, concurrency's bounds and *_env names", () => {
+    const withExecutor = (executor: string) => edit("  max_workers: 3\n", `  max_workers: 3\n  config: { executor: ${executor} }\n`);
+    expectError(
+      withExecutor("{ type: ollama }"),
+      "cluster.config.executor.type",
+      9,
+      31,
+      /executor must be a mapping whose type is one of a2a, openai, simulate/,
+    );
+    expectError(
+      withExecutor("{ type: openai, base_url: http://127.0.0.1:11434/v1 }"),
+      "cluster.config.executor.model",
+      9,
+      13,
+      /"model" is required/,
+    );
+    expectError(
+      withExecutor("{ type: a2a, url: ftp://agents.example.com }"),
+      "cluster.config.executor.url",
+      9,
+      41,
+      /http:\/\/ or https:\/\/ URL/,
+    );
+    expectError(
+      withExecutor("{ type: a2a, url: http://a.example.com, api_key_env: my-token }"),
+      "cluster.config.executor.api_key_env",
+      9,
+      76,
+      /environment variable name/,
+    );
+    expectError(withExecutor("{ type: simulate, url: http://a.example.com }"), "cluster.config.executor.url", 9, 41, /unknown key "url"/);
+    expectError(`${RUNNABLE}    concurrency: 65\n`, "agents[1].concurrency", 18, 18, /at most 64/);
+    expectError(`${RUNNABLE}    concurrency: 0\n`, "agents[1].concurrency", 18, 18, /at least 1/);
+    expect(validateBlueprint(`${RUNNABLE}    concurrency: 64\n`).valid).toBe(true);
+  });
+
+  it("refuses a link-local or cloud metadata address at the URL that names it", () => {
+    expectError(
+      edit("  max_workers: 3\n", '  max_workers: 3\n  config: { executor: { type: a2a, url: "http://169.254.169.254/latest" } }\n'),
+      "cluster.config.executor.url",
+      9,
+      41,
+      /^169\.254\.169\.254 is a link-local address \(169\.254\.0\.0\/16\), where cloud metadata services answer; the console never calls link-local or cloud metadata addresses$/,
+    );
+    expectError(
+      `${RUNNABLE}    executor: { type: openai, base_url: "http://[fd00:ec2::254]/v1", model: m }\n`,
+      "agents[1].executor.base_url",
+      18,
+      41,
+      /^fd00:ec2::254 is a cloud metadata address; the console never calls/,
+    );
+  });
+
+  it("leaves host names to the call, which checks the addresses they resolve to", () => {
+    const text = `${RUNNABLE}    executor: { type: a2a, url: "http://metadata.google.internal/" }\n`;
+    expect(validateBlueprint(text)).toMatchObject({ valid: true, warnings: [] });
   });
 });
 

@@ -78,11 +78,11 @@ describe("eventsForChanges and openingEvent", () => {
     const a = await createCluster({ ...request, name: "A" }, { runtime, audit });
     const b = await createCluster({ ...request, name: "B" }, { runtime, audit });
     const events = await eventsForChanges([
-      { id: 1, clusterId: a.id, deleted: false, actor: null },
-      { id: 2, clusterId: b.id, deleted: false, actor: null },
-      { id: 3, clusterId: a.id, deleted: false, actor: null },
-      { id: 4, clusterId: "gone", deleted: false, actor: null },
-      { id: 5, clusterId: "removed", deleted: true, actor: "ops@example.com" },
+      { id: 1, clusterId: a.id, deleted: false, actor: null, taskId: null },
+      { id: 2, clusterId: b.id, deleted: false, actor: null, taskId: null },
+      { id: 3, clusterId: a.id, deleted: false, actor: null, taskId: null },
+      { id: 4, clusterId: "gone", deleted: false, actor: null, taskId: null },
+      { id: 5, clusterId: "removed", deleted: true, actor: "ops@example.com", taskId: null },
     ]);
     expect(events.map((event) => [event.event, event.id])).toEqual([
       ["cluster", 2],

@@ -1,10 +1,20 @@
 // The Server-Sent Events stream of cluster changes. Each event carries the cluster's current view
-// (or its deletion) and the change-feed id as its event id, so EventSource's automatic reconnect
-// with Last-Event-ID resumes exactly where the client left off.
+// (or its deletion), or for a stream that follows one cluster a task's current view, and the
+// change-feed id as its event id, so EventSource's automatic reconnect with Last-Event-ID resumes
+// exactly where the client left off.
 import { logger } from "@/lib/logger";
+import type { TaskView } from "@/lib/tasks/api-schema";
+import { findTaskViews } from "@/lib/tasks/find-task-views";
 import { atMostEvery } from "@/lib/throttle";
 import type { ClusterDeletedEvent, ClusterView } from "./api-schema";
-import { changesAfter, changesLostAfter, type ClusterChangeNotice, latestChangeId, pruneClusterChanges } from "./change-feed";
+import {
+  changesAfter,
+  changesLostAfter,
+  CHANGES_PER_READ,
+  type ClusterChangeNotice,
+  latestChangeId,
+  pruneClusterChanges,
+} from "./change-feed";
 import { findClusterViews } from "./find-cluster-views";
 
 export const STREAM_POLL_MS = 300;
@@ -17,7 +27,8 @@ export type ClusterStreamEvent =
   | { event: "ready"; id: number; data: { resumed: boolean } }
   | { event: "reset"; id: number; data: { reason: string } }
   | { event: "cluster"; id: number; data: ClusterView }
-  | { event: "cluster-deleted"; id: number; data: ClusterDeletedEvent };
+  | { event: "cluster-deleted"; id: number; data: ClusterDeletedEvent }
+  | { event: "task"; id: number; data: TaskView };
 
 /** Pruning rides along on the streams' polling, at most once a minute per process. */
 const pruneNow = atMostEvery(PRUNE_INTERVAL_MS, () => pruneClusterChanges());
@@ -26,13 +37,17 @@ export function formatServerSentEvent({ event, id, data }: ClusterStreamEvent): 
   return `id: ${id}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-/** One event per changed cluster (its newest change), in feed order. */
+/** One event per changed cluster and per changed task (its newest change), in feed order. */
 export async function eventsForChanges(changes: readonly ClusterChangeNotice[]): Promise<ClusterStreamEvent[]> {
-  const newest = new Map<string, ClusterChangeNotice>();
-  for (const change of changes) {
-    newest.delete(change.clusterId);
-    newest.set(change.clusterId, change);
-  }
+  const events = [
+    ...(await clusterEvents(changes.filter((change) => change.taskId === null))),
+    ...(await taskEvents(changes.filter((change) => change.taskId !== null))),
+  ];
+  return events.sort((a, b) => a.id - b.id);
+}
+
+async function clusterEvents(changes: readonly ClusterChangeNotice[]): Promise<ClusterStreamEvent[]> {
+  const newest = newestBy(changes, (change) => change.clusterId);
   const views = new Map(
     (await findClusterViews([...newest.values()].filter((change) => !change.deleted).map((change) => change.clusterId))).map((view) => [
       view.id,
@@ -46,6 +61,29 @@ export async function eventsForChanges(changes: readonly ClusterChangeNotice[]):
       ? { event: "cluster", id: change.id, data: view }
       : { event: "cluster-deleted", id: change.id, data: { id: change.clusterId, deleted_by: change.deleted ? change.actor : null } };
   });
+}
+
+/** A task that is gone by now (its cluster deleted) has no event: the cluster's deletion tells. */
+async function taskEvents(changes: readonly ClusterChangeNotice[]): Promise<ClusterStreamEvent[]> {
+  const newest = newestBy(changes, (change) => change.taskId!);
+  const views = new Map((await findTaskViews([...newest.keys()])).map((view) => [view.id, view]));
+  return [...newest.values()].flatMap((change): ClusterStreamEvent[] => {
+    const view = views.get(change.taskId!);
+    return view ? [{ event: "task", id: change.id, data: view }] : [];
+  });
+}
+
+/** The newest change per key, in the order of those newest changes. */
+function newestBy(
+  changes: readonly ClusterChangeNotice[],
+  keyOf: (change: ClusterChangeNotice) => string,
+): Map<string, ClusterChangeNotice> {
+  const newest = new Map<string, ClusterChangeNotice>();
+  for (const change of changes) {
+    newest.delete(keyOf(change));
+    newest.set(keyOf(change), change);
+  }
+  return newest;
 }
 
 /** Where a (re)connecting client starts, and what it is told first. */
@@ -78,17 +116,20 @@ export function clusterEventStream(options: { lastEventId?: number; clusterId?: 
       heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
 
       const poll = async () => {
+        let full = false;
         try {
           const changes = await changesAfter(cursor, options.clusterId);
           if (changes.length > 0) {
             for (const event of await eventsForChanges(changes)) send(formatServerSentEvent(event));
             cursor = changes.at(-1)!.id;
           }
+          // A busy queue writes more rows than one read takes: read on at once until caught up.
+          full = changes.length === CHANGES_PER_READ;
           await pruneNow();
         } catch (error) {
           logger.warn({ err: error }, "cluster event stream poll failed");
         }
-        if (!options.signal.aborted) timer = setTimeout(poll, STREAM_POLL_MS);
+        if (!options.signal.aborted) timer = setTimeout(poll, full ? 0 : STREAM_POLL_MS);
       };
       timer = setTimeout(poll, STREAM_POLL_MS);
       options.signal.addEventListener("abort", () => {

@@ -48,7 +48,12 @@ describe("createCluster", () => {
       revision: 2,
     });
     expect(cluster.startedAt).not.toBeNull();
-    expect(JSON.parse(cluster.configJson)).toEqual({ default_model: "large", timezone: "UTC", extra: { a: 1 } });
+    expect(JSON.parse(cluster.configJson)).toEqual({
+      default_model: "large",
+      timezone: "UTC",
+      executor: { type: "simulate" },
+      extra: { a: 1 },
+    });
     expect(await db.agent.count({ where: { clusterId: cluster.id, status: "active" } })).toBe(8);
     expect(runtime.runningCount).toBe(8);
     expect(await workersByDefinition(cluster.id)).toEqual({

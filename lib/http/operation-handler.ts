@@ -33,6 +33,7 @@ export interface OperationInput<O extends Operation> {
   params: Parsed<O["params"]>;
   query: Parsed<O["query"]>;
   body: Parsed<O["body"]>;
+  headers: Parsed<O["headers"]>;
   /** The revision If-Match names, for a conditional operation; undefined when absent. */
   ifMatch: O["conditional"] extends true ? number | undefined : undefined;
   request: Request;
@@ -79,10 +80,11 @@ export function handleOperation<O extends Operation>(operation: O, implementatio
       if (principal?.via === "session" && !SAFE_METHODS.has(request.method)) assertSameOrigin(request);
       const params = parsePart(operation.params, await context.params, "not-found");
       const query = parsePart(operation.query, Object.fromEntries(url.searchParams), "invalid-query");
+      const headers = parsePart(operation.headers, Object.fromEntries(request.headers), "invalid-request");
       const body = operation.body ? parsePart(operation.body, await readJsonBody(request), "invalid-request-body") : undefined;
       const ifMatch = operation.conditional ? readIfMatch(request) : undefined;
       const audit: AuditContext = { actorId: principal?.userId ?? null, actorEmail: principal?.email ?? "anonymous", ip, requestId };
-      const input = { params, query, body, ifMatch, request, principal, audit } as OperationInput<O>;
+      const input = { params, query, body, headers, ifMatch, request, principal, audit } as OperationInput<O>;
       response = answer(operation, await implementation(input));
     } catch (error) {
       response = problemResponseFor(error) ?? internalError(error, requestId);
@@ -173,7 +175,7 @@ function internalError(error: unknown, requestId: string): Response {
 function parsePart<S extends z.ZodType>(
   schema: S | undefined,
   value: unknown,
-  code: "not-found" | "invalid-query" | "invalid-request-body",
+  code: "not-found" | "invalid-query" | "invalid-request-body" | "invalid-request",
 ): z.output<S> | undefined {
   if (!schema) return undefined;
   const result = schema.safeParse(value);

@@ -8,14 +8,21 @@ export function problemResponse(body: Problem, headers: HeadersInit = {}): Respo
   return Response.json(body, { status: body.status, headers: { "content-type": "application/problem+json", ...headers } });
 }
 
+/** Each issue at its field's path as a client writes it: `tasks[3].priority`. */
 export function zodFieldErrors(error: z.ZodError): ProblemFieldError[] {
   return error.issues.flatMap((issue) => {
-    const path = issue.path.map(String);
     if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({ path: [...path, key].join("."), message: `unknown field "${key}"` }));
+      return issue.keys.map((key) => ({ path: fieldPath([...issue.path, key]), message: `unknown field "${key}"` }));
     }
-    return [{ path: path.join("."), message: issue.message }];
+    return [{ path: fieldPath(issue.path), message: issue.message }];
   });
+}
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (written, key) => (typeof key === "number" ? `${written}[${key}]` : written ? `${written}.${String(key)}` : String(key)),
+    "",
+  );
 }
 
 /** A known error as its HTTP answer; undefined for anything else (a 500 for the caller to log). */

@@ -19,6 +19,7 @@ import { ifMatchHeadersSchema } from "@/lib/shapes/etag";
 import { agentSchema, clusterActivitySchema, clusterHierarchySchema, clusterSchema, hierarchyNodeSchema } from "@/lib/cluster/api-schema";
 import { aggregatedMetricSeriesSchema, rawMetricSeriesSchema, workerHistorySchema } from "@/lib/metrics/api-schema";
 import { problemSchema } from "@/lib/shapes/problem";
+import { taskAttemptSchema, taskDetailSchema, taskSchema } from "@/lib/tasks/api-schema";
 
 /** Schemas shown once under components and referred to by name wherever they occur. */
 const NAMED_SCHEMAS = {
@@ -35,6 +36,9 @@ const NAMED_SCHEMAS = {
   AggregatedMetricSeries: aggregatedMetricSeriesSchema,
   WorkerHistory: workerHistorySchema,
   AutoscalerView: autoscalerViewSchema,
+  Task: taskSchema,
+  TaskDetail: taskDetailSchema,
+  TaskAttempt: taskAttemptSchema,
   User: userSchema,
   Token: tokenSchema,
   AuditEntry: auditEntrySchema,
@@ -48,7 +52,7 @@ const problemContent = { "application/problem+json": { schema: problemSchema } }
 /** The refusals every route gets from the wrapper, by what it takes and who may call it. */
 function wrapperRefusals(operation: Operation): Record<number, string> {
   const refusals: Record<number, string> = { 429: "Past the caller's rate limit; see Retry-After." };
-  if (operation.query || operation.body) refusals[400] = "The request failed validation; `errors` lists every field.";
+  if (operation.query || operation.body || operation.headers) refusals[400] = "The request failed validation; `errors` lists every field.";
   if (operation.access !== "public") refusals[401] = "No credentials, or an unknown, revoked or expired token.";
   else refusals[401] = "Credentials were sent but are not valid.";
   if (operation.access === "operator" || operation.access === "admin") refusals[403] = `Needs the ${operation.access} role.`;
@@ -97,12 +101,19 @@ function operationObject(path: string, method: HttpMethod, operation: Operation)
     tags: [path.split("/")[2] ?? "api"],
     ...(operation.access === "public" ? { security: [] } : {}),
     ...describeOperation(operation),
-    ...(operation.params || operation.query || operation.conditional
+    ...(operation.params || operation.query || operation.conditional || operation.headers
       ? {
           requestParams: {
             ...(operation.params ? { path: operation.params } : {}),
             ...(operation.query ? { query: operation.query } : {}),
-            ...(operation.conditional ? { header: ifMatchHeadersSchema } : {}),
+            ...(operation.conditional || operation.headers
+              ? {
+                  header:
+                    operation.headers && operation.conditional
+                      ? operation.headers.extend(ifMatchHeadersSchema.shape)
+                      : (operation.headers ?? ifMatchHeadersSchema),
+                }
+              : {}),
           },
         }
       : {}),
@@ -135,7 +146,7 @@ export function openApiDocument(): ReturnType<typeof createDocument> {
       title: "Cluster Console API",
       version: "1.0.0",
       description:
-        "Blueprints, clusters, metrics and the autoscaler. Scripts send an API token as `Authorization: Bearer <token>`; the console's pages use the session cookie.",
+        "Blueprints, clusters, tasks, metrics and the autoscaler. Scripts send an API token as `Authorization: Bearer <token>`; the console's pages use the session cookie.",
     },
     security: [{ bearerToken: [] }, { sessionCookie: [] }],
     components: {

@@ -4,7 +4,7 @@
 // backstop pass a second (a retry's backoff ending, a task submitted by another process).
 import { logger } from "@/lib/logger";
 import { ExecutionError, type ExecutorFactory } from "@/lib/executors/executor";
-import type { AgentSlot, AttemptEnd, ClaimedTask, TaskError, TaskQueue } from "@/lib/tasks/task-queue";
+import type { AgentSlot, AttemptEnd, ClaimedTask, CompletionAnswer, TaskError, TaskLease, TaskQueue } from "@/lib/tasks/task-queue";
 import { LEASE_RENEW_EVERY_MS } from "@/lib/tasks/task-status";
 import { taskSignals } from "@/lib/tasks/task-signals";
 import type { RuntimeAgent } from "./agent-runtime";
@@ -19,7 +19,11 @@ export interface DispatcherOptions {
   drainMs?: number;
   backstopMs?: number;
   expireEveryMs?: number;
+  /** Brings the clusters' health scores in line with their recent attempts; called every few seconds. */
+  refreshHealth?: (clusterIds: readonly string[]) => Promise<unknown>;
 }
+
+const HEALTH_EVERY_MS = 5_000;
 
 type AgentState = "running" | "hibernated" | "stopping" | "hibernating";
 
@@ -54,6 +58,12 @@ export class TaskDispatcher {
   private readonly desks = new Map<string, ClusterDesk>();
   private readonly attempts = new Map<string, { agent: LocalAgent; attempt: RunningAttempt }>();
   private readonly timers: Array<ReturnType<typeof setInterval>> = [];
+  /** Completions wait here while one batch is being written; the next batch takes all that arrived meanwhile. */
+  private readonly completions: Array<{ lease: TaskLease; end: AttemptEnd; settle: (answer: Promise<CompletionAnswer>) => void }> = [];
+  private writingCompletions = false;
+  /** Completions wait here while one batch is being written; the next batch takes all that arrived meanwhile. */
+  private readonly completions: Array<{ lease: TaskLease; end: AttemptEnd; settle: (answer: Promise<CompletionAnswer>) => void }> = [];
+  private writingCompletions = false;
   private readonly now: () => number;
   private readonly onClaimable = (clusterId: string) => this.schedule(clusterId);
   private readonly onCancel = (taskId: string) => this.abandon(taskId, "cancelled by an operator");
@@ -68,11 +78,19 @@ export class TaskDispatcher {
     this.started = true;
     taskSignals().on("claimable", this.onClaimable);
     taskSignals().on("cancel", this.onCancel);
+    // Agents added before the start get their first look now.
+    for (const clusterId of this.desks.keys()) this.schedule(clusterId);
     this.every(this.options.backstopMs ?? 1_000, () => {
       for (const [clusterId, desk] of this.desks) if (this.hasFreeSlot(desk)) this.schedule(clusterId);
     });
     this.every(LEASE_RENEW_EVERY_MS, () => this.renewLeases());
     this.every(this.options.expireEveryMs ?? 1_000, () => this.expireLeases());
+    const { refreshHealth } = this.options;
+    if (refreshHealth) {
+      this.every(HEALTH_EVERY_MS, () =>
+        refreshHealth([...this.desks.keys()]).catch((error: unknown) => logger.warn({ err: error }, "health scores were not refreshed")),
+      );
+    }
   }
 
   /** Stops dispatching; running tasks go back to the queue without using up an attempt. */
@@ -301,13 +319,31 @@ export class TaskDispatcher {
   }
 
   private async finish(local: LocalAgent, task: ClaimedTask, end: AttemptEnd): Promise<void> {
-    const answer = await this.options.queue.complete(
-      { taskId: task.taskId, agentId: local.agent.agentId, attempt: task.attempt },
-      end,
-      this.now(),
-    );
-    if (!answer.accepted)
-      logger.warn({ taskId: task.taskId, agentId: local.agent.agentId, reason: answer.reason }, "a task's completion was refused");
+    const lease = { taskId: task.taskId, agentId: local.agent.agentId, attempt: task.attempt };
+    const answer = await new Promise<CompletionAnswer>((resolve, reject) => {
+      this.completions.push({ lease, end, settle: (result) => result.then(resolve, reject) });
+      void this.writeCompletions();
+    });
+    if (!answer.accepted) logger.warn({ ...lease, reason: answer.reason }, "a task's completion was refused");
+  }
+
+  /** One transaction for every completion that arrived since the last one: a commit costs more than the rows. */
+  private async writeCompletions(): Promise<void> {
+    if (this.writingCompletions) return;
+    this.writingCompletions = true;
+    try {
+      while (this.completions.length > 0) {
+        const batch = this.completions.splice(0);
+        const answers = this.options.queue.completeMany(
+          batch.map(({ lease, end }) => ({ lease, end })),
+          this.now(),
+        );
+        batch.forEach((entry, index) => entry.settle(answers.then((all) => all[index]!)));
+        await answers.catch(() => undefined);
+      }
+    } finally {
+      this.writingCompletions = false;
+    }
   }
 
   /** Ends a running attempt from the console's side: the executor is aborted and its answer dropped. */

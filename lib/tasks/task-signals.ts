@@ -1,6 +1,7 @@
 // In-process news between the task services and the dispatcher: "a cluster has tasks to claim"
-// wakes the dispatcher at once instead of at its next backstop poll, and "cancel" aborts a running
-// attempt. Kept on globalThis because Next.js may load this module in several bundles of one process.
+// wakes the dispatcher at once instead of at its next backstop poll, "cancel" aborts a running
+// attempt, and "finished" answers the long polls waiting for a task. Kept on globalThis because
+// Next.js may load this module in several bundles of one process.
 import { EventEmitter } from "node:events";
 
 interface TaskSignalMap {
@@ -8,6 +9,8 @@ interface TaskSignalMap {
   claimable: [clusterId: string];
   /** An operator cancelled the task: the agent running it aborts its executor call. */
   cancel: [taskId: string];
+  /** The task reached a final status: a long poll waiting for it (`GET /api/tasks/{id}?wait_s=`) answers at once. */
+  finished: [taskId: string];
 }
 
 const globalForSignals = globalThis as unknown as { taskSignals?: EventEmitter<TaskSignalMap> };
