@@ -1,14 +1,19 @@
 "use client";
-// One cluster: the header with status, health, blueprint revision and times; manual scaling and
-// the autoscaler; its metrics as charts; its hierarchy as a graph; its agents as a table. Loaded
-// data stays on screen when a later refresh fails; a cluster deleted elsewhere keeps its header,
-// marked deleted, with every action disabled and nothing polling.
+// One cluster: the header with status, health, task counts, blueprint revision and times; then two
+// tabs kept in the address (`?tab=tasks`): the overview (manual scaling and the autoscaler, its
+// metrics as charts, its hierarchy as a graph, its agents as a table) and its tasks. Loaded data
+// stays on screen when a later refresh fails; a cluster deleted elsewhere keeps its header, marked
+// deleted, with every action disabled and nothing polling.
 import Link from "next/link";
 import { Fact } from "@/components/ui/fact";
 import { LocalTime } from "@/components/ui/local-time";
 import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/status-panels";
+import { Tabs } from "@/components/ui/tabs";
+import { useUrlFilters } from "@/components/ui/use-url-filters";
+import { TasksPanel } from "@/components/tasks/tasks-panel";
 import { ApiError } from "@/lib/client/api-client";
 import { type ClusterDeletion, useCluster, useClusterDeletion } from "@/lib/client/cluster-hooks";
+import { useLiveClusterTasks } from "@/lib/client/use-live-cluster-tasks";
 import { useHasRole } from "@/components/shell/current-user";
 import type { ClusterView } from "@/lib/cluster/api-schema";
 import { ActivityTimeline } from "./activity-timeline";
@@ -127,8 +132,29 @@ function DeletedNotice({ deletion }: { deletion: ClusterDeletion }) {
   );
 }
 
-/** Everything below the header, polled and live while the cluster exists. */
-function ClusterPanels({ cluster: data }: { cluster: ClusterView }) {
+const CLUSTER_TABS = [
+  { value: "overview", label: "Overview" },
+  { value: "tasks", label: "Tasks" },
+] as const;
+
+/** Everything below the header, polled and live while the cluster exists; only the chosen tab's queries run. */
+function ClusterPanels({ cluster }: { cluster: ClusterView }) {
+  useLiveClusterTasks(cluster.id);
+  const [{ tab }, setAddress] = useUrlFilters(["tab"]);
+  const shown = tab === "tasks" ? "tasks" : "overview";
+  return (
+    <Tabs
+      label={`${cluster.name} sections`}
+      options={CLUSTER_TABS}
+      value={shown}
+      onChange={(next) => setAddress({ tab: next === "overview" ? "" : next })}
+    >
+      {shown === "tasks" ? <TasksPanel cluster={cluster} /> : <ClusterOverview cluster={cluster} />}
+    </Tabs>
+  );
+}
+
+function ClusterOverview({ cluster: data }: { cluster: ClusterView }) {
   return (
     <>
       <ScalingPanel cluster={data} />

@@ -144,7 +144,7 @@ test.describe("[UI][PHONE]", () => {
     await page.goto("/clusters");
     const table = page.getByRole("table", { name: "Clusters" });
     await expect(table).toBeVisible();
-    await expect(page.getByTestId("table-scroll-cue")).toHaveText("Scroll sideways to see all 7 columns");
+    await expect(page.getByTestId("table-scroll-cue")).toHaveText("Scroll sideways to see all 8 columns");
     const frame = page.getByRole("region", { name: "Clusters, scrolls sideways" });
     await frame.focus();
     for (let step = 0; step < 30; step++) await page.keyboard.press("ArrowRight");

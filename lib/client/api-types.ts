@@ -434,6 +434,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clusters/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a cluster's tasks
+         * @description Needs the viewer role or higher.
+         */
+        get: operations["getApiClustersByIdTasks"];
+        put?: never;
+        /**
+         * Submit a task, or a batch of up to 1,000
+         * @description One task answers as the task; `{tasks: [...]}` answers `{items}` in the order sent. Each task is checked against the cluster's blueprint: an unknown `definition` or `capability` is refused with the names that exist, as is an `input` over 256 KiB; a batch with one bad task stores none of it, and `errors` names each field (`tasks[3].definition`). The whole body is at most 1 MiB. A task for a hibernated cluster wakes it.
+         *
+         *     Needs the operator role or higher.
+         */
+        post: operations["postApiClustersByIdTasks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clusters/worker-history": {
         parameters: {
             query?: never;
@@ -543,6 +569,66 @@ export interface paths {
         put?: never;
         /** Create the first admin */
         post: operations["postApiSetup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a task with its attempts (optionally waiting for it to finish)
+         * @description Needs the viewer role or higher.
+         */
+        get: operations["getApiTasksByTaskId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{taskId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a queued, running or failed task
+         * @description Needs the operator role or higher.
+         */
+        post: operations["postApiTasksByTaskIdCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{taskId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue a dead or cancelled task again
+         * @description Needs the operator role or higher.
+         */
+        post: operations["postApiTasksByTaskIdRetry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -960,6 +1046,131 @@ export interface components {
             }[];
             /** Format: date-time */
             to: string;
+        };
+        Task: {
+            /** @description The agent running it now, or the one that ran its latest attempt; null while queued. */
+            agent_id: string | null;
+            /** @description Attempts counted against max_attempts since the task was last queued by an operator. */
+            attempt_count: number;
+            capability: string | null;
+            cluster_id: string;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string | null;
+            definition: string | null;
+            /** @description The last failure. */
+            error: {
+                message: string;
+                type: string;
+            } | null;
+            finished_at: string | null;
+            id: string;
+            input: unknown;
+            max_attempts: number;
+            metadata: {
+                [key: string]: unknown;
+            } | null;
+            /** @description While `failed`: when the next attempt may start. */
+            next_attempt_at: string | null;
+            parent_task_id: string | null;
+            priority: number;
+            /** @description The executor's answer, once succeeded; null before. */
+            result: unknown;
+            /** @description When the latest attempt started. */
+            started_at: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed" | "dead" | "cancelled";
+            timeout_s: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        TaskAttempt: {
+            agent_id: string;
+            ended_at: string | null;
+            error: {
+                message: string;
+                type: string;
+            } | null;
+            /** @description The executor's own id for the work (an A2A task id). */
+            executor_ref: string | null;
+            /** @description What the executor reported besides the result (token usage). */
+            facts: {
+                [key: string]: unknown;
+            } | null;
+            /** @description 1, 2, ... over the task's whole life; a retry by an operator continues the numbering. */
+            number: number;
+            /**
+             * @description `lost`: the lease expired, or the console stopped the agent (then it does not count).
+             * @enum {string}
+             */
+            outcome: "running" | "succeeded" | "failed" | "lost" | "cancelled";
+            /** @description The outcome an agent reported after it had lost the lease: refused, so no task completes twice. */
+            refused_outcome: string | null;
+            /** Format: date-time */
+            started_at: string;
+        };
+        TaskAttemptOutput: {
+            agent_id: string;
+            ended_at: string | null;
+            error: {
+                message: string;
+                type: string;
+            } | null;
+            /** @description The executor's own id for the work (an A2A task id). */
+            executor_ref: string | null;
+            /** @description What the executor reported besides the result (token usage). */
+            facts: {
+                [key: string]: unknown;
+            } | null;
+            /** @description 1, 2, ... over the task's whole life; a retry by an operator continues the numbering. */
+            number: number;
+            /**
+             * @description `lost`: the lease expired, or the console stopped the agent (then it does not count).
+             * @enum {string}
+             */
+            outcome: "running" | "succeeded" | "failed" | "lost" | "cancelled";
+            /** @description The outcome an agent reported after it had lost the lease: refused, so no task completes twice. */
+            refused_outcome: string | null;
+            /** Format: date-time */
+            started_at: string;
+        };
+        TaskDetail: {
+            /** @description The agent running it now, or the one that ran its latest attempt; null while queued. */
+            agent_id: string | null;
+            /** @description Attempts counted against max_attempts since the task was last queued by an operator. */
+            attempt_count: number;
+            attempts: components["schemas"]["TaskAttemptOutput"][];
+            capability: string | null;
+            cluster_id: string;
+            /** Format: date-time */
+            created_at: string;
+            created_by: string | null;
+            definition: string | null;
+            /** @description The last failure. */
+            error: {
+                message: string;
+                type: string;
+            } | null;
+            finished_at: string | null;
+            id: string;
+            input: unknown;
+            max_attempts: number;
+            metadata: {
+                [key: string]: unknown;
+            } | null;
+            /** @description While `failed`: when the next attempt may start. */
+            next_attempt_at: string | null;
+            parent_task_id: string | null;
+            priority: number;
+            /** @description The executor's answer, once succeeded; null before. */
+            result: unknown;
+            /** @description When the latest attempt started. */
+            started_at: string | null;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed" | "dead" | "cancelled";
+            timeout_s: number;
+            /** Format: date-time */
+            updated_at: string;
         };
         Token: {
             /** Format: date-time */
@@ -1449,7 +1660,7 @@ export interface operations {
                  *       "id": "marketing-copy-v1",
                  *       "name": "Marketing Department (copy)",
                  *       "version": "1.0.0",
-                 *       "blueprint_yaml": "# Marketing department: the seed's example blueprint (3 workers at creation; the seed's 5 and a scale to 10 fit within 2-12).\nmetadata:\n  id: marketing-copy-v1\n  name: Marketing Department (copy)\n  version: 1.0.0\n  description: Content, social and campaign work for the marketing team\n  author: Cluster Console examples\n  tags: [marketing, content]\n\ncluster:\n  type: department\n  min_workers: 2\n  max_workers: 12\n  target_workers: 3\n  scaling:\n    metric: queue_depth\n    target_value: 10\n    scale_down_stabilization_s: 300\n    hibernate_after_idle_s: 3600\n  config:\n    default_model: large\n    timezone: Europe/Berlin\n\nagents:\n  - name: marketing-director\n    role: supervisor\n    description: Plans the work and delegates it\n    capabilities: [planning, delegation, reporting]\n    skills: [strategy]\n  - name: content-lead\n    role: lead\n    reports_to: marketing-director\n    description: Owns the editorial calendar and reviews every piece\n    capabilities: [editing, review, scheduling]\n  - name: seo-specialist\n    role: specialist\n    reports_to: content-lead\n    count: 1\n    description: Keyword research and on-page optimisation\n    capabilities: [keyword-research, analytics]\n  - name: copywriter\n    role: worker\n    reports_to: content-lead\n    count: 2-8\n    description: Writes articles, landing pages and newsletters\n    capabilities: [writing]\n    skills: [copywriting]\n    config: { temperature: 0.7 }\n  - name: social-poster\n    role: worker\n    count: 0-4\n    description: Schedules and publishes social media posts\n    capabilities: [publishing, community]\n",
+                 *       "blueprint_yaml": "# Marketing department: the seed's example blueprint (3 workers at creation; the seed's 5 and a scale to 10 fit within 2-12).\nmetadata:\n  id: marketing-copy-v1\n  name: Marketing Department (copy)\n  version: 1.0.0\n  description: Content, social and campaign work for the marketing team\n  author: Cluster Console examples\n  tags: [marketing, content]\n\ncluster:\n  type: department\n  min_workers: 2\n  max_workers: 12\n  target_workers: 3\n  scaling:\n    metric: queue_depth\n    target_value: 10\n    scale_down_stabilization_s: 300\n    hibernate_after_idle_s: 3600\n  config:\n    default_model: large\n    timezone: Europe/Berlin\n    # The built-in simulate executor, so the demo runs tasks with no agent service or model behind it;\n    # point it at one with { type: a2a, url: ... } or { type: openai, base_url: ..., model: ... }.\n    executor: { type: simulate }\n\nagents:\n  - name: marketing-director\n    role: supervisor\n    description: Plans the work and delegates it\n    capabilities: [planning, delegation, reporting]\n    skills: [strategy]\n  - name: content-lead\n    role: lead\n    reports_to: marketing-director\n    description: Owns the editorial calendar and reviews every piece\n    capabilities: [editing, review, scheduling]\n  - name: seo-specialist\n    role: specialist\n    reports_to: content-lead\n    count: 1\n    description: Keyword research and on-page optimisation\n    capabilities: [keyword-research, analytics]\n  - name: copywriter\n    role: worker\n    reports_to: content-lead\n    count: 2-8\n    description: Writes articles, landing pages and newsletters\n    capabilities: [writing]\n    skills: [copywriting]\n    config: { temperature: 0.7 }\n  - name: social-poster\n    role: worker\n    count: 0-4\n    description: Schedules and publishes social media posts\n    capabilities: [publishing, community]\n",
                  *       "tags": [
                  *         "marketing",
                  *         "content"
@@ -1978,7 +2189,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "blueprint_yaml": "# Marketing department: the seed's example blueprint (3 workers at creation; the seed's 5 and a scale to 10 fit within 2-12).\nmetadata:\n  id: marketing-v1\n  name: Marketing Department\n  version: 1.0.0\n  description: Content, social and campaign work for the marketing team\n  author: Cluster Console examples\n  tags: [marketing, content]\n\ncluster:\n  type: department\n  min_workers: 2\n  max_workers: 12\n  target_workers: 3\n  scaling:\n    metric: queue_depth\n    target_value: 10\n    scale_down_stabilization_s: 300\n    hibernate_after_idle_s: 3600\n  config:\n    default_model: large\n    timezone: Europe/Berlin\n\nagents:\n  - name: marketing-director\n    role: supervisor\n    description: Plans the work and delegates it\n    capabilities: [planning, delegation, reporting]\n    skills: [strategy]\n  - name: content-lead\n    role: lead\n    reports_to: marketing-director\n    description: Owns the editorial calendar and reviews every piece\n    capabilities: [editing, review, scheduling]\n  - name: seo-specialist\n    role: specialist\n    reports_to: content-lead\n    count: 1\n    description: Keyword research and on-page optimisation\n    capabilities: [keyword-research, analytics]\n  - name: copywriter\n    role: worker\n    reports_to: content-lead\n    count: 2-8\n    description: Writes articles, landing pages and newsletters\n    capabilities: [writing]\n    skills: [copywriting]\n    config: { temperature: 0.7 }\n  - name: social-poster\n    role: worker\n    count: 0-4\n    description: Schedules and publishes social media posts\n    capabilities: [publishing, community]\n"
+                 *       "blueprint_yaml": "# Marketing department: the seed's example blueprint (3 workers at creation; the seed's 5 and a scale to 10 fit within 2-12).\nmetadata:\n  id: marketing-v1\n  name: Marketing Department\n  version: 1.0.0\n  description: Content, social and campaign work for the marketing team\n  author: Cluster Console examples\n  tags: [marketing, content]\n\ncluster:\n  type: department\n  min_workers: 2\n  max_workers: 12\n  target_workers: 3\n  scaling:\n    metric: queue_depth\n    target_value: 10\n    scale_down_stabilization_s: 300\n    hibernate_after_idle_s: 3600\n  config:\n    default_model: large\n    timezone: Europe/Berlin\n    # The built-in simulate executor, so the demo runs tasks with no agent service or model behind it;\n    # point it at one with { type: a2a, url: ... } or { type: openai, base_url: ..., model: ... }.\n    executor: { type: simulate }\n\nagents:\n  - name: marketing-director\n    role: supervisor\n    description: Plans the work and delegates it\n    capabilities: [planning, delegation, reporting]\n    skills: [strategy]\n  - name: content-lead\n    role: lead\n    reports_to: marketing-director\n    description: Owns the editorial calendar and reviews every piece\n    capabilities: [editing, review, scheduling]\n  - name: seo-specialist\n    role: specialist\n    reports_to: content-lead\n    count: 1\n    description: Keyword research and on-page optimisation\n    capabilities: [keyword-research, analytics]\n  - name: copywriter\n    role: worker\n    reports_to: content-lead\n    count: 2-8\n    description: Writes articles, landing pages and newsletters\n    capabilities: [writing]\n    skills: [copywriting]\n    config: { temperature: 0.7 }\n  - name: social-poster\n    role: worker\n    count: 0-4\n    description: Schedules and publishes social media posts\n    capabilities: [publishing, community]\n"
                  *     }
                  */
                 "application/json": {
@@ -3398,6 +3609,250 @@ export interface operations {
             };
         };
     };
+    getApiClustersByIdTasks: {
+        parameters: {
+            query?: {
+                agent_id?: string;
+                capability?: string;
+                definition?: string;
+                page?: number;
+                page_size?: number;
+                /** @description Only tasks created at or after this time. */
+                since?: string;
+                status?: "queued" | "running" | "succeeded" | "failed" | "dead" | "cancelled";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tasks, newest first, without their attempts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Task"][];
+                        page: number;
+                        page_size: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request failed validation; `errors` lists every field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No cluster with this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Past the caller's rate limit; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiClustersByIdTasks: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried submission safe: the same key with the same body answers the task(s) the first call created, for a day; the same key with another body is refused with 409. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "input": "Write three subject lines for the spring launch",
+                 *       "definition": "copywriter",
+                 *       "priority": 7,
+                 *       "metadata": {
+                 *         "campaign": "spring"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    tasks: {
+                        /** @description A capability the agent must list (`agents[].capabilities`); without a definition any agent listing it may run the task. */
+                        capability?: string;
+                        /** @description The agent definition (the blueprint's `agents[].name`) that must run it. */
+                        definition?: string;
+                        /** @description What the agent works on: any JSON value (a string is a plain text prompt), at most 256 KiB. */
+                        input: unknown;
+                        /**
+                         * @description Attempts before the task is `dead`; a failed attempt is retried after min(2^attempt, 60) seconds.
+                         * @default 3
+                         */
+                        max_attempts?: number;
+                        /** @description Free-form fields kept with the task, at most 16 KiB. */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description The task of the same cluster that created this one (an agent delegating). */
+                        parent_task_id?: string;
+                        /**
+                         * @description Higher runs first, then oldest first.
+                         * @default 5
+                         */
+                        priority?: number;
+                        /**
+                         * @description Seconds one attempt may take.
+                         * @default 300
+                         */
+                        timeout_s?: number;
+                    }[];
+                } | {
+                    /** @description A capability the agent must list (`agents[].capabilities`); without a definition any agent listing it may run the task. */
+                    capability?: string;
+                    /** @description The agent definition (the blueprint's `agents[].name`) that must run it. */
+                    definition?: string;
+                    /** @description What the agent works on: any JSON value (a string is a plain text prompt), at most 256 KiB. */
+                    input: unknown;
+                    /**
+                     * @description Attempts before the task is `dead`; a failed attempt is retried after min(2^attempt, 60) seconds.
+                     * @default 3
+                     */
+                    max_attempts?: number;
+                    /** @description Free-form fields kept with the task, at most 16 KiB. */
+                    metadata?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description The task of the same cluster that created this one (an agent delegating). */
+                    parent_task_id?: string;
+                    /**
+                     * @description Higher runs first, then oldest first.
+                     * @default 5
+                     */
+                    priority?: number;
+                    /**
+                     * @description Seconds one attempt may take.
+                     * @default 300
+                     */
+                    timeout_s?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Queued: the task, or `{items}` for a batch. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDetail"] | {
+                        /** @description The tasks in the order they were sent. */
+                        items: components["schemas"]["Task"][];
+                    };
+                };
+            };
+            /** @description The request failed validation; `errors` lists every field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the operator role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No cluster with this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The cluster is being deleted, or the Idempotency-Key was used for another request. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 1 MiB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Past the caller's rate limit; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getApiClustersWorkerHistory: {
         parameters: {
             query: {
@@ -3731,6 +4186,201 @@ export interface operations {
             };
             /** @description The body is not JSON. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Past the caller's rate limit; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiTasksByTaskId: {
+        parameters: {
+            query?: {
+                /** @description Hold the answer until the task is final (succeeded, dead or cancelled) or this many seconds have passed. */
+                wait_s?: number;
+            };
+            header?: never;
+            path: {
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task and its attempts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDetail"];
+                };
+            };
+            /** @description The request failed validation; `errors` lists every field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No task with this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Past the caller's rate limit; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiTasksByTaskIdCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancelled task. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDetail"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the operator role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No task with this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The task is already final (succeeded, dead or cancelled). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Past the caller's rate limit; see Retry-After. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiTasksByTaskIdRetry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task, queued with a fresh count of attempts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskDetail"];
+                };
+            };
+            /** @description No credentials, or an unknown, revoked or expired token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Needs the operator role. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No task with this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The task is neither dead nor cancelled. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,21 +3,16 @@
 // another tab, by a script or by the autoscaler lands in the cache without a reload. EventSource
 // reconnects by itself and sends Last-Event-ID, so nothing is missed across short drops; when the
 // browser gives up (the server answered something other than the stream) a new one is opened.
-// Task events come in bursts, so what they change (counts, busy agents) is refetched at most once
-// a second, each changed cluster once.
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { ClusterDeletedEvent, ClusterView } from "@/lib/cluster/api-schema";
-import { batchKeys } from "./batched-keys";
-import { clusterKeys, invalidateClusterQueries, invalidateClusterWork, markClusterDeleted } from "./cluster-hooks";
+import { clusterKeys, invalidateClusterQueries, markClusterDeleted } from "./cluster-hooks";
 import { useReachability } from "./connection-state";
 
 export type LiveState = "connecting" | "live" | "reconnecting" | "offline";
 
 /** How long to wait before opening a new stream once the browser has closed the old one. */
-const REOPEN_MS = 3_000;
-/** The least time between two refetches of one cluster's task counts and busy agents. */
-const TASK_REFRESH_MS = 1_000;
+export const REOPEN_MS = 3_000;
 
 export function useLiveClusterUpdates(): LiveState {
   const queryClient = useQueryClient();
@@ -27,9 +22,6 @@ export function useLiveClusterUpdates(): LiveState {
   useEffect(() => {
     let source: EventSource;
     let reopen: ReturnType<typeof setTimeout> | undefined;
-    const changedWork = batchKeys(TASK_REFRESH_MS, (clusterIds) => {
-      for (const clusterId of clusterIds) invalidateClusterWork(queryClient, clusterId);
-    });
     const open = () => {
       source = new EventSource("/api/events");
       source.addEventListener("open", () => setStream("open"));
@@ -49,9 +41,6 @@ export function useLiveClusterUpdates(): LiveState {
         );
         invalidateClusterQueries(queryClient, cluster.id);
       });
-      source.addEventListener("task", (event) => {
-        changedWork.add((JSON.parse(event.data) as { cluster_id: string }).cluster_id);
-      });
       source.addEventListener("cluster-deleted", (event) => {
         const { id, deleted_by } = JSON.parse(event.data) as ClusterDeletedEvent;
         // The page keeps showing the cluster as it was last seen, marked deleted; its queries stop.
@@ -62,7 +51,6 @@ export function useLiveClusterUpdates(): LiveState {
     open();
     return () => {
       clearTimeout(reopen);
-      changedWork.cancel();
       source.close();
     };
   }, [queryClient]);
