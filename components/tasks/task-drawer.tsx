@@ -20,31 +20,33 @@ import { agentLabel } from "./task-table";
 import { useNow } from "./use-now";
 import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/status-panels";
 
+/** Open while `taskId` is set; closing it hands the focus back to where it was (the row that opened it). */
 export function TaskDrawer({
   taskId,
   agentNames,
   canOperate,
   onClose,
 }: {
-  taskId: string;
+  taskId: string | null;
   agentNames: ReadonlyMap<string, string>;
   canOperate: boolean;
   onClose: () => void;
 }) {
-  const task = useTask(taskId);
   return (
-    <ModalDialog open placement="side" title={`Task ${taskId.slice(0, 8)}`} onClose={onClose}>
-      {task.data !== undefined ? (
-        <TaskDetails task={task.data} agentNames={agentNames} canOperate={canOperate} />
-      ) : task.error instanceof ApiError && task.error.status === 404 ? (
-        <EmptyPanel title="There is no such task">It may have been removed with its cluster.</EmptyPanel>
-      ) : task.isError ? (
-        <ErrorPanel title="The task could not be loaded" error={task.error} onRetry={() => void task.refetch()} />
-      ) : (
-        <LoadingPanel label="Loading the task…" />
-      )}
+    <ModalDialog open={taskId !== null} placement="side" title={taskId === null ? "Task" : `Task ${taskId.slice(0, 8)}`} onClose={onClose}>
+      {taskId === null ? null : <LoadedTask taskId={taskId} agentNames={agentNames} canOperate={canOperate} />}
     </ModalDialog>
   );
+}
+
+function LoadedTask({ taskId, agentNames, canOperate }: { taskId: string; agentNames: ReadonlyMap<string, string>; canOperate: boolean }) {
+  const task = useTask(taskId);
+  if (task.data !== undefined) return <TaskDetails task={task.data} agentNames={agentNames} canOperate={canOperate} />;
+  if (task.error instanceof ApiError && task.error.status === 404) {
+    return <EmptyPanel title="There is no such task">It may have been removed with its cluster.</EmptyPanel>;
+  }
+  if (task.isError) return <ErrorPanel title="The task could not be loaded" error={task.error} onRetry={() => void task.refetch()} />;
+  return <LoadingPanel label="Loading the task…" />;
 }
 
 function TaskDetails({

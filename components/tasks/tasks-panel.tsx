@@ -120,9 +120,12 @@ export function TasksPanel({ cluster }: { cluster: ClusterView }) {
           }}
         />
       ) : null}
-      {filters.task === "" ? null : (
-        <TaskDrawer taskId={filters.task} agentNames={agentNames} canOperate={canOperate} onClose={() => setFilters({ task: "" })} />
-      )}
+      <TaskDrawer
+        taskId={filters.task === "" ? null : filters.task}
+        agentNames={agentNames}
+        canOperate={canOperate}
+        onClose={() => setFilters({ task: "" })}
+      />
     </section>
   );
 }
