@@ -53,6 +53,8 @@ const envSchema = z
     AUTOSCALER_TICK_MS: positiveInt(1000),
     // Finished tasks (succeeded, dead, cancelled) and their attempts are deleted this many days after they finished.
     TASK_RETENTION_DAYS: positiveInt(7),
+    // A stopping or hibernating agent's running tasks may finish this long before they go back to the queue.
+    AGENT_DRAIN_S: positiveInt(30),
     SIGNIN_MAX_FAILURES: positiveInt(5),
     SIGNIN_LOCKOUT_SECONDS: positiveInt(900),
     // Executors call URLs that admins wrote into blueprints: when set, only these hosts (comma list of

@@ -91,7 +91,7 @@ function connectionError(error: unknown, url: URL): ExecutionError {
 async function boundedResponse(response: UndiciResponse, url: URL, maxBytes: number): Promise<Response> {
   const { status } = response;
   if (status >= 300 && status < 400 && response.headers.has("location")) {
-    await response.body?.cancel();
+    await response.body?.cancel().catch(() => undefined);
     throw new ExecutionError(
       "http",
       `${url.host} answered ${status}, a redirect to ${shortMessage(response.headers.get("location"), 200)}; write the final URL in the blueprint`,
@@ -101,7 +101,7 @@ async function boundedResponse(response: UndiciResponse, url: URL, maxBytes: num
   if (status >= 400) throw await httpError(response, url);
   const declared = Number(response.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel();
+    await response.body?.cancel().catch(() => undefined);
     throw tooLarge(url, maxBytes);
   }
   // undici's body is Node's web ReadableStream, the global one; only the typings (node:stream/web, DOM) differ.

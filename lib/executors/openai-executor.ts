@@ -38,24 +38,24 @@ export function createOpenaiExecutor(config: OpenaiExecutorConfig, settings: Exe
     async execute(request: ExecutionRequest): Promise<ExecutionResult> {
       const apiKey = readApiKey(config.api_key_env);
       const deadline = startDeadline(request, config.timeout_s);
-      const client = new OpenAI({
-        // The SDK insists on a key; without api_key_env none is sent (the header filter drops it).
-        apiKey: apiKey ?? "none",
-        // Explicitly none: the SDK would read these from the console's own environment.
-        adminAPIKey: null,
-        organization: null,
-        project: null,
-        webhookSecret: null,
-        baseURL: config.base_url,
-        fetch: createBoundedFetch(settings, { signal: deadline.signal, headers: (headers) => keepSentHeaders(headers, apiKey) }),
-        maxRetries: 0,
-        // Our deadline ends the call; the SDK's own timer only as a backstop behind it.
-        timeout: deadline.ms + 5_000,
-        logLevel: "off",
-      });
       const started = Date.now();
       let retries = 0;
       try {
+        const client = new OpenAI({
+          // The SDK insists on a key; without api_key_env none is sent (the header filter drops it).
+          apiKey: apiKey ?? "none",
+          // Explicitly none: the SDK would read these from the console's own environment.
+          adminAPIKey: null,
+          organization: null,
+          project: null,
+          webhookSecret: null,
+          baseURL: config.base_url,
+          fetch: createBoundedFetch(settings, { signal: deadline.signal, headers: (headers) => keepSentHeaders(headers, apiKey) }),
+          maxRetries: 0,
+          // Our deadline ends the call; the SDK's own timer only as a backstop behind it.
+          timeout: deadline.ms + 5_000,
+          logLevel: "off",
+        });
         for (;;) {
           try {
             const answer: unknown = await client.chat.completions.create(

@@ -13,11 +13,16 @@ import type { Executor } from "@/lib/executors/executor";
 import { cancelTask } from "@/lib/tasks/cancel-task";
 import { getTask } from "@/lib/tasks/get-task";
 import { SqliteTaskQueue } from "@/lib/tasks/sqlite-task-queue";
-import { submitTasks } from "@/lib/tasks/submit-tasks";
+import { submitTasksRequestSchema } from "@/lib/tasks/api-schema";
+import { submitTasks as submitParsed } from "@/lib/tasks/submit-tasks";
 import { audit } from "@/lib/test/test-audit";
 import { loadClusterWork } from "./cluster-work";
 import { LocalAgentRuntime } from "./local-runtime";
 import { TaskDispatcher } from "./task-dispatcher";
+
+/** Submits as the API would: the request parsed with its schema (defaults applied) first. */
+const submitTasks = (clusterId: string, request: unknown, options: Parameters<typeof submitParsed>[2]) =>
+  submitParsed(clusterId, submitTasksRequestSchema.parse(request), options);
 
 const running: TaskDispatcher[] = [];
 afterEach(async () => {
@@ -64,9 +69,7 @@ cluster:
   type: team
   min_workers: ${options.workers.split("-")[0]}
   max_workers: ${options.workers.split("-")[1]}
-  config:
-    executor: ${options.executor ?? "{ type: simulate }"}
-agents:
+${options.executor === "none" ? "" : `  config:\n    executor: ${options.executor ?? "{ type: simulate }"}\n`}agents:
   - { name: lead, role: supervisor, capabilities: [plan] }
   - { name: reviewer, role: specialist, reports_to: lead, capabilities: [review] }
   - { name: doer, role: worker, reports_to: lead, count: ${options.workers}, concurrency: ${options.concurrency ?? 1}, capabilities: [write] }
@@ -94,7 +97,10 @@ async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 
 
 const statusCounts = async (clusterId: string) =>
   Object.fromEntries(
-    (await db.task.groupBy({ by: ["status"], where: { clusterId }, _count: { _all: true } })).map((group) => [group.status, group._count._all]),
+    (await db.task.groupBy({ by: ["status"], where: { clusterId }, _count: { _all: true } })).map((group) => [
+      group.status,
+      group._count._all,
+    ]),
   );
 
 describe("TaskDispatcher with the local runtime", () => {
@@ -126,37 +132,40 @@ describe("TaskDispatcher with the local runtime", () => {
     const agents = await db.agent.findMany({ where: { clusterId: cluster.id } });
     const nameOf = (agentId: string | null) => agents.find((agent) => agent.id === agentId)?.name;
     const tasks = await db.task.findMany({ where: { clusterId: cluster.id }, orderBy: { createdAt: "asc" } });
-    expect(tasks.map((task) => nameOf(task.agentId))).toEqual(["lead-1", "reviewer-1"]);
+    expect(tasks.map((task) => nameOf(task.agentId))).toEqual(["lead", "reviewer"]);
     expect(seen.calls).toBe(2);
   });
 
   it("drains a worker being scaled away: its running task goes back to the queue and runs elsewhere", async () => {
     const { cluster, runtime } = await clusterWith({ workers: "1-2", target: 2, drainMs: 200 });
-    const submitted = await submitTasks(cluster.id, { input: { duration_ms: 60_000 } }, { audit, runtime });
-    const taskId = "id" in submitted ? submitted.id : "";
-    await waitFor(async () => (await db.task.findUniqueOrThrow({ where: { id: taskId } })).status === "running", "the task runs");
-    const first = (await db.task.findUniqueOrThrow({ where: { id: taskId } })).agentId!;
-    const firstAgent = await db.agent.findUniqueOrThrow({ where: { id: first } });
-    // Scaling to 1 stops the newest worker; make sure the long task sits on the one that stays or goes, either way it must end up running.
+    const submitted = await submitTasks(
+      cluster.id,
+      { tasks: [{ input: { duration_ms: 60_000 } }, { input: { duration_ms: 60_000 } }] },
+      { audit, runtime },
+    );
+    const ids = "items" in submitted ? submitted.items.map((task) => task.id) : [];
+    await waitFor(async () => (await db.task.count({ where: { id: { in: ids }, status: "running" } })) === 2, "both workers are busy");
     await scaleCluster(cluster.id, 1, { runtime, audit });
-    const stopped = await db.agent.findFirst({ where: { clusterId: cluster.id, role: "worker", status: "inactive" } });
-    if (stopped?.id === first) {
-      await waitFor(
-        async () => {
-          const task = await db.task.findUniqueOrThrow({ where: { id: taskId } });
-          return task.status === "running" && task.agentId !== first;
-        },
-        "the task runs on the remaining worker",
-      );
-      const attempts = await db.taskAttempt.findMany({ where: { taskId }, orderBy: { number: "asc" } });
-      expect(attempts.map((attempt) => attempt.outcome)).toEqual(["lost", "running"]);
-      expect(JSON.parse(attempts[0]!.errorJson!)).toMatchObject({ type: "agent-stopped" });
-      // The console stopped it, not the work: the attempt is not counted against max_attempts.
-      expect((await db.task.findUniqueOrThrow({ where: { id: taskId } })).attemptCount).toBe(1);
-    } else {
-      expect(firstAgent.status).toBe("active");
-    }
-    await cancelTask(taskId, { audit });
+    const stopped = await db.agent.findFirstOrThrow({ where: { clusterId: cluster.id, role: "worker", status: "inactive" } });
+    const drained = await db.task.findFirstOrThrow({ where: { id: { in: ids }, agentId: stopped.id } });
+    // The drain time passes: the stopped worker's task is back in the queue; the other worker is still busy.
+    await waitFor(
+      async () => (await db.task.findUniqueOrThrow({ where: { id: drained.id } })).status === "queued",
+      "the task is back in the queue",
+    );
+    const kept = ids.find((id) => id !== drained.id)!;
+    await cancelTask(kept, { audit });
+    await waitFor(
+      async () => (await db.task.findUniqueOrThrow({ where: { id: drained.id } })).status === "running",
+      "the task runs on the remaining worker",
+    );
+    const task = await db.task.findUniqueOrThrow({ where: { id: drained.id }, include: { attempts: { orderBy: { number: "asc" } } } });
+    expect(task.agentId).not.toBe(stopped.id);
+    expect(task.attempts.map((attempt) => attempt.outcome)).toEqual(["lost", "running"]);
+    expect(JSON.parse(task.attempts[0]!.errorJson!)).toMatchObject({ type: "agent-stopped" });
+    // The console stopped it, not the work: the lost attempt does not count against max_attempts.
+    expect(task.attemptCount).toBe(1);
+    await cancelTask(drained.id, { audit });
   });
 
   it("hibernation drains every agent, and a task submitted to the hibernated cluster wakes it and runs", async () => {
@@ -165,7 +174,10 @@ describe("TaskDispatcher with the local runtime", () => {
     const longId = "id" in long ? long.id : "";
     await waitFor(async () => (await db.task.findUniqueOrThrow({ where: { id: longId } })).status === "running", "the long task runs");
     await hibernateCluster(cluster.id, { runtime, audit });
-    await waitFor(async () => (await db.task.findUniqueOrThrow({ where: { id: longId } })).status === "queued", "the long task is back in the queue");
+    await waitFor(
+      async () => (await db.task.findUniqueOrThrow({ where: { id: longId } })).status === "queued",
+      "the long task is back in the queue",
+    );
     await cancelTask(longId, { audit });
 
     const started = Date.now();
@@ -203,7 +215,7 @@ describe("TaskDispatcher with the local runtime", () => {
   });
 
   it("a definition without an executor fails its tasks with a configuration error, not the console", async () => {
-    const { cluster, runtime } = await clusterWith({ workers: "1-1", executor: "null" });
+    const { cluster, runtime } = await clusterWith({ workers: "1-1", executor: "none" });
     const submitted = await submitTasks(cluster.id, { input: "anything", max_attempts: 1 }, { audit, runtime });
     const task = await getTask("id" in submitted ? submitted.id : "", { waitS: 5 });
     expect(task.status).toBe("dead");

@@ -61,9 +61,6 @@ export class TaskDispatcher {
   /** Completions wait here while one batch is being written; the next batch takes all that arrived meanwhile. */
   private readonly completions: Array<{ lease: TaskLease; end: AttemptEnd; settle: (answer: Promise<CompletionAnswer>) => void }> = [];
   private writingCompletions = false;
-  /** Completions wait here while one batch is being written; the next batch takes all that arrived meanwhile. */
-  private readonly completions: Array<{ lease: TaskLease; end: AttemptEnd; settle: (answer: Promise<CompletionAnswer>) => void }> = [];
-  private writingCompletions = false;
   private readonly now: () => number;
   private readonly onClaimable = (clusterId: string) => this.schedule(clusterId);
   private readonly onCancel = (taskId: string) => this.abandon(taskId, "cancelled by an operator");

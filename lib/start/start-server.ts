@@ -1,7 +1,7 @@
 // What the Node.js server does once as it starts (called from instrumentation.ts): check the
 // environment and the session key, say where to open the console and how to sign in, create the
-// first admin if the environment names one, let the runtime catch up with the database before
-// requests arrive, and start the autoscaler loop. Modules that read the environment are imported
+// first admin if the environment names one, start the task dispatcher, let the runtime catch up
+// with the database before requests arrive, and start the autoscaler loop. Modules that read the environment are imported
 // after it is checked, so a bad one stops the server with its message rather than a stack.
 import type { Env } from "@/lib/env";
 import type { SignInState } from "./start-message";
@@ -11,7 +11,7 @@ export async function startServer(): Promise<void> {
   const { logger } = await import("@/lib/logger");
   const { consoleAddress, describeAddress, describeSignIn } = await import("./start-message");
   const { reconcileClusters } = await import("@/lib/cluster/reconcile-clusters");
-  const { getAgentRuntime } = await import("@/lib/runtime/runtime");
+  const { getAgentRuntime, getTaskDispatcher } = await import("@/lib/runtime/runtime");
   const { authSecret } = await import("@/lib/auth/auth-secret");
   // Without NEXTAUTH_SECRET the embedded set-up generates its key now rather than at the first sign-in.
   authSecret();
@@ -20,6 +20,8 @@ export async function startServer(): Promise<void> {
   logger.info(describeAddress(address));
   try {
     logger.info(describeSignIn(address, await prepareSignIn(env)));
+    // Agents the reconcile pass starts take tasks at once; tasks a crashed process was running come back as their leases expire.
+    getTaskDispatcher().start();
     logger.info(await reconcileClusters(getAgentRuntime()), "runtime reconciled with the database");
     if (env.AUTOSCALER_ENABLED) {
       const { startAutoscalerLoop } = await import("@/lib/autoscaler/autoscaler-loop");

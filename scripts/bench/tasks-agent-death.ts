@@ -14,7 +14,8 @@ export async function benchAgentDeath(): Promise<{ samples: number[] }> {
   const directory = mkdtempSync(path.join(tmpdir(), "bench-death-"));
   process.env.DATABASE_URL = `file:${path.join(directory, "death.db")}`;
   process.env.BLUEPRINTS_DIR = path.join(directory, "blueprints");
-  if (spawnSync("node", ["scripts/db/migrate.mjs"], { stdio: "inherit" }).status !== 0) throw new Error("migrating the bench database failed");
+  if (spawnSync("node", ["scripts/db/migrate.mjs"], { stdio: "inherit" }).status !== 0)
+    throw new Error("migrating the bench database failed");
   const { db } = await import("../../lib/db");
   const { systemAudit } = await import("../../lib/audit/audit-context");
   const { createBlueprint } = await import("../../lib/blueprint/create-blueprint");
@@ -58,7 +59,11 @@ agents:
           updatedAt: Date.now(),
         },
       });
-      await until(async () => (await db.task.findUnique({ where: { id: task.id } }))?.agentId === dying.id, 60_000, "the agent host claims the task");
+      await until(
+        async () => (await db.task.findUnique({ where: { id: task.id } }))?.agentId === dying.id,
+        60_000,
+        "the agent host claims the task",
+      );
       host.kill("SIGKILL");
       const killedAt = performance.now();
       const dispatcher = new TaskDispatcher({ queue, createExecutor, loadWork: loadClusterWork });

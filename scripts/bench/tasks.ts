@@ -16,7 +16,8 @@ const LATENCY_SAMPLES = 200;
 const WAKE_SAMPLES = 20;
 const BACKLOG = 5000;
 const line = (what: string, figure: string, unit: string) => console.log(`${what.padEnd(62)}${figure.padStart(9)} ${unit}`);
-const percentile = (values: readonly number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
+const percentile = (values: readonly number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface TaskView {
@@ -76,7 +77,11 @@ async function main() {
     const hundred = await makeCluster("tasks-bench", "100-100");
     const batch = () => ({ tasks: Array.from({ length: BATCH }, (_, index) => ({ input: { n: index } })) });
     await call("POST", `/api/clusters/${hundred.id}/tasks`, batch());
-    await waitUntil("warm-up drained", async () => (await call<ClusterView>("GET", `/api/clusters/${hundred.id}`)).tasks.queued === 0, 60_000);
+    await waitUntil(
+      "warm-up drained",
+      async () => (await call<ClusterView>("GET", `/api/clusters/${hundred.id}`)).tasks.queued === 0,
+      60_000,
+    );
     const started = performance.now();
     let submitted = 0;
     await Promise.all(
@@ -101,7 +106,11 @@ async function main() {
     const succeeded = await call<{ total: number }>("GET", `/api/clusters/${hundred.id}/tasks?status=succeeded&page_size=1`);
     const total = (THROUGHPUT_BATCHES + 1) * BATCH;
     figures.push(() => {
-      line(`throughput, ${THROUGHPUT_BATCHES} x ${BATCH} tasks to 100 agents, end to end`, ((THROUGHPUT_BATCHES * BATCH) / seconds).toFixed(0), "tasks/s  target >= 1000");
+      line(
+        `throughput, ${THROUGHPUT_BATCHES} x ${BATCH} tasks to 100 agents, end to end`,
+        ((THROUGHPUT_BATCHES * BATCH) / seconds).toFixed(0),
+        "tasks/s  target >= 1000",
+      );
       line(`  submitting alone (2 callers)`, ((THROUGHPUT_BATCHES * BATCH) / submitSeconds).toFixed(0), "tasks/s");
       line(`  succeeded of ${total} submitted`, String(succeeded.total), succeeded.total === total ? "all" : "MISSING");
     });
@@ -124,7 +133,11 @@ async function main() {
       await call("POST", `/api/clusters/${sleeper.id}/hibernate`, {});
       const task = await call<TaskView>("POST", `/api/clusters/${sleeper.id}/tasks`, { input: "wake up" });
       wakes.push(startDelay(await call<TaskView>("GET", `/api/tasks/${task.id}?wait_s=30`)));
-      await waitUntil("the cluster active again", async () => (await call<ClusterView>("GET", `/api/clusters/${sleeper.id}`)).status === "active", 30_000);
+      await waitUntil(
+        "the cluster active again",
+        async () => (await call<ClusterView>("GET", `/api/clusters/${sleeper.id}`)).status === "active",
+        30_000,
+      );
     }
     figures.push(() => {
       line(`hibernated cluster: submitted -> at its executor, p50 (${WAKE_SAMPLES})`, percentile(wakes, 0.5).toFixed(0), "ms");
@@ -173,7 +186,11 @@ async function main() {
       line(`  peak workers`, String(peak), "(max 20)");
       line(`  backlog drained after`, drainedAt!.toFixed(1), "s");
       line(`  direction changes while the backlog shrank`, String(directionChanges), "target 0");
-      line(`  workers after draining (policy: back to min_workers 1)`, String(final.workers), `after ${(final.at - drainedAt!).toFixed(1)} s`);
+      line(
+        `  workers after draining (policy: back to min_workers 1)`,
+        String(final.workers),
+        `after ${(final.at - drainedAt!).toFixed(1)} s`,
+      );
     });
   } finally {
     server.stop();
@@ -182,7 +199,11 @@ async function main() {
   // 4. An agent that dies mid-run (two agent hosts on one database, library level).
   const death = await benchAgentDeath();
   figures.push(() => {
-    line(`agent dies mid-run: running again on another agent, median of ${death.samples.length}`, (median(death.samples) / 1000).toFixed(1), "s");
+    line(
+      `agent dies mid-run: running again on another agent, median of ${death.samples.length}`,
+      (median(death.samples) / 1000).toFixed(1),
+      "s",
+    );
     line(`agent dies mid-run: slowest`, (Math.max(...death.samples) / 1000).toFixed(1), "s  target <= 15");
   });
 
