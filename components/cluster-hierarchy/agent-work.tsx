@@ -27,10 +27,11 @@ export function AgentWork({ agent }: { agent: Pick<AgentView, "cluster_id" | "st
       {agent.current_task_id === null ? null : (
         <Link
           href={taskHref(agent.cluster_id, agent.current_task_id)}
+          // A label rather than hidden text: an absolutely placed sr-only span in a scrolling table widens the page.
+          aria-label={`Current task ${agent.current_task_id.slice(0, 8)}`}
           title={`Current task ${agent.current_task_id}`}
           className="font-mono text-brand hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-brand"
         >
-          <span className="sr-only">Current task </span>
           {agent.current_task_id.slice(0, 8)}
         </Link>
       )}

@@ -74,11 +74,7 @@ export function TaskCounts({ tasks }: { tasks: ClusterView["tasks"] }) {
   return (
     <span className="whitespace-nowrap tabular-nums" data-testid="task-counts">
       <span className={tasks.queued > 0 ? "font-medium text-amber-800" : "text-slate-600"}>{tasks.queued} queued</span>
-      <span className="text-slate-400" aria-hidden>
-        {" "}
-        ·{" "}
-      </span>
-      <span className="sr-only">, </span>
+      <span className="text-slate-400"> · </span>
       <span className={tasks.running > 0 ? "font-medium text-emerald-800" : "text-slate-600"}>{tasks.running} running</span>
     </span>
   );

@@ -68,6 +68,7 @@ function SubmitTaskForm({
   const [problems, setProblems] = useState<string[]>([]);
   const lastSent = useRef<{ body: string; key: string } | null>(null);
   const hintId = useId();
+  const inputId = useId();
   const change = (changes: Partial<TaskDraft>) => {
     setDraft((current) => ({ ...current, ...changes }));
     setProblems([]);
@@ -92,9 +93,13 @@ function SubmitTaskForm({
       }}
     >
       <SegmentedControl label="Input as" value={draft.kind} options={KIND_OPTIONS} onChange={(kind) => change({ kind })} />
-      <label className="block text-sm font-medium">
-        Input
+      {/* A label beside the text area, not around it: the area's text would otherwise count as part of its label. */}
+      <div>
+        <label htmlFor={inputId} className="block text-sm font-medium">
+          Input
+        </label>
         <textarea
+          id={inputId}
           data-autofocus
           rows={8}
           value={draft.text}
@@ -104,7 +109,7 @@ function SubmitTaskForm({
           spellCheck={draft.kind === "text"}
           className={`${inputClass} ${draft.kind === "json" ? "font-mono" : ""}`}
         />
-      </label>
+      </div>
       <p id={hintId} className="-mt-2 text-xs text-slate-600">
         {KIND_HINT[draft.kind]}
       </p>

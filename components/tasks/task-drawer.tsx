@@ -89,25 +89,27 @@ function TaskDetails({
             <span className="font-mono text-xs break-all">{task.parent_task_id}</span>
           </Fact>
         ) : null}
+      </dl>
+      <dl className="space-y-4">
         <Fact term="Task ID">
           <span className="font-mono text-xs break-all">{task.id}</span>
         </Fact>
+        <Fact term="Input">
+          <ValueBlock value={task.input} />
+        </Fact>
+        <Fact term="Result">{task.status === "succeeded" ? <ValueBlock value={task.result} /> : "none yet"}</Fact>
+        {task.error ? (
+          <Fact term="Error">
+            <p className="font-medium text-red-800">{task.error.type}</p>
+            <ValueBlock value={task.error.message} />
+          </Fact>
+        ) : null}
+        {task.metadata ? (
+          <Fact term="Metadata">
+            <ValueBlock value={task.metadata} />
+          </Fact>
+        ) : null}
       </dl>
-      <Fact term="Input">
-        <ValueBlock value={task.input} />
-      </Fact>
-      <Fact term="Result">{task.status === "succeeded" ? <ValueBlock value={task.result} /> : "none yet"}</Fact>
-      {task.error ? (
-        <Fact term="Error">
-          <p className="font-medium text-red-800">{task.error.type}</p>
-          <ValueBlock value={task.error.message} />
-        </Fact>
-      ) : null}
-      {task.metadata ? (
-        <Fact term="Metadata">
-          <ValueBlock value={task.metadata} />
-        </Fact>
-      ) : null}
       <TaskAttempts attempts={task.attempts} agentNames={agentNames} />
     </div>
   );

@@ -56,6 +56,8 @@ describe("durations", () => {
     expect(formatDuration(12_345)).toBe("12.3 s");
     expect(formatDuration(245_000)).toBe("4 min 5 s");
     expect(formatDuration(7_380_000)).toBe("2 h 3 min");
+    expect(formatDuration(300_000)).toBe("5 min");
+    expect(formatDuration(3_600_000)).toBe("1 h");
   });
 
   it("counts a running task up to now, a finished one to its end, and nothing before it started", () => {
@@ -102,7 +104,7 @@ describe("routing", () => {
   it("says who may run a task", () => {
     expect(describeRouting({ definition: null, capability: null })).toBe("any worker");
     expect(describeRouting({ definition: "writer", capability: null })).toBe("writer");
-    expect(describeRouting({ definition: null, capability: "edit" })).toBe("any agent that can edit");
+    expect(describeRouting({ definition: null, capability: "edit" })).toBe("any agent with edit");
     expect(describeRouting({ definition: "seo", capability: "edit" })).toBe("seo with edit");
   });
 });

@@ -43,13 +43,16 @@ export function previewValue(value: unknown, max = 60): string {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
-/** "850 ms", "12.3 s", "4 min 5 s", "2 h 3 min". */
+/** "850 ms", "12.3 s", "4 min 5 s", "5 min", "2 h 3 min", "1 h". */
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
   if (ms < 60_000) return `${(Math.floor(ms / 100) / 10).toFixed(1)} s`;
   const seconds = Math.floor(ms / 1000);
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
-  return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
+  const [large, small] =
+    seconds < 3600
+      ? [`${Math.floor(seconds / 60)} min`, seconds % 60 ? `${seconds % 60} s` : ""]
+      : [`${Math.floor(seconds / 3600)} h`, Math.floor((seconds % 3600) / 60) ? `${Math.floor((seconds % 3600) / 60)} min` : ""];
+  return small ? `${large} ${small}` : large;
 }
 
 /** The duration in words: "not started", "1.2 s", "3.0 s so far", or "see attempts" while it waits to retry. */
@@ -79,7 +82,7 @@ export function taskDuration(task: Pick<TaskView, "status" | "started_at" | "fin
 export function describeRouting(task: Pick<TaskView, "definition" | "capability">): string {
   if (task.definition !== null && task.capability !== null) return `${task.definition} with ${task.capability}`;
   if (task.definition !== null) return task.definition;
-  if (task.capability !== null) return `any agent that can ${task.capability}`;
+  if (task.capability !== null) return `any agent with ${task.capability}`;
   return "any worker";
 }
 

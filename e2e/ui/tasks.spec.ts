@@ -78,7 +78,7 @@ test.describe("[UI][TASKS]", () => {
 
       await expect(drawer.getByTestId("task-status")).toHaveText(/queued/);
       await expect(drawer.locator("pre").first()).toHaveText(JSON.stringify({ topic: "launch", channels: ["blog"] }, null, 2));
-      await expect(drawer).toContainText("any agent that can publishing");
+      await expect(drawer).toContainText("any agent with publishing");
       await drawer.getByRole("button", { name: "Close" }).click();
       const rows = page.getByRole("table", { name: "Tasks" }).getByRole("row");
       // Newest first: the JSON task above the text one.
@@ -132,6 +132,57 @@ test.describe("[UI][TASKS]", () => {
       expect(((await (await api.get(`/api/tasks/${task.id}`)).json()) as { status: string }).status).toBe("queued");
       await drawer.getByRole("button", { name: "Close" }).click();
       await expect(page.getByTestId(`task-row-${task.id}`).getByTestId("task-status")).toHaveText(/queued/);
+    });
+  });
+
+  test.describe("running tasks, as an operator", () => {
+    test.use({ storageState: `${AUTH_DIR}/operator.json` });
+
+    test("a busy agent shows in the hierarchy and the agents table; its finished task shows its result and attempt", async ({ page }) => {
+      const submitted = await api.post(`/api/clusters/${clusterId}/tasks`, {
+        data: { input: { duration_ms: 8_000, note: "slow" }, definition: "writer" },
+      });
+      expect(submitted.status()).toBe(202);
+      const task = (await submitted.json()) as { id: string };
+      await page.goto(`/clusters/${clusterId}`);
+      const writer = page.getByTestId("agent-node-writer-1");
+      await expect(writer).toHaveAttribute("data-running-tasks", "1", { timeout: 15_000 });
+      await expect(writer).toContainText("busy · 1 task");
+      const row = page.getByTestId("agent-row-writer-1");
+      await expect(row).toContainText("busy · 1 task");
+      await expect(row.getByRole("link", { name: `Current task ${task.id.slice(0, 8)}` })).toBeVisible();
+      await expect(page.getByTestId("agent-row-boss")).toContainText("idle");
+
+      // The current task's link opens it on the Tasks tab; it finishes there without a reload.
+      await row.getByRole("link", { name: `Current task ${task.id.slice(0, 8)}` }).click();
+      const drawer = page.getByRole("dialog", { name: `Task ${task.id.slice(0, 8)}` });
+      await expect(page.getByRole("tab", { name: "Tasks" })).toHaveAttribute("aria-selected", "true");
+      await expect(drawer.getByTestId("task-status")).toHaveText(/running/);
+      await expect(drawer).toContainText("so far");
+      await expect(drawer.getByTestId("task-status")).toHaveText(/succeeded/, { timeout: 20_000 });
+      await expect(drawer.locator("pre").nth(1)).toHaveText(JSON.stringify({ duration_ms: 8_000, note: "slow" }, null, 2));
+      await expect(drawer.getByTestId("attempt-1")).toContainText("succeeded");
+      await expect(drawer.getByTestId("attempt-1")).toContainText("on writer-1");
+      await drawer.getByRole("button", { name: "Close" }).click();
+      await expect(page.getByTestId(`task-row-${task.id}`)).toContainText("writer-1");
+      await expect(page.getByTestId(`task-row-${task.id}`)).toContainText("1 / 3");
+    });
+
+    test("a task whose every attempt fails is dead with its error, and a retry runs it again", async ({ page }) => {
+      const submitted = await api.post(`/api/clusters/${clusterId}/tasks`, {
+        data: { input: { fail_rate: 1 }, definition: "writer", max_attempts: 1 },
+      });
+      expect(submitted.status()).toBe(202);
+      const task = (await submitted.json()) as { id: string };
+      await page.goto(`/clusters/${clusterId}?tab=tasks&task=${task.id}`);
+      const drawer = page.getByRole("dialog", { name: `Task ${task.id.slice(0, 8)}` });
+      await expect(drawer.getByTestId("task-status")).toHaveText(/dead/, { timeout: 15_000 });
+      await expect(drawer).toContainText("a simulated failure (fail_rate 1)");
+      await expect(drawer.getByTestId("attempt-1")).toContainText("failed");
+      await drawer.getByRole("button", { name: "Retry" }).click();
+      // Queued again, it runs at once and fails again: a second attempt, numbered on.
+      await expect(drawer.getByTestId("attempt-2")).toContainText("failed", { timeout: 15_000 });
+      await expect(drawer.getByTestId("task-status")).toHaveText(/dead/);
     });
   });
 
