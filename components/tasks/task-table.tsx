@@ -32,10 +32,11 @@ export function TaskTable({
             <button
               type="button"
               onClick={() => onOpen(task.id)}
+              // A label rather than hidden text: an absolutely placed sr-only span in a scrolling table widens the page.
+              aria-label={`${task.id.slice(0, 8)}, show details`}
               className="font-mono text-sm font-medium text-brand hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-brand"
             >
               {task.id.slice(0, 8)}
-              <span className="sr-only">, show details</span>
             </button>
             <div className="max-w-xs truncate text-xs text-slate-600">{previewValue(task.input)}</div>
           </td>
