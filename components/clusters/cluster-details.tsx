@@ -13,7 +13,6 @@ import { useUrlFilters } from "@/components/ui/use-url-filters";
 import { TasksPanel } from "@/components/tasks/tasks-panel";
 import { ApiError } from "@/lib/client/api-client";
 import { type ClusterDeletion, useCluster, useClusterDeletion } from "@/lib/client/cluster-hooks";
-import { useLiveClusterTasks } from "@/lib/client/use-live-cluster-tasks";
 import { useHasRole } from "@/components/shell/current-user";
 import type { ClusterView } from "@/lib/cluster/api-schema";
 import { ActivityTimeline } from "./activity-timeline";
@@ -139,7 +138,6 @@ const CLUSTER_TABS = [
 
 /** Everything below the header, polled and live while the cluster exists; only the chosen tab's queries run. */
 function ClusterPanels({ cluster }: { cluster: ClusterView }) {
-  useLiveClusterTasks(cluster.id);
   const [{ tab }, setAddress] = useUrlFilters(["tab"]);
   const shown = tab === "tasks" ? "tasks" : "overview";
   return (
