@@ -30,6 +30,8 @@ const serverEnv = {
   RATE_LIMIT_ANONYMOUS_PER_MINUTE: "100000",
   RATE_LIMIT_INGEST_PER_MINUTE: "100000",
   SIGNIN_MAX_FAILURES: "5",
+  // The key e2e/api/executors.spec.ts names in an openai executor's api_key_env; its stub checks it.
+  E2E_OPENAI_KEY: "e2e-openai-key",
 };
 
 export default defineConfig({
@@ -48,7 +50,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `rm -rf data/e2e.db data/e2e-blueprints e2e/.auth && npm run db:prepare --silent && npx next start -p ${PORT} -H 127.0.0.1`,
+      command: `rm -rf data/e2e.db data/e2e.db-wal data/e2e.db-shm data/e2e-blueprints e2e/.auth && npm run db:prepare --silent && npx next start -p ${PORT} -H 127.0.0.1`,
       url: `http://127.0.0.1:${PORT}/api/setup`,
       env: {
         ...serverEnv,
@@ -61,7 +63,7 @@ export default defineConfig({
       timeout: 120_000,
     },
     {
-      command: `rm -rf data/e2e-first-run.db && npm run db:prepare --silent && npx next start -p ${FIRST_RUN_PORT} -H 127.0.0.1`,
+      command: `rm -rf data/e2e-first-run.db data/e2e-first-run.db-wal data/e2e-first-run.db-shm && npm run db:prepare --silent && npx next start -p ${FIRST_RUN_PORT} -H 127.0.0.1`,
       url: `http://127.0.0.1:${FIRST_RUN_PORT}/api/setup`,
       env: { ...serverEnv, DATABASE_URL: "file:./data/e2e-first-run.db", BLUEPRINTS_DIR: "data/e2e-first-run-blueprints" },
       reuseExistingServer: false,

@@ -1,5 +1,5 @@
 "use client";
-// The side panel beside the hierarchy graph: one agent's details, fetched when it opens.
+// The side panel beside the hierarchy graph: one agent's details and work, fetched when it opens.
 import { useEffect, useId, useRef } from "react";
 import { buttonClass } from "@/components/ui/control-classes";
 import { Fact } from "@/components/ui/fact";
@@ -8,6 +8,7 @@ import { ErrorPanel, LoadingPanel, Tag } from "@/components/ui/status-panels";
 import { useClusterAgent } from "@/lib/client/cluster-hooks";
 import type { AgentView } from "@/lib/cluster/api-schema";
 import { StatusLabel } from "./agent-node";
+import { AgentWork } from "./agent-work";
 
 export function AgentDetailsPanel({
   clusterId,
@@ -81,6 +82,9 @@ function AgentFacts({ agent, supervisorName }: { agent: AgentView; supervisorNam
     <dl className="space-y-3">
       <Fact term="Status">
         <StatusLabel status={agent.status} />
+      </Fact>
+      <Fact term="Work">
+        <AgentWork agent={agent} />
       </Fact>
       <Fact term="Role">{agent.role}</Fact>
       <Fact term="Definition">{agent.definition}</Fact>

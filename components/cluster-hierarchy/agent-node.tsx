@@ -1,9 +1,10 @@
 "use client";
-// The cards of the hierarchy graph: one agent (colored by role, status in words) or a collapsed
-// worker group (size and status breakdown). Their buttons reach the graph through a context,
+// The cards of the hierarchy graph: one agent (colored by role, status in words, a busy marker
+// while it runs tasks) or a collapsed worker group (size, status breakdown, how many are busy). Their buttons reach the graph through a context,
 // which keeps the node objects, and so the memoized cards, unchanged between renders.
 import { Handle, type Node, type NodeProps, Position } from "@xyflow/react";
 import { createContext, memo, use } from "react";
+import { BusyMarker } from "./agent-work";
 import { type AgentCardData, COLLAPSE_BUTTON_HEIGHT, type GroupCardData } from "./build-hierarchy-graph";
 
 export type AgentFlowNode = Node<AgentCardData, "agent">;
@@ -75,6 +76,7 @@ const AgentCard = memo(function AgentCard({ data, selected }: NodeProps<AgentFlo
         data-testid={`agent-node-${data.name}`}
         data-status={data.status}
         data-role={data.role}
+        data-running-tasks={data.runningTasks}
         aria-current={selected ? "true" : undefined}
         onClick={() => showAgent(data.agentId)}
         className={`${cardButtonClass} min-h-0 flex-1 px-3 py-1.5`}
@@ -83,7 +85,10 @@ const AgentCard = memo(function AgentCard({ data, selected }: NodeProps<AgentFlo
         <span className="block truncate text-slate-600">
           {data.role} · {data.definition}
         </span>
-        <StatusLabel status={data.status} />
+        <span className="flex items-center gap-2">
+          <StatusLabel status={data.status} />
+          {data.runningTasks > 0 ? <BusyMarker runningTasks={data.runningTasks} /> : null}
+        </span>
         <span className="sr-only">, show details</span>
       </button>
       {data.collapsibleGroups.map((group) => (
@@ -113,6 +118,8 @@ const GroupCard = memo(function GroupCard({ data }: NodeProps<GroupFlowNode>) {
         data-group-id={data.groupId}
         data-count={data.count}
         data-status={data.statusSummary}
+        data-busy={data.busyCount}
+        data-running-tasks={data.runningTasks}
         onClick={() => toggleGroup(data.groupId)}
         // The offset second border reads as a stack of cards: several workers behind one.
         className={`${cardButtonClass} h-full rounded-md border-2 border-slate-300 bg-white px-3 py-1.5 text-xs shadow-[4px_4px_0_-2px_white,4px_4px_0_0_#cbd5e1] hover:bg-slate-50`}
@@ -120,6 +127,10 @@ const GroupCard = memo(function GroupCard({ data }: NodeProps<GroupFlowNode>) {
         <span className="block truncate text-sm font-semibold text-slate-900">{data.label}</span>
         <span className="block truncate text-slate-700" title={data.statusSummary}>
           {data.statusSummary}
+        </span>
+        <span className={`block truncate ${data.busyCount > 0 ? "font-medium text-amber-900" : "text-slate-600"}`}>
+          {data.busyCount > 0 ? <span aria-hidden>▶ </span> : null}
+          {data.taskSummary}
         </span>
         <span className="block text-slate-500">
           <span aria-hidden>▾ </span>Show {data.count} workers

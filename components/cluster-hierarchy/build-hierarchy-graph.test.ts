@@ -5,7 +5,9 @@ import {
   buildHierarchyGraph,
   CARD_HEIGHT,
   COLLAPSE_BUTTON_HEIGHT,
+  describeGroupTasks,
   findAgents,
+  GROUP_CARD_HEIGHT,
   type HierarchyGraph,
   listWorkerGroups,
   NODE_WIDTH,
@@ -30,10 +32,23 @@ function agent(
   };
 }
 
-/** `count` workers of one definition, named `prefix-1`…; `statuses` overrides the first ones' status. */
-function workers(definition: string, count: number, statuses: string[] = [], prefix = definition): HierarchyNode[] {
+/**
+ * `count` workers of one definition, named `prefix-1`…; `statuses` overrides the first ones' status,
+ * `runningTasks` the first ones' tasks.
+ */
+function workers(
+  definition: string,
+  count: number,
+  statuses: string[] = [],
+  prefix = definition,
+  runningTasks: number[] = [],
+): HierarchyNode[] {
   return Array.from({ length: count }, (_, index) =>
-    agent(`${prefix}-${index + 1}`, "worker", [], { definition, status: statuses[index] ?? "active" }),
+    agent(`${prefix}-${index + 1}`, "worker", [], {
+      definition,
+      status: statuses[index] ?? "active",
+      runningTasks: runningTasks[index] ?? 0,
+    }),
   );
 }
 
@@ -184,6 +199,54 @@ describe("buildHierarchyGraph", () => {
     expectEdgesBetweenVisibleNodes(graph);
     expectTopDownWithoutOverlaps(graph);
     expect(buildHierarchyGraph(big, new Set()).nodes).toHaveLength(1 + 4 * (1 + 2 + 3));
+  });
+});
+
+describe("busy agents", () => {
+  const busy = clusterOf(
+    agent("chief", "supervisor", [
+      agent("content-lead", "lead", workers("copywriter", 8, [], "copywriter", [2, 0, 1, 0, 2]), { runningTasks: 1 }),
+      agent("seo-1", "specialist", [], { definition: "seo" }),
+      agent("ads-lead", "lead", workers("designer", 3)),
+    ]),
+  );
+
+  it("says how many of a group's workers are busy and how many tasks they run", () => {
+    const groupCards = buildHierarchyGraph(busy, new Set()).nodes.flatMap((node) => (node.type === "workerGroup" ? [node.data] : []));
+    expect(groupCards.map(({ label, busyCount, runningTasks, taskSummary }) => ({ label, busyCount, runningTasks, taskSummary }))).toEqual([
+      { label: "copywriter ×8", busyCount: 3, runningTasks: 5, taskSummary: "3 of 8 busy · 5 tasks" },
+      { label: "designer ×3", busyCount: 0, runningTasks: 0, taskSummary: "all idle" },
+    ]);
+  });
+
+  it("gives each agent card its running tasks, in a group opened or not", () => {
+    const graph = buildHierarchyGraph(busy, new Set([workerGroupId("id-content-lead", "copywriter")]));
+    const runningOf = (id: string) => {
+      const node = graph.nodes.find((candidate) => candidate.id === agentNodeId(id))!;
+      return node.type === "agent" ? node.data.runningTasks : undefined;
+    };
+    expect([runningOf("id-content-lead"), runningOf("id-seo-1"), runningOf("id-copywriter-1"), runningOf("id-copywriter-2")]).toEqual([
+      1, 0, 2, 0,
+    ]);
+  });
+
+  it("counts one task in the singular", () => {
+    expect(describeGroupTasks(1, 4, 1)).toBe("1 of 4 busy · 1 task");
+    expect(describeGroupTasks(0, 4, 0)).toBe("all idle");
+  });
+
+  it("makes a row holding a group card as tall as that card, so the row below starts under it", () => {
+    const deep = clusterOf(
+      agent("chief", "supervisor", [
+        agent("content-lead", "lead", workers("copywriter", 2)),
+        agent("seo-lead", "lead", [agent("seo-sub", "lead", [agent("seo-1", "specialist", [], { definition: "seo" })])]),
+      ]),
+    );
+    const graph = buildHierarchyGraph(deep, new Set());
+    expect(graph.nodes.find((node) => node.id === workerGroupId("id-content-lead", "copywriter"))!.height).toBe(GROUP_CARD_HEIGHT);
+    expect(rowOf(graph, agentNodeId("id-seo-sub"))).toBe(2 * (CARD_HEIGHT + VERTICAL_GAP));
+    expect(rowOf(graph, agentNodeId("id-seo-1"))).toBe(2 * (CARD_HEIGHT + VERTICAL_GAP) + GROUP_CARD_HEIGHT + VERTICAL_GAP);
+    expectTopDownWithoutOverlaps(graph);
   });
 });
 

@@ -1,10 +1,13 @@
 // The running hierarchy as placed graph nodes: worker groups, what the expanded groups reveal, a
-// top-down tidy-tree layout by d3-hierarchy, and the agent search. Pure, so it is tested without React.
+// top-down tidy-tree layout by d3-hierarchy, the agent search, and who is busy with tasks. Pure, so
+// it is tested without React.
 import { hierarchy as toLayoutTree, tree } from "d3-hierarchy";
 import { AGENT_STATUSES, type ClusterHierarchy, type HierarchyNode } from "@/lib/cluster/api-schema";
 
 export const NODE_WIDTH = 208;
 export const CARD_HEIGHT = 76;
+/** A worker group's card has one line more than an agent's: how many of its workers are busy. */
+export const GROUP_CARD_HEIGHT = 92;
 /** Each expanded worker group adds one collapse button under its parent's card. */
 export const COLLAPSE_BUTTON_HEIGHT = 26;
 const HORIZONTAL_GAP = 24;
@@ -42,6 +45,8 @@ export type AgentCardData = {
   definition: string;
   role: string;
   status: string;
+  /** Tasks the agent runs now: busy when more than 0. */
+  runningTasks: number;
   /** The expanded worker groups among this agent's subordinates: its card offers to collapse them. */
   collapsibleGroups: CollapsibleGroup[];
 };
@@ -53,6 +58,12 @@ export type GroupCardData = {
   count: number;
   /** e.g. "7 active, 1 starting" */
   statusSummary: string;
+  /** Members running at least one task. */
+  busyCount: number;
+  /** Tasks the members run now, all together. */
+  runningTasks: number;
+  /** e.g. "3 of 8 busy · 5 tasks", or "all idle" */
+  taskSummary: string;
 };
 
 interface NodeBox {
@@ -103,6 +114,11 @@ function countStatuses(agents: readonly HierarchyNode[]): StatusCount[] {
 
 function describeStatusCounts(counts: readonly StatusCount[]): string {
   return counts.map(({ status, count }) => `${count} ${status}`).join(", ");
+}
+
+export function describeGroupTasks(busyCount: number, count: number, runningTasks: number): string {
+  if (busyCount === 0) return "all idle";
+  return `${busyCount} of ${count} busy · ${runningTasks} ${runningTasks === 1 ? "task" : "tasks"}`;
 }
 
 /** Two or more workers of one definition under one parent; leads and specialists stay individual. */
@@ -189,6 +205,7 @@ function visibleTree(agent: HierarchyNode, expandedGroups: ReadonlySet<string>):
     definition: agent.definition,
     role: agent.role,
     status: agent.status,
+    runningTasks: agent.running_tasks,
     collapsibleGroups,
   };
   const height = CARD_HEIGHT + collapsibleGroups.length * COLLAPSE_BUTTON_HEIGHT;
@@ -196,14 +213,20 @@ function visibleTree(agent: HierarchyNode, expandedGroups: ReadonlySet<string>):
 }
 
 function groupNode(group: WorkerGroup): UnplacedNode {
+  const count = group.members.length;
+  const busyCount = group.members.filter((member) => member.running_tasks > 0).length;
+  const runningTasks = group.members.reduce((sum, member) => sum + member.running_tasks, 0);
   const data: GroupCardData = {
     groupId: group.id,
     definition: group.definition,
-    label: groupLabel(group.definition, group.members.length),
-    count: group.members.length,
+    label: groupLabel(group.definition, count),
+    count,
     statusSummary: describeStatusCounts(countStatuses(group.members)),
+    busyCount,
+    runningTasks,
+    taskSummary: describeGroupTasks(busyCount, count, runningTasks),
   };
-  return { id: group.id, type: "workerGroup", width: NODE_WIDTH, height: CARD_HEIGHT, data };
+  return { id: group.id, type: "workerGroup", width: NODE_WIDTH, height: GROUP_CARD_HEIGHT, data };
 }
 
 /** Tidy tree columns from d3-hierarchy; each row as tall as its tallest card, so taller parents never overlap their children. */

@@ -307,9 +307,20 @@ function drawsTheSame(kept: HierarchyFlowNode, node: HierarchyGraphNode, selecte
   if (kept.type === "agent" && node.type === "agent") {
     const [a, b] = [kept.data, node.data];
     const groupsOf = (data: typeof a) => data.collapsibleGroups.map((group) => `${group.groupId}=${group.label}`).join("\n");
-    return a.name === b.name && a.role === b.role && a.definition === b.definition && a.status === b.status && groupsOf(a) === groupsOf(b);
+    return (
+      a.name === b.name &&
+      a.role === b.role &&
+      a.definition === b.definition &&
+      a.status === b.status &&
+      a.runningTasks === b.runningTasks &&
+      groupsOf(a) === groupsOf(b)
+    );
   }
   if (kept.type === "workerGroup" && node.type === "workerGroup")
-    return kept.data.label === node.data.label && kept.data.statusSummary === node.data.statusSummary;
+    return (
+      kept.data.label === node.data.label &&
+      kept.data.statusSummary === node.data.statusSummary &&
+      kept.data.taskSummary === node.data.taskSummary
+    );
   return false;
 }

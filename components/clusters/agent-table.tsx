@@ -1,6 +1,8 @@
 "use client";
-// The cluster's agents, filtered by role and status, a page at a time.
+// The cluster's agents, filtered by role and status, a page at a time, each busy (with its current
+// task) or idle.
 import { useState } from "react";
+import { AgentWork } from "@/components/cluster-hierarchy/agent-work";
 import { DataTable } from "@/components/ui/data-table";
 import { LocalTime } from "@/components/ui/local-time";
 import { Pager } from "@/components/ui/pager";
@@ -35,13 +37,16 @@ export function AgentTable({ clusterId }: { clusterId: string }) {
         <EmptyPanel title={role || status ? "No agent matches these filters" : "This cluster has no agents"} />
       ) : (
         <>
-          <DataTable label="Agents" columns={["Name", "Role", "Definition", "Status", "Capabilities", "Since"]}>
+          <DataTable label="Agents" columns={["Name", "Role", "Definition", "Status", "Work", "Capabilities", "Since"]}>
             {agents.data.items.map((agent) => (
-              <tr key={agent.agent_id}>
+              <tr key={agent.agent_id} data-testid={`agent-row-${agent.name}`}>
                 <td className="px-4 py-2 font-medium">{agent.name}</td>
                 <td className="px-4 py-2">{agent.role}</td>
                 <td className="px-4 py-2 text-slate-600">{agent.definition}</td>
                 <td className="px-4 py-2">{agent.status}</td>
+                <td className="px-4 py-2">
+                  <AgentWork agent={agent} />
+                </td>
                 <td className="px-4 py-2 text-slate-600">{agent.capabilities.join(", ") || "none"}</td>
                 <td className="px-4 py-2 text-slate-600">
                   <LocalTime iso={agent.updated_at} />

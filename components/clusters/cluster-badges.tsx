@@ -67,3 +67,15 @@ export function BlueprintRevision({
     </span>
   );
 }
+
+/** `3 queued · 2 running`, or `none` when the cluster has no work waiting or under way. */
+export function TaskCounts({ tasks }: { tasks: ClusterView["tasks"] }) {
+  if (tasks.queued === 0 && tasks.running === 0) return <span className="text-slate-500">none</span>;
+  return (
+    <span className="whitespace-nowrap tabular-nums" data-testid="task-counts">
+      <span className={tasks.queued > 0 ? "font-medium text-amber-800" : "text-slate-600"}>{tasks.queued} queued</span>
+      <span className="text-slate-400"> · </span>
+      <span className={tasks.running > 0 ? "font-medium text-emerald-800" : "text-slate-600"}>{tasks.running} running</span>
+    </span>
+  );
+}

@@ -1,12 +1,16 @@
 "use client";
-// One cluster: the header with status, health, blueprint revision and times; manual scaling and
-// the autoscaler; its metrics as charts; its hierarchy as a graph; its agents as a table. Loaded
-// data stays on screen when a later refresh fails; a cluster deleted elsewhere keeps its header,
-// marked deleted, with every action disabled and nothing polling.
+// One cluster: the header with status, health, task counts, blueprint revision and times; then two
+// tabs kept in the address (`?tab=tasks`): the overview (manual scaling and the autoscaler, its
+// metrics as charts, its hierarchy as a graph, its agents as a table) and its tasks. Loaded data
+// stays on screen when a later refresh fails; a cluster deleted elsewhere keeps its header, marked
+// deleted, with every action disabled and nothing polling.
 import Link from "next/link";
 import { Fact } from "@/components/ui/fact";
 import { LocalTime } from "@/components/ui/local-time";
 import { EmptyPanel, ErrorPanel, LoadingPanel } from "@/components/ui/status-panels";
+import { Tabs } from "@/components/ui/tabs";
+import { useUrlFilters } from "@/components/ui/use-url-filters";
+import { TasksPanel } from "@/components/tasks/tasks-panel";
 import { ApiError } from "@/lib/client/api-client";
 import { type ClusterDeletion, useCluster, useClusterDeletion } from "@/lib/client/cluster-hooks";
 import { useHasRole } from "@/components/shell/current-user";
@@ -15,7 +19,7 @@ import { ActivityTimeline } from "./activity-timeline";
 import { AgentTable } from "./agent-table";
 import { AutoscalerPanel } from "./autoscaler-panel";
 import { ClusterActions } from "./cluster-actions";
-import { BlueprintRevision, ClusterStatusBadge, HealthScore } from "./cluster-badges";
+import { BlueprintRevision, ClusterStatusBadge, HealthScore, TaskCounts } from "./cluster-badges";
 import { ClusterHierarchySection } from "./cluster-hierarchy-section";
 import { MetricsCharts } from "./metrics-charts";
 import { ScalingPanel } from "./scaling-panel";
@@ -88,6 +92,9 @@ export function ClusterDetails({ id }: { id: string }) {
               (limits {data.min_workers} to {data.max_workers})
             </span>
           </Fact>
+          <Fact term="Tasks">
+            <TaskCounts tasks={data.tasks} />
+          </Fact>
           <Fact term="Blueprint">
             <Link href={`/blueprints/${encodeURIComponent(data.blueprint_id)}`} className="text-brand hover:underline">
               <BlueprintRevision cluster={data} />
@@ -124,8 +131,28 @@ function DeletedNotice({ deletion }: { deletion: ClusterDeletion }) {
   );
 }
 
-/** Everything below the header, polled and live while the cluster exists. */
-function ClusterPanels({ cluster: data }: { cluster: ClusterView }) {
+const CLUSTER_TABS = [
+  { value: "overview", label: "Overview" },
+  { value: "tasks", label: "Tasks" },
+] as const;
+
+/** Everything below the header, polled and live while the cluster exists; only the chosen tab's queries run. */
+function ClusterPanels({ cluster }: { cluster: ClusterView }) {
+  const [{ tab }, setAddress] = useUrlFilters(["tab"]);
+  const shown = tab === "tasks" ? "tasks" : "overview";
+  return (
+    <Tabs
+      label={`${cluster.name} sections`}
+      options={CLUSTER_TABS}
+      value={shown}
+      onChange={(next) => setAddress({ tab: next === "overview" ? "" : next })}
+    >
+      {shown === "tasks" ? <TasksPanel cluster={cluster} /> : <ClusterOverview cluster={cluster} />}
+    </Tabs>
+  );
+}
+
+function ClusterOverview({ cluster: data }: { cluster: ClusterView }) {
   return (
     <>
       <ScalingPanel cluster={data} />

@@ -1,6 +1,6 @@
 "use client";
-// The clusters list, the console's home: status, type, blueprint and revision, workers and
-// health; filtered by status and type, searched by name, paginated, all kept in the address.
+// The clusters list, the console's home: status, type, blueprint and revision, workers, tasks
+// queued and running, and health; filtered by status and type, searched by name, paginated, all kept in the address.
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useDeferredValue, useState } from "react";
@@ -15,7 +15,7 @@ import { CLUSTER_TYPES } from "@/lib/blueprint/schema";
 import { useWorkerHistory } from "@/lib/client/autoscaler-hooks";
 import { useClusters } from "@/lib/client/cluster-hooks";
 import { CLUSTER_STATUSES } from "@/lib/cluster/state-machine";
-import { BlueprintRevision, ClusterStatusBadge, HealthScore } from "./cluster-badges";
+import { BlueprintRevision, ClusterStatusBadge, HealthScore, TaskCounts } from "./cluster-badges";
 import { CreateClusterDialog } from "./create-cluster-dialog";
 import { fromTimestampedPoints } from "./metric-chart-data";
 import { type SparklineHistory, WorkerSparkline } from "./worker-sparkline";
@@ -102,7 +102,7 @@ export function ClusterList() {
         )
       ) : (
         <>
-          <DataTable label="Clusters" columns={["Name", "Status", "Type", "Blueprint", "Workers", "Workers, last hour", "Health"]}>
+          <DataTable label="Clusters" columns={["Name", "Status", "Type", "Blueprint", "Workers", "Workers, last hour", "Tasks", "Health"]}>
             {clusters.data.items.map((cluster) => (
               <tr key={cluster.id} className="hover:bg-slate-50" data-testid={`cluster-row-${cluster.name}`}>
                 <td className="px-4 py-3">
@@ -126,6 +126,9 @@ export function ClusterList() {
                 </td>
                 <td className="px-4 py-3">
                   <WorkerSparkline history={historyOf(cluster.id)} />
+                </td>
+                <td className="px-4 py-3">
+                  <TaskCounts tasks={cluster.tasks} />
                 </td>
                 <td className="px-4 py-3">
                   <HealthScore score={cluster.health_score} status={cluster.status} />

@@ -6,11 +6,13 @@ import { useState } from "react";
 import { PER_WORKER_METRICS, SCALING_METRICS, type ScalingPolicy } from "@/lib/blueprint/schema";
 import { useClusterMetric } from "@/lib/client/autoscaler-hooks";
 import { chartStart, type MetricRange } from "@/lib/client/metric-ranges";
+import { TASK_METRICS } from "@/lib/metrics/api-schema";
 import { ChartFigure } from "./chart-figure";
 import { type ChartRow, formatMetricValue, METRIC_LABELS, toChartPoints, withPerWorkerTarget } from "./metric-chart-data";
 import { CHART_COLORS, type ChartLine, TimeSeriesChart } from "./time-series-chart";
 
 type ScalingMetric = ScalingPolicy["metric"];
+const TASK_METRIC_NAMES: ReadonlySet<string> = new Set(TASK_METRICS);
 
 export function PolicyMetricChart({
   clusterId,
@@ -55,10 +57,17 @@ export function PolicyMetricChart({
       queries={perWorkerTarget === undefined ? [metric] : [metric, activeWorkers]}
       pointCount={points.length}
       emptyHint={
-        <>
-          Post some to <code className="font-mono text-xs">POST /api/clusters/{clusterId}/metrics</code> or run{" "}
-          <code className="font-mono text-xs">npm run simulate</code>.
-        </>
+        TASK_METRIC_NAMES.has(name) ? (
+          <>
+            The autoscaler computes it from the cluster&apos;s tasks at each evaluation; a newer point posted to{" "}
+            <code className="font-mono text-xs">POST /api/clusters/{clusterId}/metrics</code> stands over it.
+          </>
+        ) : (
+          <>
+            Post some to <code className="font-mono text-xs">POST /api/clusters/{clusterId}/metrics</code> or run{" "}
+            <code className="font-mono text-xs">npm run simulate</code>.
+          </>
+        )
       }
     >
       {metric.data ? (

@@ -1,6 +1,8 @@
 "use client";
-// The tab's one live connection, with a quiet note of its state for the operator.
-import { type LiveState, useLiveClusterUpdates } from "@/lib/client/use-live-cluster-updates";
+// The tab's one live connection, with a quiet note of its state for the operator. On a cluster's
+// page the connection follows that cluster, so its tasks' events arrive too.
+import { usePathname } from "next/navigation";
+import { followedClusterId, type LiveState, useLiveClusterUpdates } from "@/lib/client/use-live-cluster-updates";
 
 const LABEL: Record<LiveState, string> = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…", offline: "Offline" };
 const TITLE: Record<LiveState, string> = {
@@ -17,7 +19,7 @@ const DOT: Record<LiveState, string> = {
 };
 
 export function LiveUpdates() {
-  const state = useLiveClusterUpdates();
+  const state = useLiveClusterUpdates(followedClusterId(usePathname()));
   return (
     <span
       role="status"

@@ -1,17 +1,25 @@
 "use client";
 // A modal on the native <dialog>: the browser traps focus, Escape closes it, and it is announced
 // as a dialog. Open while `open` is true; `onClose` runs for Escape, the close button and backdrop.
+// Centred, or as a drawer along the right edge (`placement="side"`) for details read beside a list.
 import { type ReactNode, useEffect, useId, useRef } from "react";
+
+const PLACEMENT_CLASS = {
+  center: "m-auto max-w-2xl rounded-lg border",
+  side: "my-0 mr-0 ml-auto h-dvh max-h-dvh max-w-xl border-l",
+};
 
 export function ModalDialog({
   open,
   title,
   onClose,
+  placement = "center",
   children,
 }: {
   open: boolean;
   title: string;
   onClose: () => void;
+  placement?: keyof typeof PLACEMENT_CLASS;
   children: ReactNode;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -21,10 +29,11 @@ export function ModalDialog({
     if (!element) return;
     if (open && !element.open) {
       element.showModal();
-      // showModal focuses the first focusable element, the close button; start at the first field instead.
+      // showModal focuses the first focusable element, the close button; start where the body asks
+      // (data-autofocus), else at the first field.
       const body = element.querySelector("[data-dialog-body]");
       const first = (selector: string) => body?.querySelector<HTMLElement>(`:is(${selector}):not([disabled])`);
-      (first("input, select, textarea") ?? first("button"))?.focus();
+      (first("[data-autofocus]") ?? first("input, select, textarea") ?? first("button"))?.focus();
     }
     if (!open && element.open) element.close();
   }, [open]);
@@ -34,7 +43,7 @@ export function ModalDialog({
       aria-labelledby={titleId}
       onClose={onClose}
       onClick={(event) => event.target === dialog.current && onClose()}
-      className="m-auto w-full max-w-2xl rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
+      className={`w-full border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40 ${PLACEMENT_CLASS[placement]}`}
     >
       {open ? (
         <div className="space-y-4 p-6">

@@ -1,6 +1,6 @@
 // axe-core over every page of the console, signed in as the admin (who sees every control), once
 // its data has loaded, and over the states that add markup: an open dialog, the agent details
-// panel, the studio with a text. The first-run setup page is checked by e2e/first-run.
+// panel, a task's drawer, the studio with a text. The first-run setup page is checked by e2e/first-run.
 import { type APIRequestContext, expect, request, test } from "@playwright/test";
 import { expectNoAxeViolations } from "../support/axe";
 import { bearer, readPrincipals } from "../support/principals";
@@ -58,6 +58,38 @@ test.describe("[UI][ACCESSIBILITY]", () => {
     const details = page.getByTestId("agent-details");
     await expect(details.getByRole("heading", { name: "seo-specialist" })).toBeVisible();
     await expect(details).toContainText("Capabilities");
+    await expectNoAxeViolations(page);
+  });
+
+  test("a cluster's Tasks tab, a task's drawer and the submit dialog", async ({ page }) => {
+    const submitted = await api.post(`/api/clusters/${clusterId}/tasks`, {
+      data: { input: { topic: "spring launch" }, capability: "publishing", metadata: { campaign: "spring" } },
+    });
+    expect(submitted.status()).toBe(202);
+    const task = (await submitted.json()) as { id: string };
+    await page.goto(`/clusters/${clusterId}?tab=tasks`);
+    await expect(page.getByRole("tab", { name: "Tasks" })).toHaveAttribute("aria-selected", "true");
+    await expect(page.getByTestId(`task-row-${task.id}`)).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page
+      .getByTestId(`task-row-${task.id}`)
+      .getByRole("button", { name: task.id.slice(0, 8) })
+      .click();
+    await expect(page.getByTestId("task-details")).toContainText("spring launch");
+    await expectNoAxeViolations(page);
+    await page
+      .getByRole("dialog", { name: `Task ${task.id.slice(0, 8)}` })
+      .getByRole("button", { name: "Close" })
+      .click();
+
+    await page.getByRole("button", { name: "Submit task" }).click();
+    const dialog = page.getByRole("dialog", { name: "Submit a task" });
+    await expect(dialog.getByLabel("Definition").locator("option")).toContainText(["any", "copywriter (worker)"]);
+    await dialog.getByRole("radio", { name: "JSON" }).check();
+    await dialog.getByLabel("Input", { exact: true }).fill("{ not json");
+    await dialog.getByRole("button", { name: "Submit task" }).click();
+    await expect(dialog.getByRole("alert")).toContainText("This is not valid JSON");
     await expectNoAxeViolations(page);
   });
 

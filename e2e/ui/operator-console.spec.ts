@@ -175,8 +175,8 @@ test.describe("[UI][OPERATOR_CONSOLE]", () => {
 
   test("a refused action (stale revision) rolls back and says why", async ({ page }) => {
     const cluster = await createMarketingCluster(api, "Stale tab");
-    // Without live updates this tab keeps the revision it loaded.
-    await page.route("**/api/events", (route) => route.abort());
+    // Without live updates this tab keeps the revision it loaded (the page's stream follows the cluster: ?cluster_id=…).
+    await page.route("**/api/events**", (route) => route.abort());
     await page.goto(`/clusters/${cluster.id}`);
     await expect(page.getByTestId("cluster-status")).toHaveText("active");
     expect((await api.post(`/api/clusters/${cluster.id}/scale`, { data: { target_workers: 4 } })).status()).toBe(200);

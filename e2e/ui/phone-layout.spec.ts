@@ -15,12 +15,18 @@ agents:
 
 let api: APIRequestContext;
 let clusterId = "";
+let taskId = "";
 
 test.beforeAll(async ({ baseURL }) => {
   api = await request.newContext({ baseURL, extraHTTPHeaders: bearer(readPrincipals().tokens.admin) });
   const cluster = await api.post("/api/clusters", { data: { blueprint_id: "marketing-v1", name: "Phone cluster", target_workers: 3 } });
   expect(cluster.status()).toBe(201);
   clusterId = ((await cluster.json()) as { id: string }).id;
+  // A long input, so the task's row and drawer show how they wrap.
+  const input = { brief: "Announce the spring launch on every channel ".repeat(8), channels: ["blog", "newsletter", "social"] };
+  const task = await api.post(`/api/clusters/${clusterId}/tasks`, { data: { input, capability: "publishing" } });
+  expect(task.status()).toBe(202);
+  taskId = ((await task.json()) as { id: string }).id;
   // A blueprint with two revisions, for the compare page.
   const exists = await api.get("/api/blueprints/phone-check-v1");
   if (exists.status() === 404) {
@@ -72,6 +78,16 @@ test.describe("[UI][PHONE]", () => {
   const consolePages: Array<{ name: string; path: () => string; ready: (page: Page) => Locator; studio?: boolean }> = [
     { name: "clusters list", path: () => "/clusters", ready: (page) => page.getByRole("table", { name: "Clusters" }) },
     { name: "a cluster", path: () => `/clusters/${clusterId}`, ready: (page) => page.getByTestId("workers") },
+    {
+      name: "a cluster's tasks",
+      path: () => `/clusters/${clusterId}?tab=tasks`,
+      ready: (page) => page.getByRole("table", { name: "Tasks" }),
+    },
+    {
+      name: "a task's drawer",
+      path: () => `/clusters/${clusterId}?tab=tasks&task=${taskId}`,
+      ready: (page) => page.getByTestId("task-details"),
+    },
     { name: "blueprints list", path: () => "/blueprints", ready: (page) => page.getByRole("link", { name: "Marketing Department" }) },
     { name: "a blueprint", path: () => "/blueprints/marketing-v1", ready: (page) => page.getByRole("list", { name: "Spawn plan" }) },
     { name: "new blueprint", path: () => "/blueprints/new", ready: heading(/blueprint/i), studio: true },
@@ -144,7 +160,7 @@ test.describe("[UI][PHONE]", () => {
     await page.goto("/clusters");
     const table = page.getByRole("table", { name: "Clusters" });
     await expect(table).toBeVisible();
-    await expect(page.getByTestId("table-scroll-cue")).toHaveText("Scroll sideways to see all 7 columns");
+    await expect(page.getByTestId("table-scroll-cue")).toHaveText("Scroll sideways to see all 8 columns");
     const frame = page.getByRole("region", { name: "Clusters, scrolls sideways" });
     await frame.focus();
     for (let step = 0; step < 30; step++) await page.keyboard.press("ArrowRight");

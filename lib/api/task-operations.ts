@@ -1,7 +1,6 @@
 // The task operations: submit one task or a batch to a cluster, list a cluster's tasks, read one
 // (optionally waiting for it to finish), cancel and retry.
 import { clusterIdParamsSchema } from "@/lib/cluster/api-schema";
-import { pageOf } from "@/lib/shapes/pagination";
 import {
   getTaskQuerySchema,
   listTasksQuerySchema,
@@ -12,7 +11,7 @@ import {
   taskBatchSchema,
   taskDetailSchema,
   taskIdParamsSchema,
-  taskSchema,
+  taskPageSchema,
 } from "@/lib/tasks/api-schema";
 import { z } from "zod";
 import { clusterMissing } from "./cluster-operations";
@@ -27,7 +26,7 @@ export const taskOperations = {
       access: "viewer",
       params: clusterIdParamsSchema,
       query: listTasksQuerySchema,
-      ok: { status: 200, description: "A page of tasks, newest first, without their attempts.", schema: pageOf(taskSchema) },
+      ok: { status: 200, description: "A page of tasks, newest first, without their attempts.", schema: taskPageSchema },
       refusals: [clusterMissing],
     },
     POST: {

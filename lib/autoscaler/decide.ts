@@ -58,14 +58,16 @@ export const evaluationIntervalS = (policy: Pick<ScalingPolicy, "evaluation_inte
 /** A metric older than this many evaluation intervals counts as missing. */
 const STALE_AFTER_INTERVALS = 3;
 
+/** How long a metric's value counts as fresh, for a cluster evaluated every `intervalS` seconds. */
+export const freshForMs = (intervalS: number): number => intervalS * 1000 * STALE_AFTER_INTERVALS;
+
 export function decideScale(input: DecisionInput): Decision {
   const { policy, cluster, metric, now, pause } = input;
   const current = cluster.currentWorkers;
   const hold = (reason: string): Decision => ({ action: "none", workers: current, recommendation: null, reason });
 
   if (pause === "all") return hold("autoscaling is paused");
-  const staleMs = evaluationIntervalS(policy) * 1000 * STALE_AFTER_INTERVALS;
-  if (metric === null || now - metric.at > staleMs) {
+  if (metric === null || now - metric.at > freshForMs(evaluationIntervalS(policy))) {
     const age = metric === null ? "no value yet" : `the newest value is ${Math.round((now - metric.at) / 1000)} s old`;
     return hold(`no fresh ${policy.metric} (${age}); holding at ${current} workers and never scaling down on missing data`);
   }

@@ -58,16 +58,20 @@ describe("runAutoscalerTick", () => {
     expect((await cluster(id)).currentWorkers).toBe(12);
   });
 
-  it("records the workers and health series at each evaluation", async () => {
+  it("records the workers, health and task series at each evaluation", async () => {
     const { id } = await spawn("Collected");
     const now = Date.now();
     await runAutoscalerTick(runtime, now);
     const latest = await db.metricLatest.findMany({ where: { clusterId: id }, orderBy: { name: "asc" } });
-    expect(latest.map((row) => [row.name, row.value, row.ts])).toEqual([
-      ["health_score", 1, now],
-      ["workers_active", 3, now],
-      ["workers_failed", 0, now],
-      ["workers_starting", 0, now],
+    expect(latest.map((row) => [row.name, row.value, row.ts, row.postedTs])).toEqual([
+      ["error_rate", 0, now, null],
+      ["health_score", 1, now, null],
+      ["queue_depth", 0, now, null],
+      ["response_time_ms", 0, now, null],
+      ["tasks_per_minute", 0, now, null],
+      ["workers_active", 3, now, null],
+      ["workers_failed", 0, now, null],
+      ["workers_starting", 0, now, null],
     ]);
   });
 
@@ -76,7 +80,7 @@ describe("runAutoscalerTick", () => {
     const now = Date.now();
     await runAutoscalerTick(runtime, now);
     expect((await holdEvents(id)).map((event) => event.reason)).toEqual([
-      "no fresh queue_depth (no value yet); holding at 3 workers and never scaling down on missing data",
+      "queue_depth 0 over 3 workers, target 10 per worker -> 0, raised to 2 by min_workers, held at 3 by the 300 s scale-down window; staying at 3",
     ]);
 
     await runAutoscalerTick(runtime, now + 15 * SECOND);
@@ -103,13 +107,20 @@ describe("runAutoscalerTick", () => {
     );
   });
 
-  it("never scales down on a stale metric", async () => {
-    const { id } = await spawn("Gone quiet");
+  it("never scales down on a stale metric that only posts give", async () => {
+    const marketing = await readFile("blueprints/marketing.yaml", "utf8");
+    const cpu = marketing
+      .replace("id: marketing-v1", "id: cpu-scaled-v1")
+      .replace("name: Marketing Department", "name: CPU scaled")
+      .replace("metric: queue_depth\n    target_value: 10", "metric: cpu_utilization\n    target_value: 0.6");
+    expect(cpu).toContain("metric: cpu_utilization");
+    await createBlueprint({ id: "cpu-scaled-v1", name: "CPU scaled", version: "1.0.0", blueprint_yaml: cpu }, { audit });
+    const { id } = await createCluster({ blueprint_id: "cpu-scaled-v1", name: "Gone quiet" }, { runtime, audit });
     const now = Date.now();
-    await queueDepth(id, 0.5, now);
+    await ingestMetrics(id, { points: [{ name: "cpu_utilization", value: 0.05, ts: iso(now) }] }, now);
     await runAutoscalerTick(runtime, now + 46 * SECOND);
     expect((await cluster(id)).currentWorkers).toBe(3);
-    expect((await getAutoscalerView(id)).last_decision?.reason).toMatch(/^no fresh queue_depth \(the newest value is 46 s old\)/);
+    expect((await getAutoscalerView(id)).last_decision?.reason).toMatch(/^no fresh cpu_utilization \(the newest value is 46 s old\)/);
   });
 
   it("honours a pause and says so; resuming lets it act again", async () => {

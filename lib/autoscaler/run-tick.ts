@@ -1,10 +1,12 @@
 // One autoscaler tick: every active or hibernated cluster whose evaluation interval has come round
-// gets its collected series recorded and, when its blueprint has a scaling section, a decision
-// (decideScale) that is carried out at once. Reads and writes are batched across clusters, so the
-// cost of a tick grows with the clusters that change, not with the clusters watched.
+// gets its collected series recorded (workers, health and the metrics of its tasks) and, when its
+// blueprint has a scaling section, a decision (decideScale) on the newest value of its metric,
+// carried out at once. Reads and writes are batched across clusters, so the cost of a tick grows
+// with the clusters that change, not with the clusters watched.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { inIdChunks, inRowSlices } from "@/lib/db/batches";
+import type { ClusterTaskMetrics } from "@/lib/metrics/compute-task-metrics";
 import { pruneMetricsNow } from "@/lib/metrics/prune-metrics";
 import { pruneTasksNow } from "@/lib/tasks/prune-tasks";
 import { storeMetricPoints } from "@/lib/metrics/store-points";
@@ -14,7 +16,8 @@ import type { AutoscalerDecisionView } from "./api-schema";
 import { applyDecision, AUTOSCALER_ACTOR } from "./apply-decision";
 import { type EvaluationRecord, parseDecision, parseHistory, parsePause, ROWS_PER_STATEMENT, saveEvaluations } from "./autoscaler-state";
 import { collectSeries } from "./collect-series";
-import { decideScale, evaluationIntervalS } from "./decide";
+import { collectTaskMetrics } from "./collect-task-metrics";
+import { decideScale, evaluationIntervalS, freshForMs } from "./decide";
 import { loadScalingPolicies } from "./scaling-policies";
 
 /** The blueprint format's default evaluation interval, for clusters whose blueprint has no scaling section. */
@@ -59,7 +62,17 @@ export async function runAutoscalerTick(runtime: AgentRuntime, now = Date.now())
   if (due.length === 0) return { evaluated: 0, changed: 0, ms: performance.now() - started };
 
   const policyOf = await loadScalingPolicies(due);
-  const collected = await collectSeries(due, now);
+  const intervalSOf = (cluster: (typeof due)[number]) => {
+    const policy = policyOf(cluster);
+    return policy ? evaluationIntervalS(policy) : COLLECTION_INTERVAL_S;
+  };
+  const workerSeries = await collectSeries(due, now);
+  const taskMetrics = await collectTaskMetrics(
+    due.map((cluster) => ({ id: cluster.id, freshForMs: freshForMs(intervalSOf(cluster)) })),
+    now,
+  );
+  // Stored before the decisions read the newest values, so a decision reads exactly what the charts show.
+  await db.$transaction((tx) => storeMetricPoints(tx, [...workerSeries, ...taskMetrics.points], { origin: "collected" }));
   const watched = due.filter((cluster) => policyOf(cluster) !== null);
   const metricNames = [...new Set(watched.map((cluster) => policyOf(cluster)!.metric))];
   const latestRows = await inIdChunks(
@@ -73,16 +86,13 @@ export async function runAutoscalerTick(runtime: AgentRuntime, now = Date.now())
   let changed = 0;
   for (const cluster of due) {
     const policy = policyOf(cluster);
-    const intervalMs = (policy ? evaluationIntervalS(policy) : COLLECTION_INTERVAL_S) * 1000;
-    const evaluation = { clusterId: cluster.id, nextEvaluationAt: now + intervalMs, lastEvaluatedAt: now };
+    const evaluation = { clusterId: cluster.id, nextEvaluationAt: now + intervalSOf(cluster) * 1000, lastEvaluatedAt: now };
     if (!policy) {
       records.push({ ...evaluation, history: [], decision: null });
       continue;
     }
     const series = latest.get(`${cluster.id}/${policy.metric}`);
-    // Idle counts from the last non-zero value, or from the latest (re)activation if that came later.
-    const idleSince =
-      series && series.value === 0 ? Math.max(series.lastNonZeroTs ?? series.firstTs, cluster.startedAt?.getTime() ?? 0) : null;
+    const idleSince = idleSinceOf(series, cluster.startedAt, taskMetrics.computed.get(cluster.id)!);
     const windowMs = Math.max(policy.scale_up_stabilization_s, policy.scale_down_stabilization_s) * 1000;
     const history = parseHistory(cluster.autoscaler?.historyJson).filter((entry) => now - entry.at <= windowMs);
     const decided = decideScale({
@@ -114,7 +124,6 @@ export async function runAutoscalerTick(runtime: AgentRuntime, now = Date.now())
   }
 
   await db.$transaction(async (tx) => {
-    await storeMetricPoints(tx, collected);
     await saveEvaluations(tx, records);
     await replaceHoldEvents(tx, holds);
   });
@@ -125,6 +134,20 @@ export async function runAutoscalerTick(runtime: AgentRuntime, now = Date.now())
   const ms = performance.now() - started;
   autoscalerTickDuration.observe(ms / 1000);
   return { evaluated: due.length, changed, ms };
+}
+
+/**
+ * Idle counts from the metric's last non-zero value, the latest (re)activation or the end of the
+ * latest attempt, whichever came last; never while a task waits or runs, whatever the metric says:
+ * a cluster busy with long tasks shows no queue and finishes nothing for minutes, yet is not idle.
+ */
+function idleSinceOf(
+  series: { value: number; firstTs: number; lastNonZeroTs: number | null } | undefined,
+  startedAt: Date | null,
+  tasks: ClusterTaskMetrics,
+): number | null {
+  if (series === undefined || series.value !== 0 || tasks.values.queue_depth + tasks.running > 0) return null;
+  return Math.max(series.lastNonZeroTs ?? series.firstTs, startedAt?.getTime() ?? 0, tasks.lastAttemptEndedAt ?? 0);
 }
 
 /**

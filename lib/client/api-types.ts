@@ -3640,6 +3640,8 @@ export interface operations {
                         page: number;
                         page_size: number;
                         total: number;
+                        /** @description true when more than 10,000 tasks match: `total` is then that cap, not the exact count. */
+                        total_capped: boolean;
                     };
                 };
             };

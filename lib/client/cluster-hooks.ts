@@ -80,11 +80,31 @@ export function invalidateClusterQueries(queryClient: QueryClient, id: string): 
   void queryClient.invalidateQueries({ queryKey: [...clusterKeys.all, id] });
 }
 
+/**
+ * Marks stale what a cluster's tasks change without changing the cluster's revision: the counts in
+ * its view and the lists, and which agents are busy (hierarchy, agents).
+ */
+export function invalidateClusterWork(queryClient: QueryClient, id: string): void {
+  void queryClient.invalidateQueries({ queryKey: clusterKeys.lists() });
+  void queryClient.invalidateQueries({ queryKey: clusterKeys.detail(id) });
+  void queryClient.invalidateQueries({ queryKey: clusterKeys.hierarchy(id) });
+  void queryClient.invalidateQueries({ queryKey: [...clusterKeys.all, id, "agents"] });
+  void queryClient.invalidateQueries({ queryKey: [...clusterKeys.all, id, "agent"] });
+}
+
+/**
+ * How often the clusters list reloads its task counts: the tab's stream of every cluster carries
+ * the clusters' own changes, not their tasks' (a busy queue would drown it), and the counts move
+ * without changing a cluster's revision.
+ */
+const CLUSTER_LIST_REFRESH_MS = 5_000;
+
 export function useClusters(filters: ClusterListFilters) {
   return useQuery({
     queryKey: clusterKeys.list(filters),
     queryFn: () => dataOf(api.GET("/api/clusters", { params: { query: withoutEmpty({ ...filters, page_size: CLUSTER_PAGE_SIZE }) } })),
     placeholderData: keepPreviousData,
+    refetchInterval: CLUSTER_LIST_REFRESH_MS,
   });
 }
 

@@ -10,6 +10,7 @@ import { findClusterOrThrow } from "./find-cluster-or-throw";
 import { loadClusterBlueprint } from "./load-cluster-blueprint";
 import { settleCluster } from "./settle-cluster";
 import { assertActionAllowed } from "./state-machine";
+import { agentTaskActivity } from "./task-activity";
 import { planWorkerChange } from "./worker-pool";
 
 export interface ScaleClusterOptions extends ClusterActionOptions {
@@ -31,7 +32,12 @@ export function scaleCluster(id: string, targetWorkers: number, options: ScaleCl
       where: { clusterId: id },
       select: { id: true, name: true, definition: true, ordinal: true, role: true, status: true },
     });
-    const change = planWorkerChange(blueprint, agents, targetWorkers);
+    const activity = await agentTaskActivity(id);
+    const change = planWorkerChange(
+      blueprint,
+      agents.map((agent) => ({ ...agent, busy: activity.has(agent.id) })),
+      targetWorkers,
+    );
     const outcome = await applyWorkerChange(id, change, options);
     return settleCluster(
       id,

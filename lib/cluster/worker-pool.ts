@@ -12,6 +12,8 @@ export interface PoolAgent {
   ordinal: number;
   role: string;
   status: string;
+  /** Runs tasks now: stopping it would send them back to the queue, so idle workers go first. */
+  busy?: boolean;
 }
 
 export interface NewWorker {
@@ -47,8 +49,9 @@ export function planWorkerChange(blueprint: Blueprint, agents: readonly PoolAgen
     const running = members.filter((agent) => RUNNING.has(agent.status)).sort((a, b) => a.ordinal - b.ordinal);
     const want = wanted[index]!;
     if (want < running.length) {
-      // Newest first on the way down.
-      change.stop.push(...running.slice(want).reverse());
+      // Idle before busy on the way down, newest first among equals.
+      const stopFirst = [...running].sort((a, b) => Number(a.busy ?? false) - Number(b.busy ?? false) || b.ordinal - a.ordinal);
+      change.stop.push(...stopFirst.slice(0, running.length - want));
       return;
     }
     const sleeping = members

@@ -6,8 +6,10 @@ export const MAX_POINTS_PER_CALL = 1000;
 /** How far in the future a point's timestamp may lie: clocks drift. */
 export const CLOCK_SKEW_MS = 5_000;
 export const RAW_RETENTION_MS = 24 * 60 * 60 * 1000;
-/** Series the autoscaler records itself at every evaluation, from the database. */
+/** Series only the autoscaler records, at every evaluation, from the database. */
 export const COLLECTED_METRICS = ["workers_active", "workers_starting", "workers_failed", "health_score"] as const;
+/** Scaling metrics the autoscaler computes from the tasks at every evaluation; a newer posted point stands over them. */
+export const TASK_METRICS = ["queue_depth", "tasks_per_minute", "response_time_ms", "error_rate"] as const;
 /** Every series a chart can ask for: the posted ones and the collected ones. */
 export const METRIC_NAMES = [...SCALING_METRICS, ...COLLECTED_METRICS] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];

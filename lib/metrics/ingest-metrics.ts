@@ -33,7 +33,7 @@ export async function ingestMetrics(clusterId: string, request: IngestMetricsReq
 
   await findClusterOrThrow(clusterId);
 
-  await db.$transaction((tx) => storeMetricPoints(tx, points));
+  await db.$transaction((tx) => storeMetricPoints(tx, points, { origin: "posted" }));
   await pruneMetricsNow(now);
   return { accepted: points.length };
 }

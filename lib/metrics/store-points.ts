@@ -1,7 +1,7 @@
 // storeMetricPoints: writes points of any clusters in one transaction: the raw rows, the
-// per-minute aggregates and the newest value per series. Shared by ingestion and by the
-// autoscaler's own collection. The statements are portable (SQLite and PostgreSQL): CASE
-// instead of the scalar MIN/MAX only SQLite has.
+// per-minute aggregates and the newest value per series. Shared by ingestion (posted points) and
+// by the autoscaler's own collection (collected points), which the newest value tells apart. The
+// statements are portable (SQLite and PostgreSQL): CASE instead of the scalar MIN/MAX only SQLite has.
 import { inRowSlices } from "@/lib/db/batches";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type Aggregate, aggregateOf, epochMinute, foldInto } from "./aggregate";
@@ -19,14 +19,22 @@ export interface StoredPoint {
   ts: number;
 }
 
+/** Posted through the metrics API, or collected by the autoscaler from the database. */
+export type PointOrigin = "posted" | "collected";
+
 interface Latest {
   value: number;
   ts: number;
   firstTs: number;
   lastNonZeroTs: number | null;
+  postedTs: number | null;
 }
 
-export async function storeMetricPoints(tx: Prisma.TransactionClient, points: readonly StoredPoint[]): Promise<void> {
+export async function storeMetricPoints(
+  tx: Prisma.TransactionClient,
+  points: readonly StoredPoint[],
+  { origin }: { origin: PointOrigin },
+): Promise<void> {
   const minutes = new Map<string, Aggregate>();
   const latest = new Map<string, Latest & { clusterId: string; name: string }>();
   for (const point of points) {
@@ -34,6 +42,7 @@ export async function storeMetricPoints(tx: Prisma.TransactionClient, points: re
     const seriesKey = point.clusterId + KEY_SEPARATOR + point.name;
     const series = latest.get(seriesKey);
     const nonZero = point.value !== 0 ? point.ts : null;
+    const posted = origin === "posted" ? point.ts : null;
     if (!series) {
       latest.set(seriesKey, {
         clusterId: point.clusterId,
@@ -42,12 +51,14 @@ export async function storeMetricPoints(tx: Prisma.TransactionClient, points: re
         ts: point.ts,
         firstTs: point.ts,
         lastNonZeroTs: nonZero,
+        postedTs: posted,
       });
       continue;
     }
     if (point.ts >= series.ts) Object.assign(series, { value: point.value, ts: point.ts });
     series.firstTs = Math.min(series.firstTs, point.ts);
     if (nonZero !== null) series.lastNonZeroTs = Math.max(series.lastNonZeroTs ?? nonZero, nonZero);
+    if (posted !== null) series.postedTs = Math.max(series.postedTs ?? posted, posted);
   }
 
   await inRowSlices(
@@ -76,15 +87,18 @@ export async function storeMetricPoints(tx: Prisma.TransactionClient, points: re
   await inRowSlices(
     [...latest.values()],
     ROWS_PER_STATEMENT,
-    (series) => [series.clusterId, series.name, series.value, series.ts, series.firstTs, series.lastNonZeroTs],
+    (series) => [series.clusterId, series.name, series.value, series.ts, series.firstTs, series.lastNonZeroTs, series.postedTs],
     (values) =>
-      tx.$executeRaw`INSERT INTO metric_latest (cluster_id, name, value, ts, first_ts, last_nonzero_ts) VALUES ${values}
+      tx.$executeRaw`INSERT INTO metric_latest (cluster_id, name, value, ts, first_ts, last_nonzero_ts, posted_ts) VALUES ${values}
        ON CONFLICT (cluster_id, name) DO UPDATE SET
          value = CASE WHEN excluded.ts >= metric_latest.ts THEN excluded.value ELSE metric_latest.value END,
          ts = CASE WHEN excluded.ts >= metric_latest.ts THEN excluded.ts ELSE metric_latest.ts END,
          first_ts = CASE WHEN excluded.first_ts < metric_latest.first_ts THEN excluded.first_ts ELSE metric_latest.first_ts END,
          last_nonzero_ts = CASE
            WHEN metric_latest.last_nonzero_ts IS NULL OR excluded.last_nonzero_ts > metric_latest.last_nonzero_ts THEN COALESCE(excluded.last_nonzero_ts, metric_latest.last_nonzero_ts)
-           ELSE metric_latest.last_nonzero_ts END`,
+           ELSE metric_latest.last_nonzero_ts END,
+         posted_ts = CASE
+           WHEN metric_latest.posted_ts IS NULL OR excluded.posted_ts > metric_latest.posted_ts THEN COALESCE(excluded.posted_ts, metric_latest.posted_ts)
+           ELSE metric_latest.posted_ts END`,
   );
 }

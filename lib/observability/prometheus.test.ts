@@ -13,6 +13,8 @@ describe("routeLabel", () => {
     ["/api/auth/callback/credentials", "/api/auth"],
     ["/api/nothing-here/1234", "/api/{unknown}"],
     ["/api/metrics", "/api/metrics"],
+    ["/api/tasks/3f2a-task/cancel", "/api/tasks/{id}/cancel"],
+    ["/api/clusters/cluster-1f2e/tasks", "/api/clusters/{id}/tasks"],
   ])("%s -> %s", (path, label) => {
     expect(routeLabel(path)).toBe(label);
   });

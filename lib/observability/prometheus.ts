@@ -51,11 +51,24 @@ export function countDecision(action: DecisionAction): void {
 }
 
 /** Collections whose next path segment is an id; the label keeps the pattern, never the id. */
-const COLLECTIONS = new Set(["clusters", "blueprints", "agents", "revisions", "users", "tokens"]);
+const COLLECTIONS = new Set(["clusters", "blueprints", "agents", "revisions", "users", "tokens", "tasks"]);
 /** Fixed segments that sit where an id could. */
 const FIXED = new Set(["validate", "worker-history"]);
 /** The top-level API folders (a test keeps this equal to app/api); anything else is one label. */
-const ROOTS = new Set(["audit", "auth", "blueprints", "clusters", "events", "me", "metrics", "openapi.json", "setup", "tokens", "users"]);
+const ROOTS = new Set([
+  "audit",
+  "auth",
+  "blueprints",
+  "clusters",
+  "events",
+  "me",
+  "metrics",
+  "openapi.json",
+  "setup",
+  "tasks",
+  "tokens",
+  "users",
+]);
 
 /** `/api/clusters/cluster-1f2e/scale` -> `/api/clusters/{id}/scale`: a bounded set of route labels. */
 export function routeLabel(pathname: string): string {

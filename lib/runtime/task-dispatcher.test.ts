@@ -200,6 +200,33 @@ describe("TaskDispatcher with the local runtime", () => {
     expect(task.attempts.map((attempt) => attempt.outcome)).toEqual(["cancelled"]);
   });
 
+  it("keeps the executor's id on the attempt as soon as it is named, and on a cancelled attempt", async () => {
+    const { cluster, runtime } = await clusterWith({ workers: "1-1", dispatch: false });
+    const dispatcher = new TaskDispatcher({
+      queue: new SqliteTaskQueue(db),
+      loadWork: loadClusterWork,
+      // A far side that names its work at once, then works until it is aborted.
+      createExecutor: () => ({
+        execute: (request) => {
+          request.onExecutorRef?.(`remote-${request.taskId}`);
+          return new Promise((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason), { once: true }));
+        },
+      }),
+    });
+    dispatcher.start();
+    running.push(dispatcher);
+    const worker = await db.agent.findFirstOrThrow({ where: { clusterId: cluster.id, role: "worker" } });
+    await new LocalAgentRuntime({ dispatcher }).start(toRuntimeAgent(worker));
+    const submitted = await submitTasks(cluster.id, { input: "long work" }, { audit, runtime });
+    const taskId = "id" in submitted ? submitted.id : "";
+    const attempt = () => db.taskAttempt.findFirst({ where: { taskId } });
+    await waitFor(async () => (await attempt())?.executorRef === `remote-${taskId}`, "the remote id is on the running attempt");
+    expect(await attempt()).toMatchObject({ outcome: "running" });
+    await cancelTask(taskId, { audit });
+    await waitFor(async () => dispatcher.runningTaskCount === 0, "the executor is aborted");
+    expect(await attempt()).toMatchObject({ outcome: "cancelled", executorRef: `remote-${taskId}` });
+  });
+
   it("a failing executor retries with backoff, ends dead, and lowers the cluster's health score", async () => {
     const { cluster, runtime } = await clusterWith({ workers: "1-1" });
     const submitted = await submitTasks(cluster.id, { input: { fail_rate: 1 }, max_attempts: 2 }, { audit, runtime });

@@ -283,6 +283,10 @@ export class TaskDispatcher {
       const message = work?.executorProblem ?? `agent definition "${local.agent.definition}" is not in the cluster's blueprint`;
       return { outcome: "failed", error: { type: "configuration", message } };
     }
+    // The far side's id for the work: kept on the attempt as soon as it is named (a cancelled or
+    // still running attempt names its remote task too), and carried by a failure's completion.
+    let executorRef: string | undefined;
+    const lease = { taskId: task.taskId, agentId: local.agent.agentId, attempt: task.attempt };
     try {
       const executor = this.options.createExecutor(work.executor);
       const answer = await executor.execute({
@@ -292,6 +296,12 @@ export class TaskDispatcher {
         metadata: task.metadata,
         signal,
         timeoutMs: task.timeoutS * 1000,
+        onExecutorRef: (ref) => {
+          executorRef = ref;
+          this.options.queue
+            .recordExecutorRef(lease, ref)
+            .catch((error: unknown) => logger.warn({ err: error, ...lease }, "could not keep the executor's id on a running attempt"));
+        },
         agent: {
           agentId: local.agent.agentId,
           name: local.agent.name,
@@ -302,10 +312,10 @@ export class TaskDispatcher {
           skills: work.skills,
         },
       });
-      return { outcome: "succeeded", result: answer.result, executorRef: answer.executorRef, facts: answer.facts };
+      return { outcome: "succeeded", result: answer.result, executorRef: answer.executorRef ?? executorRef, facts: answer.facts };
     } catch (error) {
       if (error instanceof ExecutionError) {
-        return { outcome: "failed", error: { type: error.type, message: error.message }, facts: error.facts };
+        return { outcome: "failed", error: { type: error.type, message: error.message }, executorRef, facts: error.facts };
       }
       // An executor is held to throw ExecutionError only; anything else is still the attempt's failure.
       const reason = signal.reason instanceof ExecutionError ? signal.reason : undefined;

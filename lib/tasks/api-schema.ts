@@ -1,7 +1,7 @@
 // Request and response shapes of the task routes (spec/tasks.md, "The task"; spec/api.md, Tasks),
 // shared by routes, services, hooks and OpenAPI.
 import { z } from "zod";
-import { paginationQuery } from "@/lib/shapes/pagination";
+import { pageOf, paginationQuery } from "@/lib/shapes/pagination";
 import { ATTEMPT_OUTCOMES, TASK_STATUSES } from "./task-status";
 
 export const MAX_TASKS_PER_CALL = 1000;
@@ -155,3 +155,13 @@ export const listTasksQuerySchema = z.object({
   ...paginationQuery,
 });
 export type ListTasksQuery = z.output<typeof listTasksQuerySchema>;
+
+/** The list counts matching tasks up to this many; past it the page says `total_capped`. */
+export const TASK_COUNT_CAP = 10_000;
+
+export const taskPageSchema = pageOf(taskSchema).extend({
+  total_capped: z
+    .boolean()
+    .describe(`true when more than ${TASK_COUNT_CAP.toLocaleString("en")} tasks match: \`total\` is then that cap, not the exact count.`),
+});
+export type TaskPage = z.infer<typeof taskPageSchema>;

@@ -236,6 +236,31 @@ describe("complete", () => {
   });
 });
 
+describe("recordExecutorRef", () => {
+  it("keeps the remote id on the running attempt of the lease holder, through a failure without one, not after the end", async () => {
+    const { cluster, slotOf } = await marketingCluster("Remote ids");
+    const [taskId, otherId] = await submit(cluster.id, [{ input: "remote", max_attempts: 1 }, { input: "ended" }]);
+    const now = Date.now();
+    const claimed = await queue.claim([slotOf("copywriter", 0), slotOf("copywriter", 1)], now);
+    const leaseOf = (id: string) => {
+      const task = claimed.find((claim) => claim.taskId === id)!;
+      return { taskId: id, agentId: task.agentId, attempt: task.attempt };
+    };
+    const lease = leaseOf(taskId!);
+    await queue.recordExecutorRef({ ...lease, agentId: "agent-other" }, "remote-foreign");
+    expect((await attemptsOf(taskId!))[0]!.executorRef).toBeNull();
+    await queue.recordExecutorRef(lease, "remote-7");
+    expect((await attemptsOf(taskId!))[0]).toMatchObject({ outcome: "running", executorRef: "remote-7" });
+    await queue.complete(lease, { outcome: "failed", error: { type: "timeout", message: "slow" } }, now + 1);
+    expect((await attemptsOf(taskId!))[0]).toMatchObject({ outcome: "failed", executorRef: "remote-7" });
+
+    const other = leaseOf(otherId!);
+    await queue.complete(other, { outcome: "succeeded", result: 1, executorRef: "remote-final" }, now + 2);
+    await queue.recordExecutorRef(other, "remote-late");
+    expect((await attemptsOf(otherId!))[0]!.executorRef).toBe("remote-final");
+  });
+});
+
 describe("leases", () => {
   it("renews a held lease up to the attempt's timeout plus the margin, and names the leases lost", async () => {
     const { cluster, slotOf } = await marketingCluster("Renewals");

@@ -150,7 +150,7 @@ export class SqliteTaskQueue implements TaskQueue {
         (values) => tx.$executeRaw`
           WITH ended(task_id, attempt, outcome, error_json, executor_ref, facts_json) AS (VALUES ${values})
           UPDATE task_attempts SET outcome = ended.outcome, ended_at = ${now}, error_json = ended.error_json,
-            executor_ref = ended.executor_ref, facts_json = ended.facts_json
+            executor_ref = COALESCE(ended.executor_ref, task_attempts.executor_ref), facts_json = ended.facts_json
           FROM ended
           WHERE task_attempts.task_id = ended.task_id AND task_attempts.number = ended.attempt`,
       );
@@ -191,6 +191,12 @@ export class SqliteTaskQueue implements TaskQueue {
       if (row) return { accepted: false, reason: "the task was completed earlier in the same call" };
       return { accepted: false, reason: whyNotHeld(completion.lease, held.get(completion.lease.taskId), now) };
     });
+  }
+
+  async recordExecutorRef(lease: TaskLease, executorRef: string): Promise<void> {
+    await this.db.$executeRaw`
+      UPDATE task_attempts SET executor_ref = ${executorRef}
+      WHERE task_id = ${lease.taskId} AND number = ${lease.attempt} AND agent_id = ${lease.agentId} AND outcome = 'running'`;
   }
 
   async expireLeases(now: number): Promise<string[]> {

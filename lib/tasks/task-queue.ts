@@ -54,6 +54,11 @@ export interface TaskQueue {
    * tasks a second, one commit per completion would cost more than the work.
    */
   completeMany(completions: ReadonlyArray<{ lease: TaskLease; end: AttemptEnd }>, now: number): Promise<CompletionAnswer[]>;
+  /**
+   * Keeps the far side's id for the work (an A2A task id) on the attempt while it still runs, so a
+   * cancelled, timed out or still running attempt names the remote work too; ignored once it ended.
+   */
+  recordExecutorRef(lease: TaskLease, executorRef: string): Promise<void>;
   /** Puts tasks whose lease ran out back in the queue (or `dead` after the last attempt); answers their ids. */
   expireLeases(now: number): Promise<string[]>;
   /**

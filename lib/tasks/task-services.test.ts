@@ -12,6 +12,7 @@ import { audit } from "@/lib/test/test-audit";
 import { submitTasksRequestSchema, type SubmitTasksRequest, type TaskView } from "./api-schema";
 import { cancelTask } from "./cancel-task";
 import { getTask } from "./get-task";
+import { TASK_COUNT_CAP } from "./api-schema";
 import { listTasks } from "./list-tasks";
 import { pruneTasks } from "./prune-tasks";
 import { retryTask } from "./retry-task";
@@ -179,6 +180,20 @@ describe("listTasks", () => {
     );
     expect((await page({ agent_id: "agent-listed" })).items.map((task) => task.id)).toEqual([claimed!.taskId]);
     expect(await refusal(listTasks("no-such-cluster", { page: 1, page_size: 20 }))).toBeInstanceOf(NotFoundError);
+  });
+
+  it("stops counting past the cap and says so", async () => {
+    const cluster = await newCluster("Counted");
+    const batch = { tasks: Array.from({ length: 1000 }, (_, index) => ({ input: index })) };
+    for (let sent = 0; sent < TASK_COUNT_CAP; sent += 1000) await submit(cluster.id, batch);
+    expect(await listTasks(cluster.id, { page: 1, page_size: 1 })).toMatchObject({ total: TASK_COUNT_CAP, total_capped: false });
+    await submit(cluster.id, { input: "one more" });
+    expect(await listTasks(cluster.id, { page: 1, page_size: 1 })).toMatchObject({
+      total: TASK_COUNT_CAP,
+      total_capped: true,
+      items: [{ input: "one more" }],
+    });
+    expect(await listTasks(cluster.id, { page: 1, page_size: 1, status: "running" })).toMatchObject({ total: 0, total_capped: false });
   });
 });
 

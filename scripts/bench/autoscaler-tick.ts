@@ -1,10 +1,9 @@
 // One autoscaler tick over 1,000 clusters, in process on a fresh SQLite file: every cluster due,
-// each with a fresh queue_depth. Two cases: all holding (each decision's reason new, so every
-// cluster's timeline entry is rewritten), and 20 of them scaling 3 -> 6 through scaleCluster.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+// each with a fresh posted queue_depth (which stands over the one computed from its tasks: none
+// here, yet the tick computes all four task metrics of every cluster). Two cases: all holding
+// (each decision's reason new, so every cluster's timeline entry is rewritten), and 20 of them
+// scaling 3 -> 6 through scaleCluster.
+import { withBenchDatabase } from "./bench-database";
 import { median } from "./median";
 
 const CLUSTERS = 1000;
@@ -12,13 +11,8 @@ const SCALING = 20;
 const RUNS = 5;
 
 export async function benchAutoscalerTick(): Promise<{ holding: number; scaling: number }> {
-  const directory = mkdtempSync(path.join(tmpdir(), "bench-tick-"));
-  process.env.DATABASE_URL = `file:${path.join(directory, "tick.db")}`;
-  process.env.BLUEPRINTS_DIR = path.join(directory, "blueprints");
-  try {
-    if (spawnSync("node", ["scripts/db/migrate.mjs"], { env: process.env, stdio: "ignore" }).status !== 0)
-      throw new Error("migrating the tick database failed");
-    // Imported only now: the database module reads DATABASE_URL when it loads.
+  return withBenchDatabase("tick", async () => {
+    // Imported only now, inside the bench database.
     const { db } = await import("@/lib/db");
     const { systemAudit } = await import("@/lib/audit/audit-context");
     const { importExampleBlueprints } = await import("@/lib/blueprint/import-example-blueprints");
@@ -42,6 +36,7 @@ export async function benchAutoscalerTick(): Promise<{ holding: number; scaling:
         storeMetricPoints(
           tx,
           ids.map((clusterId, index) => ({ clusterId, name: "queue_depth", value: queueDepth(clusterId, index), ts: now })),
+          { origin: "posted" },
         ),
       );
       await db.autoscalerState.updateMany({ data: { nextEvaluationAt: 0 } });
@@ -65,7 +60,5 @@ export async function benchAutoscalerTick(): Promise<{ holding: number; scaling:
     }
     await db.$disconnect();
     return { holding: median(holding), scaling: median(scaling) };
-  } finally {
-    rmSync(directory, { recursive: true, force: true });
-  }
+  });
 }

@@ -31,6 +31,7 @@ async function main() {
     const { LocalAgentRuntime } = await import("@/lib/runtime/local-runtime");
     const { submitTasks } = await import("@/lib/tasks/submit-tasks");
     const { listTasks } = await import("@/lib/tasks/list-tasks");
+    const { TASK_COUNT_CAP } = await import("@/lib/tasks/api-schema");
     const { SqliteTaskQueue } = await import("@/lib/tasks/sqlite-task-queue");
 
     const runtime = new LocalAgentRuntime();
@@ -127,10 +128,10 @@ async function main() {
     const counting: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const before = performance.now();
-      await db.task.count({ where: { clusterId: big.id } });
+      await db.task.count({ where: { clusterId: big.id }, take: TASK_COUNT_CAP + 1 });
       counting.push(performance.now() - before);
     }
-    line("  of which the unfiltered total alone", median(counting).toFixed(1), "ms");
+    line(`  of which the total alone (counted up to ${TASK_COUNT_CAP.toLocaleString("en")})`, median(counting).toFixed(1), "ms");
     await db.$disconnect();
   } finally {
     rmSync(directory, { recursive: true, force: true });

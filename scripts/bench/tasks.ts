@@ -70,7 +70,9 @@ async function main() {
     }
   };
   const startDelay = (task: TaskView) => Date.parse(task.attempts![0]!.started_at) - Date.parse(task.created_at);
-  const figures: Array<() => void> = [];
+  // Each figure is printed as soon as it is measured: the whole run takes minutes.
+  const show = (print: () => void) => print();
+  console.log("\nbench:tasks (production server on SQLite, simulate executor)");
 
   try {
     // 1. Throughput.
@@ -105,7 +107,7 @@ async function main() {
     const seconds = (performance.now() - started) / 1000;
     const succeeded = await call<{ total: number }>("GET", `/api/clusters/${hundred.id}/tasks?status=succeeded&page_size=1`);
     const total = (THROUGHPUT_BATCHES + 1) * BATCH;
-    figures.push(() => {
+    show(() => {
       line(
         `throughput, ${THROUGHPUT_BATCHES} x ${BATCH} tasks to 100 agents, end to end`,
         ((THROUGHPUT_BATCHES * BATCH) / seconds).toFixed(0),
@@ -121,7 +123,7 @@ async function main() {
       const task = await call<TaskView>("POST", `/api/clusters/${hundred.id}/tasks`, { input: "ping" });
       delays.push(startDelay(await call<TaskView>("GET", `/api/tasks/${task.id}?wait_s=10`)));
     }
-    figures.push(() => {
+    show(() => {
       line(`queued -> running, idle agents, p50 (${LATENCY_SAMPLES} tasks)`, percentile(delays, 0.5).toFixed(1), "ms  target <= 10");
       line(`queued -> running, idle agents, p99`, percentile(delays, 0.99).toFixed(1), "ms  target <= 50");
     });
@@ -139,7 +141,7 @@ async function main() {
         30_000,
       );
     }
-    figures.push(() => {
+    show(() => {
       line(`hibernated cluster: submitted -> at its executor, p50 (${WAKE_SAMPLES})`, percentile(wakes, 0.5).toFixed(0), "ms");
       line(`hibernated cluster: submitted -> at its executor, p95`, percentile(wakes, 0.95).toFixed(0), "ms  target <= 2000");
     });
@@ -153,12 +155,12 @@ async function main() {
     scale_down_stabilization_s: 6
 `;
     const elastic = await makeCluster("backlog-bench", "1-20", scaling, 1);
+    const submittedAt = performance.now();
     for (let sent = 0; sent < BACKLOG; sent += BATCH) {
       await call("POST", `/api/clusters/${elastic.id}/tasks`, {
         tasks: Array.from({ length: BATCH }, () => ({ input: { duration_ms: 100 } })),
       });
     }
-    const submittedAt = performance.now();
     const samples: Array<{ at: number; workers: number; waiting: number }> = [];
     let drainedAt: number | undefined;
     const deadline = Date.now() + 600_000;
@@ -181,7 +183,9 @@ async function main() {
       if (step !== 0) direction = step;
     }
     const final = samples.at(-1)!;
-    figures.push(() => {
+    const steps = samples.filter((sample, index) => index === 0 || sample.workers !== samples[index - 1]!.workers);
+    const timeline = steps.map((sample) => `${sample.at.toFixed(1)} s: ${sample.workers} (${sample.waiting} waiting)`).join(", ");
+    show(() => {
       line(`backlog ${BACKLOG}, queue_depth policy (eval 2 s): first scale-up after`, firstUp?.toFixed(1) ?? "never", "s  target <= 2");
       line(`  peak workers`, String(peak), "(max 20)");
       line(`  backlog drained after`, drainedAt!.toFixed(1), "s");
@@ -198,7 +202,7 @@ async function main() {
 
   // 4. An agent that dies mid-run (two agent hosts on one database, library level).
   const death = await benchAgentDeath();
-  figures.push(() => {
+  show(() => {
     line(
       `agent dies mid-run: running again on another agent, median of ${death.samples.length}`,
       (median(death.samples) / 1000).toFixed(1),
@@ -206,9 +210,6 @@ async function main() {
     );
     line(`agent dies mid-run: slowest`, (Math.max(...death.samples) / 1000).toFixed(1), "s  target <= 15");
   });
-
-  console.log("\nbench:tasks (production server on SQLite, simulate executor)");
-  for (const print of figures) print();
 }
 
 main().catch((error: unknown) => {

@@ -7,7 +7,10 @@
 // records it there with the same checksum, so running it again does nothing, and the CLI on
 // a machine with internet sees the same history.
 
+import { existsSync } from "node:fs";
 import path from "node:path";
+
+import Database from "better-sqlite3";
 
 import {
   DEFAULT_DATABASE_URL,
@@ -15,6 +18,7 @@ import {
   PROJECT_ROOT,
   loadProjectEnv,
   openSchemaEngine,
+  readMigrationsList,
   sqliteFileFromUrl,
 } from "./schema-engine.mjs";
 
@@ -24,9 +28,35 @@ function displayPath(file) {
   return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
 }
 
+/**
+ * Whether every migration in the folder is recorded as applied. Then the engine is not opened: it
+ * locks the file exclusively (`PRAGMA locking_mode=EXCLUSIVE`), which a database in WAL mode
+ * refuses while any other connection has it open, so `npm run console -- ...` (which migrates
+ * first) would fail whenever the server runs.
+ */
+function isUpToDate(databaseFile, migrationNames) {
+  if (migrationNames.length === 0 || !existsSync(databaseFile)) return false;
+  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
+  try {
+    const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!table) return false;
+    const applied = new Set(
+      db.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL").pluck().all(),
+    );
+    return migrationNames.every((name) => applied.has(name));
+  } finally {
+    db.close();
+  }
+}
+
 async function main() {
   await loadProjectEnv();
   const databaseFile = sqliteFileFromUrl(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
+  const migrationNames = (await readMigrationsList(MIGRATIONS_DIR)).migrationDirectories.map((migration) => migration.path);
+  if (isUpToDate(databaseFile, migrationNames)) {
+    console.log(`db:migrate: ${displayPath(databaseFile)} is up to date (${plural(migrationNames.length, "migration")})`);
+    return;
+  }
   // openSchemaEngine creates the database's directory (data/ by default) if missing.
   const db = await openSchemaEngine({ databaseFile });
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_PROFILE, loadAt, metricValue, profileSeconds } from "./load-profile";
+import { DEMO_PROFILE, loadAt, profileSeconds, taskRate } from "./load-profile";
 
 describe("the demo load profile", () => {
   it("ramps up, holds, drops to zero and comes back", () => {
@@ -12,10 +12,10 @@ describe("the demo load profile", () => {
     expect(loadAt(DEMO_PROFILE, 999)).toEqual({ phase: "demand returns", load: 0.4 });
   });
 
-  it("turns load into the policy's metric", () => {
-    expect(metricValue({ metric: "queue_depth", target_value: 5 }, 12, 1)).toBe(45);
-    expect(metricValue({ metric: "response_time_ms", target_value: 20000 }, 18, 0.5)).toBe(15000);
-    expect(metricValue({ metric: "cpu_utilization", target_value: 0.8 }, 10, 1)).toBe(1);
-    expect(metricValue({ metric: "queue_depth", target_value: 5 }, 12, 0)).toBe(0);
+  it("turns load into tasks per second that keep three quarters of the workers busy at full load", () => {
+    expect(taskRate(12, 1)).toBe(4.5);
+    expect(taskRate(12, 0.4)).toBeCloseTo(1.8);
+    expect(taskRate(12, 1, 1_000)).toBe(9);
+    expect(taskRate(12, 0)).toBe(0);
   });
 });

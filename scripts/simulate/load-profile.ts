@@ -1,6 +1,4 @@
-// The demo's load profile and what it means for a cluster's metric. Pure, so the shape is tested.
-import { FRACTION_METRICS, PER_WORKER_METRICS, type ScalingPolicy } from "../../lib/blueprint/schema";
-
+// The demo's load profile and the task rate it means for a cluster. Pure, so the shape is tested.
 export interface Phase {
   name: string;
   seconds: number;
@@ -31,14 +29,15 @@ export function loadAt(profile: readonly Phase[], elapsed: number): { phase: str
   return { phase: last.name, load: last.to };
 }
 
+/** How long one demo task keeps a worker busy (the simulate executor waits this long). */
+export const DEMO_TASK_MS = 2_000;
+
 /**
- * The metric value a load means under a policy: full load asks for three quarters of max_workers
- * of a per-worker metric, or half again the target of an average. Zero load is zero, so idle
- * clusters can hibernate.
+ * Tasks per second a load means for a cluster: full load keeps three quarters of max_workers busy
+ * with DEMO_TASK_MS tasks, so the queue grows until the autoscaler has scaled up. Zero load is no
+ * task at all, so the cluster goes idle and can hibernate.
  */
-export function metricValue(policy: Pick<ScalingPolicy, "metric" | "target_value">, maxWorkers: number, load: number): number {
+export function taskRate(maxWorkers: number, load: number, taskMs = DEMO_TASK_MS): number {
   if (load <= 0) return 0;
-  const value = PER_WORKER_METRICS.has(policy.metric) ? load * policy.target_value * maxWorkers * 0.75 : load * policy.target_value * 1.5;
-  const capped = FRACTION_METRICS.has(policy.metric) ? Math.min(1, value) : value;
-  return Math.round(capped * 1000) / 1000;
+  return (load * maxWorkers * 0.75 * 1000) / taskMs;
 }
