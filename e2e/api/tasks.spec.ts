@@ -110,7 +110,8 @@ test.describe("[API][TASKS]", () => {
     expect((await refusal({ input: "x", parent_task_id: "no-such-task" })).body.errors).toEqual([
       { path: "parent_task_id", message: 'no task "no-such-task" in this cluster' },
     ]);
-    const malformed = await request.post(path, { data: '{"input": ', headers: { "content-type": "application/json" } });
+    // A Buffer goes as it is; a string would be sent as a JSON string.
+    const malformed = await request.post(path, { data: Buffer.from('{"input": '), headers: { "content-type": "application/json" } });
     expect(await malformed.json()).toMatchObject({ status: 400, type: "urn:cluster-console:problem:malformed-json" });
     expect((await refusal({ input: "x" }, { "idempotency-key": "k".repeat(201) })).body.errors).toEqual([
       { path: "idempotency-key", message: "Idempotency-Key must be at most 200 characters" },
