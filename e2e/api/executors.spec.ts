@@ -262,11 +262,17 @@ async function finished(operator: APIRequestContext, taskId: string): Promise<Ta
   }
 }
 
-/** The reference agent's own view of a task, through its A2A HTTP+JSON binding. */
+/** The reference agent's own view of a task: A2A v1.0 `GetTask` over JSON-RPC, the binding the console used. */
 async function remoteTask(remoteId: string): Promise<{ status: { state: string }; artifacts?: Array<{ name: string }> }> {
-  const response = await fetch(`${agent.url}/a2a/rest/v1/tasks/${remoteId}`, { headers: { "A2A-Version": "1.0" } });
+  const response = await fetch(`${agent.url}/a2a/jsonrpc`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "A2A-Version": "1.0" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "GetTask", params: { id: remoteId } }),
+  });
   expect(response.status).toBe(200);
-  return response.json();
+  const answer = (await response.json()) as { result?: { status: { state: string } }; error?: unknown };
+  expect(answer.error, `GetTask ${remoteId}`).toBeUndefined();
+  return answer.result!;
 }
 
 test.describe("[API][EXECUTORS]", () => {
