@@ -19,9 +19,10 @@ function fieldErrorsOf(issues: readonly z.core.$ZodIssue[], under: readonly Prop
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => ({ path: fieldPath([...path, key]), message: `unknown field "${key}"` }));
     }
-    // A body that fits none of a union's shapes (one task, or {tasks}): the shape it came closest to says what is wrong.
+    // A body that fits none of a union's shapes (one task, or {tasks}): the shape it came closest to says what is wrong;
+    // on a tie the later shape, the simpler request.
     if (issue.code === "invalid_union" && issue.errors.length > 0) {
-      const closest = issue.errors.reduce((best, branch) => (branch.length < best.length ? branch : best));
+      const closest = issue.errors.reduce((best, branch) => (branch.length <= best.length ? branch : best));
       return fieldErrorsOf(closest, path);
     }
     return [{ path: fieldPath(path), message: issue.message }];

@@ -21,7 +21,8 @@ const routingName = (what: string) =>
 export const taskRequestSchema = z.strictObject({
   input: z
     .unknown()
-    .refine((value) => value !== undefined, { error: "input is required: a JSON value (a string is a plain text prompt)" })
+    // abort: a body without input is not a single task, so a union with the batch reports the batch's problems.
+    .refine((value) => value !== undefined, { error: "input is required: a JSON value (a string is a plain text prompt)", abort: true })
     .describe(`What the agent works on: any JSON value (a string is a plain text prompt), at most ${MAX_INPUT_BYTES / 1024} KiB.`),
   definition: routingName("definition").optional().describe("The agent definition (the blueprint's `agents[].name`) that must run it."),
   capability: routingName("capability")
