@@ -3708,6 +3708,34 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
+                    /** @description A capability the agent must list (`agents[].capabilities`); without a definition any agent listing it may run the task. */
+                    capability?: string;
+                    /** @description The agent definition (the blueprint's `agents[].name`) that must run it. */
+                    definition?: string;
+                    /** @description What the agent works on: any JSON value (a string is a plain text prompt), at most 256 KiB. */
+                    input: unknown;
+                    /**
+                     * @description Attempts before the task is `dead`; a failed attempt is retried after min(2^attempt, 60) seconds.
+                     * @default 3
+                     */
+                    max_attempts?: number;
+                    /** @description Free-form fields kept with the task, at most 16 KiB. */
+                    metadata?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description The task of the same cluster that created this one (an agent delegating). */
+                    parent_task_id?: string;
+                    /**
+                     * @description Higher runs first, then oldest first.
+                     * @default 5
+                     */
+                    priority?: number;
+                    /**
+                     * @description Seconds one attempt may take.
+                     * @default 300
+                     */
+                    timeout_s?: number;
+                } | {
                     tasks: {
                         /** @description A capability the agent must list (`agents[].capabilities`); without a definition any agent listing it may run the task. */
                         capability?: string;
@@ -3737,34 +3765,6 @@ export interface operations {
                          */
                         timeout_s?: number;
                     }[];
-                } | {
-                    /** @description A capability the agent must list (`agents[].capabilities`); without a definition any agent listing it may run the task. */
-                    capability?: string;
-                    /** @description The agent definition (the blueprint's `agents[].name`) that must run it. */
-                    definition?: string;
-                    /** @description What the agent works on: any JSON value (a string is a plain text prompt), at most 256 KiB. */
-                    input: unknown;
-                    /**
-                     * @description Attempts before the task is `dead`; a failed attempt is retried after min(2^attempt, 60) seconds.
-                     * @default 3
-                     */
-                    max_attempts?: number;
-                    /** @description Free-form fields kept with the task, at most 16 KiB. */
-                    metadata?: {
-                        [key: string]: unknown;
-                    };
-                    /** @description The task of the same cluster that created this one (an agent delegating). */
-                    parent_task_id?: string;
-                    /**
-                     * @description Higher runs first, then oldest first.
-                     * @default 5
-                     */
-                    priority?: number;
-                    /**
-                     * @description Seconds one attempt may take.
-                     * @default 300
-                     */
-                    timeout_s?: number;
                 };
             };
         };

@@ -19,11 +19,22 @@ function fieldErrorsOf(issues: readonly z.core.$ZodIssue[], under: readonly Prop
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => ({ path: fieldPath([...path, key]), message: `unknown field "${key}"` }));
     }
-    // A body that fits none of a union's shapes (one task, or {tasks}): the shape it came closest to says what is wrong;
-    // on a tie the later shape, the simpler request.
+    // A body that fits none of a union's shapes (one task, or {tasks}): the shape it came closest to,
+    // the one that knows all its fields and then has the fewest problems, says what is wrong.
     if (issue.code === "invalid_union" && issue.errors.length > 0) {
-      const closest = issue.errors.reduce((best, branch) => (branch.length <= best.length ? branch : best));
-      return fieldErrorsOf(closest, path);
+      const distance = (branch: readonly z.core.$ZodIssue[]) => [
+        branch.filter((inner) => inner.code === "unrecognized_keys" && inner.path.length === 0).length,
+        branch.length,
+      ];
+      const closer = (a: readonly z.core.$ZodIssue[], b: readonly z.core.$ZodIssue[]) => {
+        const [unknownA, countA] = distance(a);
+        const [unknownB, countB] = distance(b);
+        return unknownA! < unknownB! || (unknownA === unknownB && countA! < countB!);
+      };
+      return fieldErrorsOf(
+        issue.errors.reduce((best, branch) => (closer(branch, best) ? branch : best)),
+        path,
+      );
     }
     return [{ path: fieldPath(path), message: issue.message }];
   });

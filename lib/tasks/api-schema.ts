@@ -21,7 +21,7 @@ const routingName = (what: string) =>
 export const taskRequestSchema = z.strictObject({
   input: z
     .unknown()
-    // abort: a body without input is not a single task, so a union with the batch reports the batch's problems.
+    // Aborting: a body without input is no single task, so a batch's own problems are the ones reported.
     .refine((value) => value !== undefined, { error: "input is required: a JSON value (a string is a plain text prompt)", abort: true })
     .describe(`What the agent works on: any JSON value (a string is a plain text prompt), at most ${MAX_INPUT_BYTES / 1024} KiB.`),
   definition: routingName("definition").optional().describe("The agent definition (the blueprint's `agents[].name`) that must run it."),
@@ -67,7 +67,7 @@ export const taskBatchRequestSchema = z.strictObject({
 });
 
 /** One task, answered as the task, or `{tasks: [...]}`, answered as `{items}`. */
-export const submitTasksRequestSchema = z.union([taskBatchRequestSchema, taskRequestSchema]);
+export const submitTasksRequestSchema = z.union([taskRequestSchema, taskBatchRequestSchema]);
 export type SubmitTasksRequest = z.output<typeof submitTasksRequestSchema>;
 
 export const submitTasksHeadersSchema = z.object({

@@ -57,7 +57,7 @@ export class SqliteTaskQueue implements TaskQueue {
   constructor(private readonly db: PrismaClient) {}
 
   async claim(slots: readonly AgentSlot[], now: number): Promise<ClaimedTask[]> {
-    if (slots.length === 0) return [];
+    if (slots.length === 0 || !(await this.anyWaiting([...new Set(slots.map((slot) => slot.clusterId))], now))) return [];
     const rows = await this.db.$transaction(async (tx) => {
       const claimed: ClaimedRow[] = [];
       for (const group of groupInterchangeable(slots)) claimed.push(...(await tx.$queryRaw<ClaimedRow[]>(claimStatement(group, now))));
@@ -200,6 +200,10 @@ export class SqliteTaskQueue implements TaskQueue {
   }
 
   async expireLeases(now: number): Promise<string[]> {
+    if (
+      (await this.db.$queryRaw<unknown[]>`SELECT 1 FROM tasks WHERE status = 'running' AND lease_expires_at <= ${now} LIMIT 1`).length === 0
+    )
+      return [];
     const moved = await this.db.$transaction(async (tx) => {
       const moved = await tx.$queryRaw<MovedRow[]>`
         UPDATE tasks SET
@@ -216,6 +220,19 @@ export class SqliteTaskQueue implements TaskQueue {
     });
     announceMoves(moved, now);
     return moved.map((row) => row.id);
+  }
+
+  /**
+   * Whether any task of these clusters waits, read before a claim or an expiry opens a write
+   * transaction: the dispatcher asks every second for idle clusters, and each write transaction
+   * would take the database's write lock from scripts and other processes for nothing. (Written
+   * with `status IN` so that SQLite reads the (cluster_id, status) index, not the cluster's history.)
+   */
+  private async anyWaiting(clusterIds: readonly string[], now: number): Promise<boolean> {
+    const rows = await this.db.$queryRaw<unknown[]>`
+      SELECT 1 FROM tasks WHERE cluster_id IN (${Prisma.join(clusterIds)})
+        AND status IN ('queued', 'failed') AND (status = 'queued' OR run_after <= ${now}) LIMIT 1`;
+    return rows.length > 0;
   }
 
   async release(agentIds: readonly string[], reason: TaskError, now: number): Promise<string[]> {
