@@ -26,7 +26,6 @@ export function createPrismaClient(databaseUrl: string = env.DATABASE_URL): Pris
     adapter,
     log: LOG_LEVELS[env.NODE_ENV],
   });
-  tuneSqlite(client);
   return client;
 }
 
@@ -34,13 +33,16 @@ export function createPrismaClient(databaseUrl: string = env.DATABASE_URL): Pris
  * Write-ahead logging lets readers (an agent host, the CLI) read while the server writes, and with
  * `synchronous = NORMAL` a commit no longer waits for the disk: the task queue commits hundreds of
  * times a second. A crash of the process loses nothing; a power cut may lose the last commits.
- * The client holds one connection, so the settings, sent before any other query, apply to all.
+ * The client holds one connection, so the settings apply to all its queries; SQLite refuses them
+ * inside a transaction, so the server awaits this before anything else touches the database.
  */
-function tuneSqlite(client: PrismaClient): void {
-  void client
-    .$queryRawUnsafe("PRAGMA journal_mode = WAL")
-    .then(() => client.$queryRawUnsafe("PRAGMA synchronous = NORMAL"))
-    .catch((error: unknown) => logger.warn({ err: error }, "SQLite stays in its default journal mode; commits will be slower"));
+export async function tuneSqlite(client: PrismaClient): Promise<void> {
+  try {
+    await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    await client.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+  } catch (error) {
+    logger.warn({ err: error }, "SQLite keeps its default journal and sync settings; commits will be slower");
+  }
 }
 
 // One client per process, kept on globalThis: the instrumentation bundle (the autoscaler loop) and

@@ -262,11 +262,17 @@ async function finished(operator: APIRequestContext, taskId: string): Promise<Ta
   }
 }
 
-/** The reference agent's own view of a task, through its A2A HTTP+JSON binding. */
+/** The reference agent's own view of a task: A2A v1.0 `GetTask` over JSON-RPC, the binding the console used. */
 async function remoteTask(remoteId: string): Promise<{ status: { state: string }; artifacts?: Array<{ name: string }> }> {
-  const response = await fetch(`${agent.url}/a2a/rest/v1/tasks/${remoteId}`, { headers: { "A2A-Version": "1.0" } });
+  const response = await fetch(`${agent.url}/a2a/jsonrpc`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "A2A-Version": "1.0" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "GetTask", params: { id: remoteId } }),
+  });
   expect(response.status).toBe(200);
-  return response.json();
+  const answer = (await response.json()) as { result?: { status: { state: string } }; error?: unknown };
+  expect(answer.error, `GetTask ${remoteId}`).toBeUndefined();
+  return answer.result!;
 }
 
 test.describe("[API][EXECUTORS]", () => {
@@ -475,20 +481,23 @@ agents:
     );
     expect((await request.get(`/api/blueprints/e2e-exec-metadata-${RUN}`)).status()).toBe(404);
 
-    // An operator's config override is stored as given (cluster.config is free-form); the call is refused at the attempt.
-    const cluster = await createCluster(operator, A2A_BLUEPRINT, "Metadata override", {
-      executor: { type: "a2a", url: "http://169.254.169.254/" },
+    // An operator's own executor for a cluster (config.executor) is held to the same rules: refused, nothing created.
+    const before = ((await operator.get("/api/clusters?page_size=1").then((answer) => answer.json())) as { total: number }).total;
+    const override = await operator.post("/api/clusters", {
+      data: {
+        blueprint_id: A2A_BLUEPRINT,
+        name: "Metadata override",
+        config: { executor: { type: "a2a", url: "http://169.254.169.254/" } },
+      },
     });
-    const remoteTasksBefore = agent.log.filter((line) => line.includes("] task ")).length;
-    const [task] = await submit(operator, cluster.id, [{ input: "read the instance's credentials", max_attempts: 1 }]);
-    const done = await finished(operator, task!.id);
-    expect(done.status).toBe("dead");
-    expect(done.error).toEqual({
-      type: "forbidden-address",
-      message: expect.stringMatching(/169\.254\.169\.254 is a link-local address.*the console does not call it/),
-    });
-    expect(done.attempts[0]).toMatchObject({ outcome: "failed", executor_ref: null });
-    expect(agent.log.filter((line) => line.includes("] task ")).length).toBe(remoteTasksBefore);
+    expect(override.status()).toBe(400);
+    expect((await override.json()).errors).toEqual([
+      expect.objectContaining({
+        path: "config.executor.url",
+        message: expect.stringMatching(/169\.254\.169\.254 is a link-local address/),
+      }),
+    ]);
+    expect(((await operator.get("/api/clusters?page_size=1").then((answer) => answer.json())) as { total: number }).total).toBe(before);
   });
 
   test("results are data: markup in a result comes back verbatim as JSON", async ({ operator }) => {

@@ -140,7 +140,8 @@ test.describe("[UI][TASKS]", () => {
 
     test("a busy agent shows in the hierarchy and the agents table; its finished task shows its result and attempt", async ({ page }) => {
       const submitted = await api.post(`/api/clusters/${clusterId}/tasks`, {
-        data: { input: { duration_ms: 8_000, note: "slow" }, definition: "writer" },
+        // Long enough to be seen busy on a loaded machine.
+        data: { input: { duration_ms: 20_000, note: "slow" }, definition: "writer" },
       });
       expect(submitted.status()).toBe(202);
       const task = (await submitted.json()) as { id: string };
@@ -159,8 +160,8 @@ test.describe("[UI][TASKS]", () => {
       await expect(page.getByRole("tab", { name: "Tasks" })).toHaveAttribute("aria-selected", "true");
       await expect(drawer.getByTestId("task-status")).toHaveText(/running/);
       await expect(drawer).toContainText("so far");
-      await expect(drawer.getByTestId("task-status")).toHaveText(/succeeded/, { timeout: 20_000 });
-      await expect(drawer.locator("pre").nth(1)).toHaveText(JSON.stringify({ duration_ms: 8_000, note: "slow" }, null, 2));
+      await expect(drawer.getByTestId("task-status")).toHaveText(/succeeded/, { timeout: 40_000 });
+      await expect(drawer.locator("pre").nth(1)).toHaveText(JSON.stringify({ duration_ms: 20_000, note: "slow" }, null, 2));
       await expect(drawer.getByTestId("attempt-1")).toContainText("succeeded");
       await expect(drawer.getByTestId("attempt-1")).toContainText("on writer-1");
       await drawer.getByRole("button", { name: "Close" }).click();

@@ -9,6 +9,7 @@ import type { ClusterActionOptions } from "./action-options";
 import type { CreateClusterRequest } from "./api-schema";
 import { recordClusterChange, removeCluster } from "./change-feed";
 import { type AgentInsert, insertAgents } from "./insert-agents";
+import { assertExecutorOverrideAllowed } from "./check-executor-override";
 import { mergeConfig } from "./merge-config";
 import { settleCluster } from "./settle-cluster";
 import { startAgents } from "./start-agents";
@@ -17,6 +18,7 @@ export async function createCluster(input: CreateClusterRequest, options: Pick<C
   const { row: stored, yaml, revision } = await findCurrentBlueprint(input.blueprint_id);
   if (!stored.isActive) throw new ConflictError(`blueprint "${stored.id}" is deactivated; activate it to create clusters from it`);
   const blueprint = loadBlueprint(yaml);
+  assertExecutorOverrideAllowed(input.config);
   const plan = planCluster(blueprint, input);
   const definitions = new Map(blueprint.agents.map((definition) => [definition.name, definition]));
 

@@ -30,6 +30,24 @@ async function workersByDefinition(clusterId: string, status = "active") {
 }
 
 describe("createCluster", () => {
+  it("takes an operator's executor whole, and refuses one on a metadata address", async () => {
+    const runtime = new LocalAgentRuntime();
+    const own = { type: "openai", base_url: "http://127.0.0.1:11434/v1", model: "llama3.1" };
+    // The A2A example's executor has a `url`: merged into it, the openai executor would keep it.
+    const cluster = await createCluster(
+      { blueprint_id: "research-a2a-v1", name: "Own executor", config: { executor: own } },
+      { runtime, audit },
+    );
+    expect(JSON.parse(cluster.configJson).executor).toEqual(own);
+    const refused = await createCluster(
+      { ...seedRequest, name: "Metadata", config: { executor: { type: "a2a", url: "http://169.254.169.254/" } } },
+      { runtime, audit },
+    ).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(InvalidInputError);
+    expect((refused as InvalidInputError).fieldErrors).toEqual([expect.objectContaining({ path: "config.executor.url" })]);
+    expect(await db.cluster.count({ where: { name: "Metadata" } })).toBe(0);
+  });
+
   it("spawns the seed's Q1 Marketing Campaign with 5 workers", async () => {
     const runtime = new LocalAgentRuntime();
     const cluster = await createCluster({ ...seedRequest, config: { timezone: "UTC", extra: { a: 1 } } }, { runtime, audit });

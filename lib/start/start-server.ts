@@ -19,6 +19,8 @@ export async function startServer(): Promise<void> {
   const address = consoleAddress({ publicUrl: env.NEXTAUTH_URL, origin: process.env.__NEXT_PRIVATE_ORIGIN, port: process.env.PORT });
   logger.info(describeAddress(address));
   try {
+    const { db, tuneSqlite } = await import("@/lib/db");
+    await tuneSqlite(db);
     logger.info(describeSignIn(address, await prepareSignIn(env)));
     // Agents the reconcile pass starts take tasks at once; tasks a crashed process was running come back as their leases expire.
     getTaskDispatcher().start();

@@ -195,6 +195,7 @@ async function main() {
         String(final.workers),
         `after ${(final.at - drainedAt!).toFixed(1)} s`,
       );
+      console.log(`  workers over time: ${timeline}`);
     });
   } finally {
     server.stop();
