@@ -5,12 +5,11 @@
 // with its error type and message; none makes the console answer 5xx (each test compares the
 // console's own request counter before and after).
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
 import type { APIRequestContext } from "@playwright/test";
 import { type OpenaiStubServer, startOpenaiStubServer } from "../../lib/test/openai-stub-server";
 import { bearer, readPrincipals } from "../support/principals";
 import { test as base, expect } from "./fixtures";
+import { closedPort } from "../../lib/test/closed-port";
 
 interface Attempt {
   number: number;
@@ -101,15 +100,6 @@ function agentUrl(child: ChildProcess, log: string[], timeoutMs: number): Promis
     child.once("exit", onExit);
     onData();
   });
-}
-
-/** A loopback port nothing listens on: taken from the system, then given back. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** Blueprint ids of this run: a worker restarted after a failure writes its own. */

@@ -11,6 +11,7 @@ import { createExecutor } from "./create-executor";
 import type { ExecutorSettings } from "./executor-settings";
 import { ExecutionError, type ExecutionResult } from "./executor";
 import { createGuardedDispatcher } from "./guarded-dispatcher";
+import { closedPort } from "@/lib/test/closed-port";
 
 const dispatcher = createGuardedDispatcher();
 const settings: ExecutorSettings = { maxResponseBytes: 1_048_576, allowedHosts: undefined, dispatcher };
@@ -278,12 +279,4 @@ async function withServer(listener: RequestListener, run: (url: string) => Promi
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   }
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
