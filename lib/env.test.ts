@@ -13,7 +13,7 @@ describe("parseEnv", () => {
   });
 
   it.each([
-    [{ DATABASE_URL: "postgres://x" }, /DATABASE_URL must be a SQLite URL/],
+    [{ DATABASE_URL: "mysql://x" }, /DATABASE_URL must be a SQLite URL/],
     [{ RATE_LIMIT_READS_PER_MINUTE: "many" }, /RATE_LIMIT_READS_PER_MINUTE/],
     [{ RATE_LIMIT_MUTATIONS_PER_MINUTE: "0" }, /must be above 0/],
     [{ ADMIN_EMAIL: "admin@example.com" }, /set ADMIN_EMAIL and ADMIN_PASSWORD together/],

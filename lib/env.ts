@@ -20,11 +20,11 @@ function isHostEntry(entry: string): boolean {
 
 const envSchema = z
   .object({
-    // SQLite only (the Prisma client is built on the better-sqlite3 adapter). Relative paths
-    // are resolved against the project root by lib/db.ts, as scripts/db/migrate.mjs does.
+    // SQLite (`file:`, the embedded default; relative paths resolve against the project root) or
+    // PostgreSQL (`postgresql://`), where several console instances may share the database.
     DATABASE_URL: z
       .string()
-      .startsWith("file:", 'DATABASE_URL must be a SQLite URL such as "file:./data/console.db"')
+      .regex(/^(file:|postgres(ql)?:\/\/)/i, 'DATABASE_URL must be a SQLite URL such as "file:./data/console.db" or a "postgresql://" URL')
       .default(EMBEDDED_DATABASE_URL),
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     // Where created and updated blueprints are written as <id>.yaml: beside the database under the
