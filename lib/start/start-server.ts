@@ -24,6 +24,8 @@ export async function startServer(): Promise<void> {
     logger.info(describeSignIn(address, await prepareSignIn(env)));
     // Agents the reconcile pass starts take tasks at once; tasks a crashed process was running come back as their leases expire.
     getTaskDispatcher().start();
+    // On PostgreSQL the other instances' task news (claimable, finished, cancel) reach this one too.
+    (await import("@/lib/tasks/instance-task-signals")).relayInstanceTaskSignals();
     logger.info(await reconcileClusters(getAgentRuntime()), "runtime reconciled with the database");
     if (env.AUTOSCALER_ENABLED) {
       const { startAutoscalerLoop } = await import("@/lib/autoscaler/autoscaler-loop");
