@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { LocalAgentRuntime } from "@/lib/runtime/local-runtime";
 import { submitTasks } from "@/lib/tasks/submit-tasks";
 import { audit } from "@/lib/test/test-audit";
-import { type ClusterChangeNotice, latestChangeId } from "./change-feed";
+import { type ClusterChangeNotice, latestChangeId, recordClusterChange } from "./change-feed";
 import { ChangeFeedReader, type ChangeFeedReaderOptions, type ChangeFeedSubscriber } from "./change-feed-reader";
 import { createCluster } from "./create-cluster";
 import { scaleCluster } from "./scale-cluster";
@@ -142,6 +142,32 @@ describe("ChangeFeedReader", () => {
     expect(subscribers[1]!.events.map((event) => event.data.id)).toEqual([clusters[0]!.id]);
   });
 
+  it("takes a burst of announced changes in a few reads, one per interval", async () => {
+    let reads = 0;
+    const reader = newReader({
+      backstopPollMs: NO_BACKSTOP,
+      minReadIntervalMs: 200,
+      render: (changes) => {
+        reads++;
+        return eventsForChanges(changes);
+      },
+    });
+    const subscriber = new CollectingSubscriber();
+    await reader.subscribe(subscriber);
+    const started = Date.now();
+    for (let index = 0; index < 20; index++) {
+      await silentChange(`burst-${index}`);
+      reader.wake();
+      await sleep(10);
+    }
+    const burstMs = Date.now() - started;
+    await until(() => subscriber.events.length === 20);
+    expect(subscriber.events.map((event) => event.data.id)).toEqual(Array.from({ length: 20 }, (_, index) => `burst-${index}`));
+    // One read at once, then one per 200 ms of the burst (a loaded machine stretches it), and the last.
+    expect(reads).toBeLessThanOrEqual(Math.ceil(burstMs / 200) + 1);
+    expect(reads).toBeLessThan(10);
+  });
+
   it("is woken by a change recorded in this process, long before its backstop poll", async () => {
     const cluster = await createCluster({ ...request, name: "Woken" }, { runtime, audit });
     const reader = newReader({ backstopPollMs: NO_BACKSTOP });
@@ -153,6 +179,24 @@ describe("ChangeFeedReader", () => {
       subscriber.events.some((event) => event.event === "cluster" && (event.data as { current_workers?: number }).current_workers === 4),
     );
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it("reads only committed changes: one whose transaction rolls back is never handed on, the next one is", async () => {
+    const reader = newReader({ backstopPollMs: NO_BACKSTOP });
+    const subscriber = new CollectingSubscriber();
+    await reader.subscribe(subscriber);
+    // The wake comes from inside the transaction; the reader must not read before it ends.
+    await expect(
+      db.$transaction(async (tx) => {
+        await recordClusterChange(tx, "rolled-back");
+        await sleep(100);
+        throw new Error("undone");
+      }),
+    ).rejects.toThrow("undone");
+    await db.$transaction((tx) => recordClusterChange(tx, "committed"));
+    await until(() => subscriber.events.length > 0);
+    await sleep(100);
+    expect(subscriber.events.map((event) => event.data.id)).toEqual(["committed"]);
   });
 
   it("finds a change no signal announced on its backstop poll, and only while a stream is open", async () => {

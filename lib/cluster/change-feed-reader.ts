@@ -24,6 +24,8 @@ export const BACKSTOP_POLL_MS = 1_000;
 /** How long a missing id may hold back the ids after it (see change-feed-gaps.ts). */
 export const GAP_WAIT_MS = 1_000;
 const PRUNE_INTERVAL_MS = 60_000;
+/** The least time from one read's start to the next, unless the last read was full. */
+export const MIN_READ_INTERVAL_MS = 50;
 /** A read waits this long at most for the transaction ahead of it (SQLite runs one at a time). */
 const READ_MAX_WAIT_MS = 10_000;
 
@@ -39,6 +41,7 @@ export interface ChangeFeedSubscriber {
 export interface ChangeFeedReaderOptions {
   backstopPollMs?: number;
   gapWaitMs?: number;
+  minReadIntervalMs?: number;
   /** Turns a batch's change rows into events; the tests count its calls. */
   render?: (changes: readonly ClusterChangeNotice[]) => Promise<ChangeEvent[]>;
 }
@@ -53,18 +56,21 @@ export class ChangeFeedReader {
   private reading: Promise<void> | undefined;
   private readAgain = false;
   private wokenWhileStarting = false;
+  private lastReadAt = Number.NEGATIVE_INFINITY;
   private gapWatch: GapWatch | undefined;
   private gapTimer: NodeJS.Timeout | undefined;
   private backstop: NodeJS.Timeout | undefined;
   private readonly stopListening: Array<() => void> = [];
   private readonly backstopPollMs: number;
   private readonly gapWaitMs: number;
+  private readonly minReadIntervalMs: number;
   private readonly render: (changes: readonly ClusterChangeNotice[]) => Promise<ChangeEvent[]>;
   private readonly pruneNow = atMostEvery(PRUNE_INTERVAL_MS, () => pruneClusterChanges());
 
   constructor(options: ChangeFeedReaderOptions = {}) {
     this.backstopPollMs = options.backstopPollMs ?? BACKSTOP_POLL_MS;
     this.gapWaitMs = options.gapWaitMs ?? GAP_WAIT_MS;
+    this.minReadIntervalMs = options.minReadIntervalMs ?? MIN_READ_INTERVAL_MS;
     this.render = options.render ?? eventsForChanges;
   }
 
@@ -137,10 +143,16 @@ export class ChangeFeedReader {
   }
 
   private async readUntilCaughtUp(): Promise<void> {
-    let more = true;
-    while (more && this.subscribers.size > 0) {
+    let full = false;
+    for (;;) {
+      // A busy queue announces changes hundreds of times a second: one read per interval takes them all.
+      const wait = full ? 0 : this.lastReadAt + this.minReadIntervalMs - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (this.subscribers.size === 0) return;
       this.readAgain = false;
-      more = (await this.readBatch()) || this.readAgain;
+      this.lastReadAt = Date.now();
+      full = await this.readBatch();
+      if (!full && !this.readAgain) return;
     }
   }
 
