@@ -1,7 +1,9 @@
-// Browser and API tests against a production build on fresh SQLite files, driven in Debian's Chromium.
+// Browser and API tests against a production build on fresh databases (SQLite files, or PostgreSQL
+// databases on that leg of npm test: e2e/support/e2e-databases.ts), driven in Debian's Chromium.
 // A `setup` project creates the users and tokens first (through the README's command line); a
 // second server on an empty database serves the first-run setup page.
 import { defineConfig } from "@playwright/test";
+import { E2E_DATABASE_URL, E2E_FIRST_RUN_DATABASE_URL } from "./e2e/support/e2e-databases";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const FIRST_RUN_PORT = PORT + 1;
@@ -50,11 +52,11 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `rm -rf data/e2e.db data/e2e.db-wal data/e2e.db-shm data/e2e-blueprints e2e/.auth && npm run db:prepare --silent && npx next start -p ${PORT} -H 127.0.0.1`,
+      command: `rm -rf data/e2e-blueprints e2e/.auth && node scripts/test/fresh-database.mjs && npm run db:prepare --silent && npx next start -p ${PORT} -H 127.0.0.1`,
       url: `http://127.0.0.1:${PORT}/api/setup`,
       env: {
         ...serverEnv,
-        DATABASE_URL: "file:./data/e2e.db",
+        DATABASE_URL: E2E_DATABASE_URL,
         BLUEPRINTS_DIR: "data/e2e-blueprints",
         ADMIN_EMAIL: "admin@e2e.test",
         ADMIN_PASSWORD: "admin-password-e2e",
@@ -63,9 +65,9 @@ export default defineConfig({
       timeout: 120_000,
     },
     {
-      command: `rm -rf data/e2e-first-run.db data/e2e-first-run.db-wal data/e2e-first-run.db-shm && npm run db:prepare --silent && npx next start -p ${FIRST_RUN_PORT} -H 127.0.0.1`,
+      command: `node scripts/test/fresh-database.mjs && npm run db:prepare --silent && npx next start -p ${FIRST_RUN_PORT} -H 127.0.0.1`,
       url: `http://127.0.0.1:${FIRST_RUN_PORT}/api/setup`,
-      env: { ...serverEnv, DATABASE_URL: "file:./data/e2e-first-run.db", BLUEPRINTS_DIR: "data/e2e-first-run-blueprints" },
+      env: { ...serverEnv, DATABASE_URL: E2E_FIRST_RUN_DATABASE_URL, BLUEPRINTS_DIR: "data/e2e-first-run-blueprints" },
       reuseExistingServer: false,
       timeout: 120_000,
     },

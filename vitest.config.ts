@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts"],
+    globalSetup: ["lib/test/global-database.ts"],
     setupFiles: ["lib/test/setup-database.ts"],
     testTimeout: 20_000,
   },

@@ -1,16 +1,25 @@
 // The Prisma client for the whole server (route handlers, server components, scripts, tests).
 //
-// Prisma 7 runs queries through a driver adapter, here better-sqlite3: no engine binary.
-// The schema itself is managed by the committed migrations (npm run db:migrate); this module
-// never creates tables.
+// Prisma 7 runs queries through a driver adapter: better-sqlite3 for a `file:` DATABASE_URL, pg
+// for a `postgresql://` one, chosen at start (no rebuild). Each provider has its own generated
+// client from the one schema (prisma/schema.prisma, copied for PostgreSQL by
+// scripts/db/postgres-schema.mjs); their model APIs are the same, so the code is typed by the
+// SQLite one. The schema itself is managed by the committed migrations (npm run db:migrate);
+// this module never creates tables.
 //
 // No `import "server-only"`: vitest and tsx scripts import this module too.
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 
+import { providerOfUrl } from "./db/database-url.mjs";
 import { sqliteFileFromUrl } from "./db/sqlite-file.mjs";
 import { env, type Env } from "./env";
 import { logger } from "./logger";
 import { type Prisma, PrismaClient } from "./generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-pg/client";
+
+/** Connections per process to PostgreSQL; the pg driver's default (10) queues a busy console's requests. */
+const POSTGRES_POOL_SIZE = 20;
 
 // Tests assert on thrown errors; logging them as well would only add noise.
 const LOG_LEVELS: Record<Env["NODE_ENV"], Prisma.LogLevel[]> = {
@@ -21,12 +30,14 @@ const LOG_LEVELS: Record<Env["NODE_ENV"], Prisma.LogLevel[]> = {
 
 /** A new client on the given database (default: DATABASE_URL). Prefer the shared `db`. */
 export function createPrismaClient(databaseUrl: string = env.DATABASE_URL): PrismaClient {
+  const log = LOG_LEVELS[env.NODE_ENV];
+  if (providerOfUrl(databaseUrl) === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: databaseUrl, max: POSTGRES_POOL_SIZE, application_name: "cluster-console" });
+    // The same models generated for the other provider: the API the code calls is identical.
+    return new PostgresPrismaClient({ adapter, log }) as unknown as PrismaClient;
+  }
   const adapter = new PrismaBetterSqlite3({ url: sqliteFileFromUrl(databaseUrl, process.cwd()) });
-  const client = new PrismaClient({
-    adapter,
-    log: LOG_LEVELS[env.NODE_ENV],
-  });
-  return client;
+  return new PrismaClient({ adapter, log });
 }
 
 /**
@@ -37,6 +48,7 @@ export function createPrismaClient(databaseUrl: string = env.DATABASE_URL): Pris
  * inside a transaction, so the server awaits this before anything else touches the database.
  */
 export async function tuneSqlite(client: PrismaClient): Promise<void> {
+  if (providerOfUrl(env.DATABASE_URL) !== "sqlite") return;
   try {
     await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await client.$queryRawUnsafe("PRAGMA synchronous = NORMAL");

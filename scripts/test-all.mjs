@@ -1,7 +1,13 @@
 // npm test - every check a change must pass: lint, typecheck, unit tests, production build and the
-// Playwright suite in Debian's Chromium. Ends with one line "N passed, N failed" over all runners.
+// Playwright suite in Debian's Chromium, the unit and e2e suites once on SQLite and again on
+// PostgreSQL when one is reachable (TEST_DATABASE_URL, or 127.0.0.1:5432). REQUIRE_POSTGRES=true
+// (.ci/run sets it) makes an unreachable PostgreSQL a failure. Ends with one line
+// "N passed, N failed" over all runners and both databases.
 import { spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+
+import pg from "pg";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const results = [];
@@ -49,26 +55,87 @@ function ensureDebianPackages() {
   return run("apt-get", ["update", "-qq"]) && run("apt-get", ["install", "-y", "-qq", ...missing], { DEBIAN_FRONTEND: "noninteractive" });
 }
 
+const POSTGRES_SERVER_URL = process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+
+/** A client on the PostgreSQL server's `postgres` database, or null when none answers in two seconds. */
+async function postgresAdmin() {
+  const url = new URL(POSTGRES_SERVER_URL);
+  url.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: url.toString(), connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    return client;
+  } catch {
+    await client.end().catch(() => {});
+    return null;
+  }
+}
+
+function postgresUrl(database) {
+  const url = new URL(POSTGRES_SERVER_URL);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+function unitLeg(runner, extraEnv) {
+  const reportFile = `test-results/${runner}-report.json`;
+  rmSync(reportFile, { force: true });
+  run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${reportFile}`], extraEnv);
+  const unit = readReport(reportFile);
+  if (unit) record(runner, unit.numPassedTests, unit.numFailedTests + (unit.success || unit.numFailedTests > 0 ? 0 : 1));
+  else record(runner, 0, 1);
+}
+
+function e2eLeg(runner, extraEnv) {
+  rmSync("test-results/e2e-report.json", { force: true });
+  run("npx", ["playwright", "test"], extraEnv);
+  const e2e = readReport("test-results/e2e-report.json");
+  const stats = e2e?.stats;
+  if (stats) record(runner, stats.expected + stats.flaky, stats.unexpected + (e2e.errors?.length ?? 0));
+  else record(runner, 0, 1);
+}
+
 mkdirSync("test-results", { recursive: true });
 check("lint", "npm", ["run", "lint"]);
 check("typecheck", "npx", ["tsc", "--noEmit"]);
 
-rmSync("test-results/unit-report.json", { force: true });
-run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit-report.json"]);
-const unit = readReport("test-results/unit-report.json");
-if (unit) record("unit", unit.numPassedTests, unit.numFailedTests + (unit.success || unit.numFailedTests > 0 ? 0 : 1));
-else record("unit", 0, 1);
+unitLeg("unit", {});
+
+const admin = await postgresAdmin();
+if (!admin) {
+  const required = process.env.REQUIRE_POSTGRES === "true";
+  console.log(
+    `\nPostgreSQL does not answer at ${new URL(POSTGRES_SERVER_URL).host}: ${required ? "the PostgreSQL leg fails" : "skipping the PostgreSQL leg"}.`,
+  );
+  if (required) record("postgresql", 0, 1);
+} else {
+  await admin.end();
+  unitLeg("unit-pg", { TEST_DATABASE_PROVIDER: "postgresql" });
+}
 
 const built = check("build", "npx", ["next", "build"]);
-if (!built || !ensureDebianPackages()) {
+const browserReady = built && ensureDebianPackages();
+if (!browserReady) {
   record("e2e", 0, 1);
 } else {
-  rmSync("test-results/e2e-report.json", { force: true });
-  run("npx", ["playwright", "test"]);
-  const e2e = readReport("test-results/e2e-report.json");
-  const stats = e2e?.stats;
-  if (stats) record("e2e", stats.expected + stats.flaky, stats.unexpected + (e2e.errors?.length ?? 0));
-  else record("e2e", 0, 1);
+  e2eLeg("e2e", {});
+}
+
+if (admin && browserReady) {
+  // Two databases the servers' start empties again (scripts/test/fresh-database.mjs); dropped after.
+  const suffix = randomUUID().replaceAll("-", "").slice(0, 12);
+  const databases = { E2E_DATABASE_URL: postgresUrl(`t_e2e_${suffix}`), E2E_FIRST_RUN_DATABASE_URL: postgresUrl(`t_e2e_first_${suffix}`) };
+  try {
+    e2eLeg("e2e-pg", databases);
+  } finally {
+    const cleanup = await postgresAdmin();
+    for (const url of Object.values(databases)) {
+      await cleanup?.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(new URL(url).pathname.slice(1))} WITH (FORCE)`).catch(() => {});
+    }
+    await cleanup?.end();
+  }
+} else if (admin) {
+  record("e2e-pg", 0, 1);
 }
 
 const passed = results.reduce((sum, result) => sum + result.passed, 0);

@@ -4,11 +4,12 @@
 import { execFileSync } from "node:child_process";
 import { expect, type Page, test as setup } from "@playwright/test";
 import { ADMIN, AUTH_DIR, bearer, PASSWORD, writePrincipals } from "../support/principals";
+import { E2E_DATABASE_URL } from "../support/e2e-databases";
 
 const consoleCommand = (...args: string[]) =>
   execFileSync("npm", ["run", "--silent", "console", "--", ...args], {
     encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: "file:./data/e2e.db" },
+    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL },
   }).trim();
 
 const createUser = (email: string, role: string) =>

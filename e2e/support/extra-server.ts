@@ -1,6 +1,7 @@
 // A second production server on the e2e database, for what the main server's settings rule out
 // (a tight request budget). The next binary itself runs, not npx, so that killing it stops it.
 import { spawn } from "node:child_process";
+import { E2E_DATABASE_URL } from "./e2e-databases";
 
 export interface ExtraServer {
   baseURL: string;
@@ -12,7 +13,7 @@ export async function startExtraServer(port: number, env: Record<string, string>
   const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
-      DATABASE_URL: "file:./data/e2e.db",
+      DATABASE_URL: E2E_DATABASE_URL,
       BLUEPRINTS_DIR: "data/e2e-blueprints",
       NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
       LOG_LEVEL: "warn",

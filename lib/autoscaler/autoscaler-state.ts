@@ -1,6 +1,7 @@
 // What the autoscaler keeps per cluster between evaluations (the autoscaler_states row), read and
 // written in bulk: one statement per 500 clusters, so a tick over a thousand costs two.
 import { inRowSlices } from "@/lib/db/batches";
+import { typedParameter } from "@/lib/db/dialect";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AUTOSCALER_PAUSES, type AutoscalerDecisionView } from "./api-schema";
 import type { AutoscalerPause, Recommendation } from "./decide";
@@ -38,11 +39,11 @@ export async function saveEvaluations(tx: Prisma.TransactionClient, records: rea
     records,
     ROWS_PER_STATEMENT,
     (record) => [
-      record.clusterId,
-      record.nextEvaluationAt,
-      record.lastEvaluatedAt,
-      JSON.stringify(record.history),
-      record.decision ? JSON.stringify(record.decision) : null,
+      typedParameter(record.clusterId, "text"),
+      typedParameter(record.nextEvaluationAt, "double"),
+      typedParameter(record.lastEvaluatedAt, "double"),
+      typedParameter(JSON.stringify(record.history), "text"),
+      typedParameter(record.decision ? JSON.stringify(record.decision) : null, "text"),
     ],
     (values) =>
       tx.$executeRaw`INSERT INTO autoscaler_states (cluster_id, next_evaluation_at, last_evaluated_at, history_json, last_decision_json)

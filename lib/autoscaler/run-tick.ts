@@ -6,6 +6,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db";
 import { inIdChunks, inRowSlices } from "@/lib/db/batches";
+import { typedParameter } from "@/lib/db/dialect";
 import type { ClusterTaskMetrics } from "@/lib/metrics/compute-task-metrics";
 import { pruneMetricsNow } from "@/lib/metrics/prune-metrics";
 import { pruneTasksNow } from "@/lib/tasks/prune-tasks";
@@ -165,15 +166,15 @@ async function replaceHoldEvents(tx: Prisma.TransactionClient, holds: readonly H
     holds,
     ROWS_PER_STATEMENT,
     (hold) => [
-      hold.clusterId,
-      HOLD_EVENT_KIND,
-      hold.status,
-      hold.status,
-      hold.decision.from_workers,
-      hold.decision.to_workers,
-      hold.decision.reason,
-      AUTOSCALER_ACTOR,
-      new Date(hold.decision.at),
+      typedParameter(hold.clusterId, "text"),
+      typedParameter(HOLD_EVENT_KIND, "text"),
+      typedParameter(hold.status, "text"),
+      typedParameter(hold.status, "text"),
+      typedParameter(hold.decision.from_workers, "integer"),
+      typedParameter(hold.decision.to_workers, "integer"),
+      typedParameter(hold.decision.reason, "text"),
+      typedParameter(AUTOSCALER_ACTOR, "text"),
+      typedParameter(new Date(hold.decision.at), "timestamp"),
     ],
     // A cluster deleted during the tick has no row to hang its event on.
     (values) =>

@@ -1,5 +1,6 @@
 // listBlueprints: the catalogue page by page, filtered by activity, tag and free text.
 import { db } from "@/lib/db";
+import { containsText } from "@/lib/db/dialect";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BlueprintSummary, ListBlueprintsQuery } from "./api-schema";
 import { toBlueprintSummary } from "./blueprint-record";
@@ -10,7 +11,7 @@ export async function listBlueprints(query: ListBlueprintsQuery): Promise<Page<B
     ...(query.active_only ? { isActive: true } : {}),
     // Tags are stored as a JSON array; the quotes make the match exact.
     ...(query.tag ? { tagsJson: { contains: JSON.stringify(query.tag) } } : {}),
-    ...(query.q ? { OR: [{ id: { contains: query.q } }, { name: { contains: query.q } }, { description: { contains: query.q } }] } : {}),
+    ...(query.q ? { OR: [{ id: containsText(query.q) }, { name: containsText(query.q) }, { description: containsText(query.q) }] } : {}),
   };
   const [rows, total] = await db.$transaction([
     db.blueprint.findMany({ where, orderBy: { name: "asc" }, ...pageWindow(query) }),

@@ -44,21 +44,21 @@ export function taskMetricStatements(ids: readonly string[], now: number) {
   const from = now - TASK_METRIC_WINDOW_MS;
   return {
     inHand: Prisma.sql`
-      SELECT cluster_id AS clusterId, status, COUNT(*) AS tasks
+      SELECT cluster_id AS "clusterId", status, COUNT(*) AS tasks
       FROM tasks
       WHERE cluster_id IN (${clusters}) AND status IN (${Prisma.join([...WAITING_TASK_STATUSES, "running"])})
       GROUP BY cluster_id, status`,
     // The status is tested in the sum, not the WHERE, so that the planner takes the index range on finished_at.
     finishedTasks: Prisma.sql`
-      SELECT cluster_id AS clusterId, SUM(CASE WHEN status IN ('succeeded', 'dead') THEN 1 ELSE 0 END) AS tasks
+      SELECT cluster_id AS "clusterId", SUM(CASE WHEN status IN ('succeeded', 'dead') THEN 1 ELSE 0 END) AS tasks
       FROM tasks
       WHERE cluster_id IN (${clusters}) AND finished_at > ${from} AND finished_at <= ${now}
       GROUP BY cluster_id`,
     finishedAttempts: Prisma.sql`
-      SELECT attempt.cluster_id AS clusterId,
+      SELECT attempt.cluster_id AS "clusterId",
         COUNT(*) AS attempts,
         SUM(CASE WHEN attempt.outcome = 'succeeded' THEN 0 ELSE 1 END) AS errors,
-        SUM(attempt.ended_at - attempt.started_at) AS durationMs
+        SUM(attempt.ended_at - attempt.started_at) AS "durationMs"
       FROM task_attempts AS attempt
       WHERE attempt.cluster_id IN (${clusters}) AND attempt.ended_at > ${from} AND attempt.ended_at <= ${now}
         AND (attempt.outcome IN ('succeeded', 'failed')
@@ -68,8 +68,8 @@ export function taskMetricStatements(ids: readonly string[], now: number) {
       GROUP BY attempt.cluster_id`,
     // One index seek per cluster: the newest end is the last entry of its (cluster_id, ended_at) range.
     lastEnds: Prisma.sql`
-      SELECT clusters.id AS clusterId,
-        (SELECT MAX(attempt.ended_at) FROM task_attempts AS attempt WHERE attempt.cluster_id = clusters.id) AS endedAt
+      SELECT clusters.id AS "clusterId",
+        (SELECT MAX(attempt.ended_at) FROM task_attempts AS attempt WHERE attempt.cluster_id = clusters.id) AS "endedAt"
       FROM clusters
       WHERE clusters.id IN (${clusters})`,
   };

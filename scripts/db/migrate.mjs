@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run db:migrate`: apply the committed migrations (prisma/migrations) to the SQLite
-// database at DATABASE_URL (default file:./data/console.db, relative to the project root).
+// `npm run db:migrate`: apply the committed migrations to the database at DATABASE_URL: a SQLite
+// file (default file:./data/console.db, relative to the project root; prisma/migrations) or a
+// PostgreSQL database (postgresql://...; prisma/postgresql/migrations), which must exist.
 //
 // This is `prisma migrate deploy` without the download: the same engine (WebAssembly build,
 // see schema-engine.mjs) applies each migration not yet recorded in `_prisma_migrations` and
@@ -11,11 +12,13 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 
 import Database from "better-sqlite3";
+import pg from "pg";
 
+import { describeDatabaseUrl, providerOfUrl } from "../../lib/db/database-url.mjs";
 import {
   DEFAULT_DATABASE_URL,
-  MIGRATIONS_DIR,
   PROJECT_ROOT,
+  PROVIDER_PATHS,
   loadProjectEnv,
   openSchemaEngine,
   readMigrationsList,
@@ -34,7 +37,7 @@ function displayPath(file) {
  * refuses while any other connection has it open, so `npm run console -- ...` (which migrates
  * first) would fail whenever the server runs.
  */
-function isUpToDate(databaseFile, migrationNames) {
+function isSqliteUpToDate(databaseFile, migrationNames) {
   if (migrationNames.length === 0 || !existsSync(databaseFile)) return false;
   const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
   try {
@@ -49,21 +52,43 @@ function isUpToDate(databaseFile, migrationNames) {
   }
 }
 
+/** The same check on PostgreSQL, where it saves the engine's start (about a second) on every CLI call. */
+async function isPostgresUpToDate(databaseUrl, migrationNames) {
+  if (migrationNames.length === 0) return false;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const table = await client.query("SELECT to_regclass('_prisma_migrations') AS name");
+    if (!table.rows[0]?.name) return false;
+    const { rows } = await client.query(
+      "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+    );
+    const applied = new Set(rows.map((row) => row.migration_name));
+    return migrationNames.every((name) => applied.has(name));
+  } finally {
+    await client.end();
+  }
+}
+
 async function main() {
   await loadProjectEnv();
-  const databaseFile = sqliteFileFromUrl(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
-  const migrationNames = (await readMigrationsList(MIGRATIONS_DIR)).migrationDirectories.map((migration) => migration.path);
-  if (isUpToDate(databaseFile, migrationNames)) {
-    console.log(`db:migrate: ${displayPath(databaseFile)} is up to date (${plural(migrationNames.length, "migration")})`);
+  const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const provider = providerOfUrl(databaseUrl);
+  const { migrationsDir } = PROVIDER_PATHS[provider];
+  const databaseFile = provider === "sqlite" ? sqliteFileFromUrl(databaseUrl) : undefined;
+  const where = databaseFile ? displayPath(databaseFile) : describeDatabaseUrl(databaseUrl);
+  const migrationNames = (await readMigrationsList(migrationsDir)).migrationDirectories.map((migration) => migration.path);
+  const upToDate = databaseFile ? isSqliteUpToDate(databaseFile, migrationNames) : await isPostgresUpToDate(databaseUrl, migrationNames);
+  if (upToDate) {
+    console.log(`db:migrate: ${where} is up to date (${plural(migrationNames.length, "migration")})`);
     return;
   }
-  // openSchemaEngine creates the database's directory (data/ by default) if missing.
-  const db = await openSchemaEngine({ databaseFile });
+  // openSchemaEngine creates a SQLite database's directory (data/ by default) if missing.
+  const db = await openSchemaEngine(databaseFile ? { databaseFile } : { databaseUrl });
   try {
-    const { appliedMigrationNames, migrationCount } = await db.applyMigrations(MIGRATIONS_DIR);
-    const where = displayPath(databaseFile);
+    const { appliedMigrationNames, migrationCount } = await db.applyMigrations(migrationsDir);
     if (migrationCount === 0) {
-      console.log(`db:migrate: no migrations in ${displayPath(MIGRATIONS_DIR)}; ${where} unchanged`);
+      console.log(`db:migrate: no migrations in ${displayPath(migrationsDir)}; ${where} unchanged`);
     } else if (appliedMigrationNames.length === 0) {
       console.log(`db:migrate: ${where} is up to date (${plural(migrationCount, "migration")})`);
     } else {

@@ -7,6 +7,10 @@ export declare const MIGRATIONS_DIR: string;
 export declare const DEFAULT_DATABASE_URL: string;
 export declare const MIGRATION_LOCK_FILE: string;
 export declare const MIGRATION_LOCK_CONTENT: string;
+export declare const POSTGRES_SCHEMA_PATH: string;
+export declare const POSTGRES_MIGRATIONS_DIR: string;
+export declare function migrationLockContent(provider: "sqlite" | "postgresql"): string;
+export declare const PROVIDER_PATHS: Record<"sqlite" | "postgresql", { schemaPath: string; migrationsDir: string }>;
 
 export declare function loadProjectEnv(root?: string): Promise<void>;
 export declare function sqliteFileFromUrl(url: string, root?: string): string;
@@ -27,7 +31,8 @@ export interface DiffOutcome {
 }
 
 export interface OpenedSchemaEngine {
-  databaseFile: string;
+  provider: "sqlite" | "postgresql";
+  databaseFile: string | undefined;
   schemaFiles: SchemaContainer[];
   engine: SchemaEngine;
   call<M extends keyof SchemaEngine>(
@@ -44,8 +49,10 @@ export interface OpenedSchemaEngine {
 }
 
 export declare function openSchemaEngine(options: {
-  /** Absolute path, or ":memory:" when no database is needed. */
-  databaseFile: string;
+  /** Absolute path, or ":memory:" when no database is needed (SQLite). */
+  databaseFile?: string;
+  /** A postgresql:// URL instead of a SQLite file. */
+  databaseUrl?: string;
   schemaPath?: string | string[];
   log?: (line: string) => void;
 }): Promise<OpenedSchemaEngine>;
