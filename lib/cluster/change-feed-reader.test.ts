@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { importExampleBlueprints } from "@/lib/blueprint/import-example-blueprints";
 import { db } from "@/lib/db";
+import { isPostgres } from "@/lib/db/dialect";
 import { LocalAgentRuntime } from "@/lib/runtime/local-runtime";
 import { submitTasks } from "@/lib/tasks/submit-tasks";
 import { audit } from "@/lib/test/test-audit";
@@ -124,11 +125,15 @@ describe("ChangeFeedReader", () => {
     });
     const subscribers = Array.from({ length: 200 }, (_, index) => new CollectingSubscriber(index % 2 === 0 ? undefined : clusters[0]!.id));
     for (const subscriber of subscribers) await reader.subscribe(subscriber);
-    // Rows written silently, then one wake: one read, one batch.
-    await silentChange(clusters[0]!.id);
-    await silentChange(clusters[1]!.id);
-    await silentChange(clusters[0]!.id);
-    await db.clusterChange.create({ data: { clusterId: "nobody-follows", taskId: "some-task" } });
+    // Rows written silently in one statement (a late notice may wake the reader, but it sees all or none), then one wake.
+    await db.clusterChange.createMany({
+      data: [
+        { clusterId: clusters[0]!.id },
+        { clusterId: clusters[1]!.id },
+        { clusterId: clusters[0]!.id },
+        { clusterId: "nobody-follows", taskId: "some-task" },
+      ],
+    });
     reader.wake();
     await until(() => subscribers.every((subscriber) => subscriber.events.length > 0));
 
@@ -221,27 +226,36 @@ describe("ChangeFeedReader", () => {
     const reader = newReader({ backstopPollMs: NO_BACKSTOP, gapWaitMs: 400 });
     const subscriber = new CollectingSubscriber();
     const start = await reader.subscribe(subscriber);
+    try {
+      await expectGapsWaitedFor(reader, subscriber, start);
+    } finally {
+      // PostgreSQL's sequence does not see ids given by hand (SQLite's AUTOINCREMENT does): move it past them.
+      if (isPostgres) await db.$executeRaw`SELECT setval(pg_get_serial_sequence('cluster_changes', 'id'), ${start + 4})`;
+    }
+  });
 
-    // Id start+2 commits before start+1: held back until start+1 shows up, then both in order.
-    await silentChange("gap-b", start + 2);
-    reader.wake();
-    await sleep(150);
+  it.skipIf(!isPostgres)("on PostgreSQL, holds back an id committed before an earlier one, and hands both on in order", async () => {
+    const reader = newReader({ backstopPollMs: NO_BACKSTOP, gapWaitMs: 10_000 });
+    const subscriber = new CollectingSubscriber();
+    await reader.subscribe(subscriber);
+    let commit!: () => void;
+    const held = new Promise<void>((resolve) => (commit = resolve));
+    // The first transaction takes its id and stays open while a second one takes the next id and commits.
+    const slow = db.$transaction(
+      async (tx) => {
+        await recordClusterChange(tx, "first-taken");
+        await held;
+      },
+      { timeout: 10_000 },
+    );
+    await sleep(200);
+    await db.$transaction((tx) => recordClusterChange(tx, "first-committed"));
+    await sleep(300);
     expect(subscriber.events).toEqual([]);
-    await silentChange("gap-a", start + 1);
-    reader.wake();
-    await until(() => subscriber.events.length === 2, 1_000);
-    expect(subscriber.events.map((event) => [event.id, event.data.id])).toEqual([
-      [start + 1, "gap-a"],
-      [start + 2, "gap-b"],
-    ]);
-
-    // Id start+3 never commits (a rollback): start+4 comes once the wait is over, without another wake.
-    const waited = Date.now();
-    await silentChange("gap-d", start + 4);
-    reader.wake();
-    await until(() => subscriber.events.length === 3, 2_000);
-    expect(subscriber.events[2]).toMatchObject({ id: start + 4, data: { id: "gap-d" } });
-    expect(Date.now() - waited).toBeGreaterThanOrEqual(350);
+    commit();
+    await slow;
+    await until(() => subscriber.events.length === 2, 2_000);
+    expect(subscriber.events.map((event) => event.data.id)).toEqual(["first-taken", "first-committed"]);
   });
 
   it("ends a stream it owed a batch it could not render", async () => {
@@ -256,3 +270,27 @@ describe("ChangeFeedReader", () => {
     await until(() => subscriber.failed);
   });
 });
+
+/** Id start+2 committed before start+1 waits for it; id start+4 without a start+3 waits the reader's gap wait (400 ms), then comes. */
+async function expectGapsWaitedFor(reader: ChangeFeedReader, subscriber: CollectingSubscriber, start: number): Promise<void> {
+  // Id start+2 commits before start+1: held back until start+1 shows up, then both in order.
+  await silentChange("gap-b", start + 2);
+  reader.wake();
+  await sleep(150);
+  expect(subscriber.events).toEqual([]);
+  await silentChange("gap-a", start + 1);
+  reader.wake();
+  await until(() => subscriber.events.length === 2, 1_000);
+  expect(subscriber.events.map((event) => [event.id, event.data.id])).toEqual([
+    [start + 1, "gap-a"],
+    [start + 2, "gap-b"],
+  ]);
+
+  // Id start+3 never commits (a rollback): start+4 comes once the wait is over, without another wake.
+  const waited = Date.now();
+  await silentChange("gap-d", start + 4);
+  reader.wake();
+  await until(() => subscriber.events.length === 3, 2_000);
+  expect(subscriber.events[2]).toMatchObject({ id: start + 4, data: { id: "gap-d" } });
+  expect(Date.now() - waited).toBeGreaterThanOrEqual(350);
+}
