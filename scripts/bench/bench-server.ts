@@ -12,6 +12,8 @@ export interface BenchServer {
   directory: string;
   admin: { email: string; password: string };
   authorization: string;
+  /** The server's process (next start serves from it), for CPU figures. */
+  pid: number;
   stop(): void;
 }
 
@@ -63,7 +65,7 @@ export async function startBenchServer(port: number, options: { databaseUrl?: st
         stop();
         throw new Error(`creating the bench token failed: ${token.stderr}`);
       }
-      return { base, directory, admin, authorization: `Bearer ${token.stdout.trim()}`, stop };
+      return { base, directory, admin, authorization: `Bearer ${token.stdout.trim()}`, pid: server.pid!, stop };
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
