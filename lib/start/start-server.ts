@@ -1,12 +1,16 @@
-// What the Node.js server does once as it starts (called from instrumentation.ts): check the
-// environment and the session key, say where to open the console and how to sign in, create the
-// first admin if the environment names one, start the task dispatcher, let the runtime catch up
-// with the database before requests arrive, and start the autoscaler loop. Modules that read the environment are imported
-// after it is checked, so a bad one stops the server with its message rather than a stack.
+// What the Node.js server does once as it starts (called from instrumentation.ts): put each
+// socket's address on its request, check the environment and the session key, say where to open
+// the console and how to sign in, create the first admin if the environment names one, start the
+// task dispatcher, let the runtime catch up with the database before requests arrive, and start
+// the autoscaler loop. Modules that read the environment are imported after it is checked, so a
+// bad one stops the server with its message rather than a stack.
 import type { Env } from "@/lib/env";
+import { recordPeerAddresses } from "@/lib/peer-address";
 import type { SignInState } from "./start-message";
 
 export async function startServer(): Promise<void> {
+  // Before the first request: the client's address (lib/client-ip.ts) rests on it.
+  recordPeerAddresses();
   const env = await loadEnvOrExit();
   const { logger } = await import("@/lib/logger");
   const { consoleAddress, describeAddress, describeSignIn } = await import("./start-message");
