@@ -27,6 +27,8 @@ const envSchema = z
       .string()
       .regex(/^(file:|postgres(ql)?:\/\/)/i, 'DATABASE_URL must be a SQLite URL such as "file:./data/console.db" or a "postgresql://" URL')
       .default(EMBEDDED_DATABASE_URL),
+    // Request budgets and sign-in lockouts shared by every instance (lib/rate-limit-store.ts); unset: the database decides.
+    REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a Redis URL such as "redis://127.0.0.1:6379"' }).optional(),
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     // Where created and updated blueprints are written as <id>.yaml: beside the database under the
     // git-ignored data/, apart from the shipped examples in blueprints/ (copies; the database is the source).

@@ -19,6 +19,8 @@ export async function startServer(): Promise<void> {
   const { authSecret } = await import("@/lib/auth/auth-secret");
   // Without NEXTAUTH_SECRET the embedded set-up generates its key now rather than at the first sign-in.
   authSecret();
+  // Budgets count in the shared store (Redis or PostgreSQL) from the first request: connect now.
+  (await import("@/lib/rate-limit-store")).limiterStore();
   // Next.js has bound its address by now and keeps it in __NEXT_PRIVATE_ORIGIN (-p, PORT and -H honoured).
   const address = consoleAddress({ publicUrl: env.NEXTAUTH_URL, origin: process.env.__NEXT_PRIVATE_ORIGIN, port: process.env.PORT });
   logger.info(describeAddress(address));
