@@ -21,12 +21,11 @@ import { providerOfUrl } from "./db/database-url.mjs";
 export type LimiterStore = { kind: "memory" } | { kind: "redis"; client: Redis } | { kind: "postgresql"; pool: pg.Pool };
 
 /** The table of the PostgreSQL store, created by the PostgreSQL migrations (the console needs no DDL right at run time). */
-export const RATE_LIMIT_TABLE = "rate_limits";
+const RATE_LIMIT_TABLE = "rate_limits";
 /** A store slower than this counts as down for that call: the memory twin answers instead. */
 const STORE_TIMEOUT_MS = 1_000;
 
-export type LimiterOptions = Required<Pick<IRateLimiterOptions, "keyPrefix" | "points" | "duration">> &
-  Pick<IRateLimiterOptions, "blockDuration">;
+type LimiterOptions = Required<Pick<IRateLimiterOptions, "keyPrefix" | "points" | "duration">> & Pick<IRateLimiterOptions, "blockDuration">;
 
 /** A limiter counting in `store`. */
 export function createLimiter(store: LimiterStore, options: LimiterOptions): RateLimiterAbstract {

@@ -2,10 +2,10 @@
 // requests do not each read its token and user. Changes to tokens and users must still take
 // effect at once: the services that make them call `forgetPrincipals` after their commit and
 // notify the other instances in their transaction (`principals_changed`), whose listener forgets
-// too. The short lifetime is the guarantee when a notice is lost (an instance reconnecting, or a
-// change made by another process on SQLite).
+// too, as it does when its LISTEN connection comes back. The short lifetime is the guarantee when a
+// notice is lost anyway, or a change was made by another process on SQLite (the CLI).
 import { LRUCache } from "lru-cache";
-import { listenToInstances } from "@/lib/db/instance-signals";
+import { listenToInstances, onInstanceSignalsReconnect } from "@/lib/db/instance-signals";
 import type { Principal } from "./principal";
 
 /** How long a resolved principal is believed: the bound on how late a missed change takes effect. */
@@ -30,12 +30,12 @@ export class PrincipalCache<P extends object> {
    * The principal under `key`, or what `resolve` finds (kept unless `clear` ran meanwhile).
    * `until` ends an entry sooner (a token's expiry). Whatever `resolve` throws is never kept.
    */
-  async get(key: string, resolve: () => Promise<{ principal: P; until?: Date | null }>, now = Date.now()): Promise<P> {
+  async get(key: string, resolve: () => Promise<{ principal: P; until?: Date | null }>): Promise<P> {
     const cached = this.entries.get(key);
     if (cached) return cached;
     const generation = this.generation;
     const { principal, until } = await resolve();
-    const ttl = until ? Math.min(this.entries.ttl, until.getTime() - now) : this.entries.ttl;
+    const ttl = until ? Math.min(this.entries.ttl, until.getTime() - Date.now()) : this.entries.ttl;
     if (generation === this.generation && ttl > 0) this.entries.set(key, principal, { ttl });
     return principal;
   }
@@ -56,6 +56,8 @@ export function principalCache(): PrincipalCache<Principal> {
     const cache = new PrincipalCache<Principal>({ max: MAX_PRINCIPALS, ttlMs: PRINCIPAL_TTL_MS });
     globalForPrincipals.principalCache = cache;
     listenToInstances("principals_changed", () => cache.clear());
+    // Notices sent while the LISTEN connection was down are lost: forget what they might have changed.
+    onInstanceSignalsReconnect(() => cache.clear());
   }
   return globalForPrincipals.principalCache;
 }

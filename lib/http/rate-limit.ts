@@ -10,10 +10,8 @@ import { createLimiter, type LimiterStore, limiterStore } from "@/lib/rate-limit
 
 export type Budget = "read" | "mutation" | "ingest" | "anonymous";
 
-export type BudgetLimiters = Record<Budget, RateLimiterAbstract>;
-
 /** The four budgets in `store`, per minute as the environment sets them. */
-export function createBudgetLimiters(store: LimiterStore): BudgetLimiters {
+function createBudgetLimiters(store: LimiterStore): Record<Budget, RateLimiterAbstract> {
   const perMinute = (keyPrefix: Budget, points: number) => createLimiter(store, { keyPrefix, points, duration: 60 });
   return {
     read: perMinute("read", env.RATE_LIMIT_READS_PER_MINUTE),
@@ -23,15 +21,12 @@ export function createBudgetLimiters(store: LimiterStore): BudgetLimiters {
   };
 }
 
-let processLimiters: BudgetLimiters | undefined;
+// Made at the first request, on the process's store (not while Next.js builds).
+let limiters: Record<Budget, RateLimiterAbstract> | undefined;
 
 /** Takes one request from the budget; the headers describe what is left. Throws TooManyRequestsError when it is spent. */
-export async function consumeBudget(
-  budget: Budget,
-  key: string,
-  limiters: BudgetLimiters = (processLimiters ??= createBudgetLimiters(limiterStore())),
-): Promise<Record<string, string>> {
-  const limiter = limiters[budget];
+export async function consumeBudget(budget: Budget, key: string): Promise<Record<string, string>> {
+  const limiter = (limiters ??= createBudgetLimiters(limiterStore()))[budget];
   try {
     return rateLimitHeaders(limiter.points, await limiter.consume(key));
   } catch (refusal) {
