@@ -61,6 +61,7 @@ const ROOTS = new Set([
   "blueprints",
   "clusters",
   "events",
+  "health",
   "me",
   "metrics",
   "openapi.json",
