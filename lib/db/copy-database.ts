@@ -15,7 +15,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { COPIED_TABLES, SKIPPED_TABLES } from "./copy-plan";
 import { CopyMismatchError, CopyRefusedError, type CopyReport, type TableCount } from "./copy-report";
 import { assertNoConsoleRunning, checkSourceUrl, countSourceRows, readPage } from "./copy-source";
-import { assertOnlyConsoleTables, checkTargetUrl, claimEmptyTarget, connectTarget, migrateTarget } from "./copy-target";
+import { assertNewOrConsoleDatabase, checkTargetUrl, claimEmptyTarget, connectTarget, migrateTarget } from "./copy-target";
 import { countTargetRows, insertRows, readTableShape, resetSequences } from "./copy-target-rows";
 
 /** Rows per read and per insert. */
@@ -40,7 +40,7 @@ export async function copyDatabase(targetUrl: string, options: CopyDatabaseOptio
   const target = await connectTarget(targetUrl);
   const source = createPrismaClient(sourceUrl);
   try {
-    await assertOnlyConsoleTables(target, targetUrl);
+    await assertNewOrConsoleDatabase(target, targetUrl);
     await assertNoConsoleRunning(source);
     const migrationsApplied = await migrateTarget(targetUrl);
     log(migrationsApplied.length > 0 ? `migrated the target: ${migrationsApplied.join(", ")}` : "the target was migrated already");

@@ -1,11 +1,11 @@
 // The PostgreSQL side of `db copy`, before any row moves: the URL, the connection, and what the target
-// already holds. It must be a database with no tables, or an empty console's; it is migrated with the
+// already holds. It must be a database with no tables, or a console's without rows; it is migrated with the
 // project's own migrations, and inside the copy's transaction it is claimed, so a second copy into it
 // (at the same time or later) is refused.
 import pg from "pg";
 
 import { openSchemaEngine } from "../../scripts/db/schema-engine.mjs";
-import { COPIED_TABLES, SKIPPED_TABLES } from "./copy-plan";
+import { COPIED_TABLES } from "./copy-plan";
 import { CopyRefusedError } from "./copy-report";
 import { countTargetRows } from "./copy-target-rows";
 import { describeDatabaseUrl } from "./database-url.mjs";
@@ -63,16 +63,19 @@ function connectionProblem(error: unknown, url: string): string {
   return `cannot reach PostgreSQL at ${where}: ${message || String(code ?? "no answer")}`;
 }
 
-/** Refuses a database holding tables of something other than a console: the copy never writes beside them. */
-export async function assertOnlyConsoleTables(client: pg.Client, url: string): Promise<void> {
+/**
+ * Refuses a database that holds tables but no migration history of ours: something else lives there,
+ * and the copy never writes beside it. A console's database (one `db:migrate` or an earlier copy
+ * made) passes here; whether it holds rows is asked inside the copy's transaction.
+ */
+export async function assertNewOrConsoleDatabase(client: pg.Client, url: string): Promise<void> {
   const { rows } = await client.query<{ name: string }>(
     "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name",
   );
-  const consoleTables = new Set([MIGRATIONS_TABLE, ...COPIED_TABLES.map((t) => t.table), ...SKIPPED_TABLES.map((t) => t.table)]);
-  const foreign = rows.map((row) => row.name).filter((name) => !consoleTables.has(name));
-  if (foreign.length > 0) {
+  const names = rows.map((row) => row.name);
+  if (names.length > 0 && !names.includes(MIGRATIONS_TABLE)) {
     throw new CopyRefusedError(
-      `${describeDatabaseUrl(url)} holds tables that are not the console's (${foreign.slice(0, 5).join(", ")}${foreign.length > 5 ? ", ..." : ""}); ` +
+      `${describeDatabaseUrl(url)} holds tables that are not the console's (${names.slice(0, 5).join(", ")}${names.length > 5 ? ", ..." : ""}); ` +
         "copy into a new, empty database (CREATE DATABASE ...)",
     );
   }
