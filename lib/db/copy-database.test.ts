@@ -137,7 +137,7 @@ describe.runIf(reachable)("copyDatabase", () => {
     await sourceClient.autoscalerLease.update({ where: { name: "autoscaler" }, data: { expiresAt: Date.now() + 30_000 } });
     try {
       await expect(copyDatabase(targetUrl, { sourceUrl: source.url })).rejects.toThrow(
-        /a console is running on the source \(it holds the autoscaler lease for another 30 s\): stop it first/,
+        /a console holds the source's autoscaler lease for another 30 s: stop it first/,
       );
     } finally {
       await sourceClient.autoscalerLease.update({ where: { name: "autoscaler" }, data: { expiresAt: 0 } });

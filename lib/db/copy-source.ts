@@ -17,15 +17,18 @@ export function checkSourceUrl(url: string): void {
   if (!existsSync(file)) throw new CopyRefusedError(`no SQLite database at ${file} (DATABASE_URL=${url})`);
 }
 
-/** A running console renews the autoscaler lease every few seconds and gives it up when it stops. */
+/**
+ * A running console renews the autoscaler lease every few seconds. A stopped one may leave it behind
+ * (it is given up only on an orderly shutdown of the loop), and then it runs out within the lease time.
+ */
 export async function assertNoConsoleRunning(source: PrismaClient): Promise<void> {
   const now = Date.now();
   const lease = await source.autoscalerLease.findFirst({ where: { expiresAt: { gt: now } }, orderBy: { expiresAt: "desc" } });
   if (lease) {
     const seconds = Math.ceil((lease.expiresAt - now) / 1000);
     throw new CopyRefusedError(
-      `a console is running on the source (it holds the autoscaler lease for another ${seconds} s): ` +
-        "stop it first, or what it writes during the copy is lost (a console that crashed lets go within that time)",
+      `a console holds the source's autoscaler lease for another ${seconds} s: stop it first, or what it writes during ` +
+        `the copy is lost (a console that has stopped lets go of it within those ${seconds} s; then run the copy again)`,
     );
   }
 }
