@@ -1,107 +1,23 @@
-// The cluster view cache alone (lifetime, shared reads, forgetting, races), and behind getCluster on
-// a real database: a view is served from memory, every change made through this process shows on
-// the next read, a read racing a commit keeps nothing old, and a change the reader brings from
-// elsewhere is forgotten before any stream hears of it.
+// The cluster view cache behind getCluster on a real database: a view is served from memory, every
+// change made through this process shows on the next read, a read racing a commit keeps nothing
+// old, and a change the reader brings from elsewhere is forgotten before any stream hears of it
+// (the cache alone: lib/short-lived-cache.test.ts).
 import { setTimeout as sleep } from "node:timers/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import { importExampleBlueprints } from "@/lib/blueprint/import-example-blueprints";
 import { updateBlueprint } from "@/lib/blueprint/update-blueprint";
 import { findCurrentBlueprint } from "@/lib/blueprint/get-blueprint";
 import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
 import { LocalAgentRuntime } from "@/lib/runtime/local-runtime";
 import { submitTasks } from "@/lib/tasks/submit-tasks";
 import { audit } from "@/lib/test/test-audit";
 import type { ClusterView } from "./api-schema";
 import { recordClusterChange } from "./change-feed";
 import { ChangeFeedReader, type ChangeFeedSubscriber } from "./change-feed-reader";
-import { CLUSTER_VIEW_TTL_MS, ClusterViewCache, forgetClusterViews } from "./cluster-view-cache";
+import { CLUSTER_VIEW_TTL_MS, forgetClusterViews } from "./cluster-view-cache";
 import { createCluster } from "./create-cluster";
 import { getCluster } from "./get-cluster";
 import { updateCluster } from "./update-cluster";
-
-describe("ClusterViewCache", () => {
-  const counting = () => {
-    const calls = { count: 0 };
-    const read = async () => ({ n: ++calls.count });
-    return { calls, read };
-  };
-  const gated = () => {
-    let open: () => void = () => {};
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    return { gate, open };
-  };
-
-  it("answers from memory within the lifetime, then reads again", async () => {
-    const cache = new ClusterViewCache<{ n: number }>({ max: 10, ttlMs: 100 });
-    const { calls, read } = counting();
-    expect(await cache.get("a", read)).toEqual({ n: 1 });
-    expect(await cache.get("a", read)).toEqual({ n: 1 });
-    expect(calls.count).toBe(1);
-    await sleep(150);
-    expect(await cache.get("a", read)).toEqual({ n: 2 });
-  });
-
-  it("shares one read among the callers that ask while it is under way", async () => {
-    const cache = new ClusterViewCache<{ n: number }>({ max: 10, ttlMs: 10_000 });
-    const { gate, open } = gated();
-    let reads = 0;
-    const read = async () => {
-      reads++;
-      await gate;
-      return { n: reads };
-    };
-    const answers = Promise.all([cache.get("a", read), cache.get("a", read), cache.get("a", read)]);
-    open();
-    expect(await answers).toEqual([{ n: 1 }, { n: 1 }, { n: 1 }]);
-    expect(reads).toBe(1);
-  });
-
-  it("forgets one view or all, and neither keeps nor shares a read that began before", async () => {
-    const cache = new ClusterViewCache<{ n: number }>({ max: 10, ttlMs: 10_000 });
-    const { read } = counting();
-    await cache.get("a", read);
-    await cache.get("b", read);
-    cache.forget(["a"]);
-    expect(await cache.get("b", read)).toEqual({ n: 2 });
-    expect(await cache.get("a", read)).toEqual({ n: 3 });
-    cache.forget();
-    expect(cache.size).toBe(0);
-
-    const { gate, open } = gated();
-    const early = cache.get("c", async () => {
-      await gate;
-      return { n: 0 };
-    });
-    cache.forget(["c"]);
-    // Asked after the change: a read of its own, not the one that may have begun before it.
-    const late = cache.get("c", read);
-    open();
-    expect(await early).toEqual({ n: 0 });
-    expect(await late).toEqual({ n: 4 });
-    expect(await cache.get("c", read)).toEqual({ n: 4 });
-  });
-
-  it("keeps no failure, and no read that took longer than the lifetime", async () => {
-    const cache = new ClusterViewCache<{ n: number }>({ max: 10, ttlMs: 50 });
-    await expect(cache.get("a", () => Promise.reject(new NotFoundError("cluster", "a")))).rejects.toThrow(NotFoundError);
-    expect(cache.size).toBe(0);
-    await cache.get("a", async () => {
-      await sleep(80);
-      return { n: 1 };
-    });
-    expect(cache.size).toBe(0);
-  });
-
-  it("holds at most `max` views, dropping the least recently read", async () => {
-    const cache = new ClusterViewCache<{ n: number }>({ max: 2, ttlMs: 10_000 });
-    const { calls, read } = counting();
-    for (const id of ["a", "b", "c"]) await cache.get(id, read);
-    expect(cache.size).toBe(2);
-    await cache.get("a", read);
-    expect(calls.count).toBe(4);
-  });
-});
 
 describe("getCluster with the cache", () => {
   const runtime = new LocalAgentRuntime();

@@ -6,5 +6,5 @@ import { findClusterOrThrow } from "./find-cluster-or-throw";
 import { viewCluster } from "./view-cluster";
 
 export function getCluster(id: string): Promise<ClusterView> {
-  return clusterViewCache().get(id, async () => viewCluster(await findClusterOrThrow(id)));
+  return clusterViewCache().get(id, async () => ({ value: await viewCluster(await findClusterOrThrow(id)) }));
 }
