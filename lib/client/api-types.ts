@@ -2639,7 +2639,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The cluster's status does not allow this action now. If-Match named an older revision (stale revision). */
+            /** @description The cluster's status does not allow this action now, or another action on it is still under way (retry after Retry-After). If-Match named an older revision (stale revision). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2725,7 +2725,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The cluster's status does not allow this action now. If-Match named an older revision (stale revision). */
+            /** @description The cluster's status does not allow this action now, or another action on it is still under way (retry after Retry-After). If-Match named an older revision (stale revision). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3049,6 +3049,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Another action on the cluster is still under way; retry after Retry-After. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than 1 MiB. */
             413: {
                 headers: {
@@ -3130,7 +3139,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The cluster's status does not allow this action now. If-Match named an older revision (stale revision). */
+            /** @description The cluster's status does not allow this action now, or another action on it is still under way (retry after Retry-After). If-Match named an older revision (stale revision). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3454,7 +3463,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The cluster's status does not allow this action now. If-Match named an older revision (stale revision). */
+            /** @description The cluster's status does not allow this action now, or another action on it is still under way (retry after Retry-After). If-Match named an older revision (stale revision). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3571,7 +3580,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The cluster's status does not allow this action now. If-Match named an older revision (stale revision). */
+            /** @description The cluster's status does not allow this action now, or another action on it is still under way (retry after Retry-After). If-Match named an older revision (stale revision). */
             409: {
                 headers: {
                     [name: string]: unknown;
