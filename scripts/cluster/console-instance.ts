@@ -35,7 +35,8 @@ export class ConsoleInstance {
 
   /** The server's process id while it runs. */
   get pid(): number | undefined {
-    return this.child?.exitCode === null ? this.child.pid : undefined;
+    const child = this.child;
+    return child && child.exitCode === null && child.signalCode === null ? child.pid : undefined;
   }
 
   /** Starts the server and resolves once it answers; rejects if it exits or stays silent first. */

@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import nextEnv from "@next/env";
+import { prettyFactory } from "pino-pretty";
 
 import { providerOfUrl } from "../../lib/db/database-url.mjs";
 import { ConsoleInstance } from "./console-instance";
@@ -82,6 +83,12 @@ if (!existsSync(".next/BUILD_ID")) {
 // Once, before any instance starts: instances starting together must not migrate at the same time.
 if (run(npm, ["run", "db:prepare", "--silent"]) !== 0) process.exit(1);
 
+// The instances write JSON lines into the pipe; a person at a terminal reads them as the console's own logger would print them.
+const prettify = process.stdout.isTTY
+  ? prettyFactory({ translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname", singleLine: true })
+  : undefined;
+const readable = (line: string) => (prettify ? prettify(line).trimEnd() : line);
+
 let shuttingDown = false;
 const instances = Array.from(
   { length: instanceCount },
@@ -90,7 +97,7 @@ const instances = Array.from(
       port: port + 1 + index,
       host,
       env: shared,
-      onLine: (line) => console.log(`[instance ${index + 1}] ${line}`),
+      onLine: (line) => console.log(`[instance ${index + 1}] ${readable(line)}`),
       onUnexpectedExit: (code, signal) => {
         if (shuttingDown) return;
         console.error(`[instance ${index + 1}] exited (${signal ?? `code ${code}`}); the proxy passes its requests to the others`);

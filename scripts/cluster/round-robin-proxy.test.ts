@@ -45,7 +45,7 @@ describe("startRoundRobinProxy", () => {
   });
 
   it("hands requests to the instances in turn, with the body, status, headers and the client's address", async () => {
-    const answers = [];
+    const answers: Array<Record<string, unknown>> = [];
     for (let index = 0; index < 4; index++) {
       const response = await fetch(`${proxy.url}/api/x`, { method: "POST", body: `body ${index}` });
       expect(response.status).toBe(201);
