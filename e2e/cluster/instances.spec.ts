@@ -92,9 +92,10 @@ test("50 concurrent scale requests alternating between the instances end with ta
       return (await api.post(`/api/clusters/${clusterId}/scale`, { data: { target_workers: target }, timeout: 150_000 })).status();
     }),
   );
-  expect(statuses).toEqual(targets.map(() => 200));
+  // The end state first: a race without the cross-instance lock shows there even when every request answered.
   await expectConsistent(cluster.api, clusterId);
   await expectEveryAgentRunsOnce();
+  expect(statuses).toEqual(targets.map(() => 200));
 });
 
 test("a hibernation, a wake and a deletion through one instance stop, sleep and hand over the other's agents", async () => {
@@ -197,6 +198,10 @@ test("an instance restarting while the other works on a cluster leaves that clus
 
   const report = logLine(second!, "runtime reconciled with the database") as { rolledBack: string[]; finished: string[]; busy: string[] };
   expect(report, "the restarted instance logged its reconcile pass").toBeDefined();
+  test.info().annotations.push({
+    type: "restart",
+    description: `${scales - scalesBeforeStart} scales while the second instance started; its reconcile found the cluster ${report.busy.includes(clusterId) ? "locked" : "between steps"}`,
+  });
   expect(report.rolledBack).not.toContain(clusterId);
   expect(report.finished).not.toContain(clusterId);
   const activity = (await (await cluster.api.get(`/api/clusters/${clusterId}/activity?page_size=100`)).json()) as {

@@ -14,25 +14,18 @@ import { reconcileClusters, RUNNING_AGENT_STATUSES } from "./reconcile-clusters"
 /** The statuses of a step under way; a cluster left in one with its lock free was abandoned. */
 const STEP_STATUSES = ["spawning", "scaling", "deleting"];
 
-export interface RecoveryLoop {
-  stop(): Promise<void>;
-}
-
-export function startRecoveryLoop(runtime: AgentRuntime, everyMs = INSTANCE_HEARTBEAT_MS): RecoveryLoop {
-  if (!isPostgres) return { stop: async () => {} };
-  let pass: Promise<unknown> = Promise.resolve();
+export function startRecoveryLoop(runtime: AgentRuntime, everyMs = INSTANCE_HEARTBEAT_MS): void {
+  if (!isPostgres) return;
+  let passing = false;
   const timer = setInterval(() => {
-    pass = pass
-      .then(() => recoverAbandonedClusters(runtime))
-      .catch((error: unknown) => logger.warn({ err: error }, "the recovery pass failed; trying again"));
+    // A slow pass (many clusters to take over) is not overlapped by the next.
+    if (passing) return;
+    passing = true;
+    recoverAbandonedClusters(runtime)
+      .catch((error: unknown) => logger.warn({ err: error }, "the recovery pass failed; trying again"))
+      .finally(() => (passing = false));
   }, everyMs);
   timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await pass;
-    },
-  };
 }
 
 /** Reconciles the clusters with agents no live instance runs, or left in the middle of a step. */

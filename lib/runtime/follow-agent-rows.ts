@@ -18,7 +18,7 @@ import { logger } from "@/lib/logger";
 import type { RuntimeAgentStatus } from "./agent-runtime";
 import type { LocalAgent, LocalAgentRuntime } from "./local-runtime";
 
-export const FOLLOW_POLL_MS = 1_000;
+const FOLLOW_POLL_MS = 1_000;
 /** Changes come in bursts (a thousand tasks finishing announce themselves too): one look covers them. */
 const FOLLOW_MIN_GAP_MS = 250;
 
