@@ -1,6 +1,7 @@
 // Validated server environment, read once at start; a bad value stops the server with a message
 // that names the variable. Only what the server code reads; keep it small.
 import { z } from "zod";
+import { parseTrustProxy } from "./trust-proxy";
 
 export const EMBEDDED_DATABASE_URL = "file:./data/console.db";
 
@@ -26,6 +27,8 @@ const envSchema = z
       .string()
       .regex(/^(file:|postgres(ql)?:\/\/)/i, 'DATABASE_URL must be a SQLite URL such as "file:./data/console.db" or a "postgresql://" URL')
       .default(EMBEDDED_DATABASE_URL),
+    // Request budgets and sign-in lockouts shared by every instance (lib/rate-limit-store.ts); unset: the database decides.
+    REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a Redis URL such as "redis://127.0.0.1:6379"' }).optional(),
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     // Where created and updated blueprints are written as <id>.yaml: beside the database under the
     // git-ignored data/, apart from the shipped examples in blueprints/ (copies; the database is the source).
@@ -40,6 +43,18 @@ const envSchema = z
     ADMIN_EMAIL: z.email("ADMIN_EMAIL must be an email address").optional(),
     ADMIN_PASSWORD: z.string().min(10, "ADMIN_PASSWORD must have at least 10 characters").optional(),
 
+    // Which X-Forwarded-For entries come from our own proxies (lib/trust-proxy.ts): unset for none.
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((value, context) => {
+        try {
+          return parseTrustProxy(value);
+        } catch (error) {
+          context.addIssue({ code: "custom", message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
     RATE_LIMIT_READS_PER_MINUTE: positiveInt(600),
     RATE_LIMIT_MUTATIONS_PER_MINUTE: positiveInt(120),
     RATE_LIMIT_ANONYMOUS_PER_MINUTE: positiveInt(60),

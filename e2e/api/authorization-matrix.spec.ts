@@ -96,6 +96,7 @@ const MATRIX: Record<string, Probe> = {
   "GET /api/audit": { path: "/api/audit", expected: byRole(403, 403, 200) },
   // Public: answers without credentials, but bad credentials are still refused.
   "GET /api/openapi.json": { path: "/api/openapi.json", expected: byRole(200, 200, 200, 200) },
+  "GET /api/health": { path: "/api/health", expected: byRole(200, 200, 200, 200) },
   "GET /api/setup": { path: "/api/setup", expected: byRole(200, 200, 200, 200) },
   "POST /api/setup": {
     path: "/api/setup",

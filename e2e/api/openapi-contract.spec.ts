@@ -41,6 +41,7 @@ test.describe("[API][OPENAPI]", () => {
     const document = await served.json();
     expect(document.openapi).toBe("3.1.0");
     const { matches, checked } = documentChecker(document);
+    await matches("get", "/api/health", await anonymous.get("/api/health"));
 
     const yaml = readFileSync("blueprints/marketing.yaml", "utf8")
       .replace("id: marketing-v1", "id: e2e-contract")

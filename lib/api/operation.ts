@@ -21,8 +21,11 @@ export interface Operation {
   /** What a caller should know beyond the summary; the document adds the role it needs. */
   description?: string;
   access: Access;
-  /** A signed-in caller's budget when not the read or mutation one (metrics ingestion). */
-  budget?: "ingest";
+  /**
+   * A signed-in caller's budget when not the read or mutation one (metrics ingestion), or `exempt`:
+   * no budget at all, for the health probe, whose work one check shares across every call.
+   */
+  budget?: "ingest" | "exempt";
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
@@ -41,6 +44,8 @@ export interface Operation {
   };
   /** A second success answer (a dry run's plan), given when the handler returns alsoOk(...). */
   alsoOk?: { status: 200; description: string; schema: z.ZodType };
+  /** The 503 answer with a body of its own (a degraded health), given when the handler returns unavailable(...). */
+  unavailable?: { description: string; schema: z.ZodType };
   /** Refusals the service itself gives, besides those the wrapper adds (400, 401, 403, 404, 413, 415, 429). */
   refusals?: ReadonlyArray<{ status: 404 | 409; description: string }>;
   /** Request and answer examples for the document, computed when the document is built. */

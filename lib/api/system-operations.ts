@@ -1,6 +1,7 @@
-// The console's own paths: the live event stream, this document, next-auth's endpoints and the
+// The console's own paths: the health probe, the live event stream, this document, next-auth's endpoints and the
 // 404 for every other /api path.
 import { clusterEventsQuerySchema } from "@/lib/cluster/api-schema";
+import { healthSchema } from "@/lib/observability/api-schema";
 import { z } from "zod";
 import { HTTP_METHODS, type Operation, type OperationTable } from "./operation";
 
@@ -13,6 +14,20 @@ const anyOtherPath = {
 } as const satisfies Operation;
 
 export const systemOperations = {
+  "/api/health": {
+    GET: {
+      summary: "This instance's health, for a load balancer's probe",
+      description:
+        "No credentials and no request budget; one check (database, migrations) serves every call for 2 s. Never shows configuration.",
+      access: "public",
+      budget: "exempt",
+      ok: { status: 200, description: "The database answers and every migration this build ships is applied.", schema: healthSchema },
+      unavailable: {
+        description: "The database does not answer, or migrations are pending: take this instance out.",
+        schema: healthSchema,
+      },
+    },
+  },
   "/api/events": {
     GET: {
       summary: "Live cluster changes (Server-Sent Events)",

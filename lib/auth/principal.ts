@@ -1,12 +1,15 @@
-// Who is calling: an API token (Authorization: Bearer) or the session cookie. The user row is
-// read on every request, so a role change or a disabled account takes effect at once.
+// Who is calling: an API token (Authorization: Bearer) or the session cookie. The token and user
+// rows are read at most every half second per token or user (principal-cache.ts); the services
+// that revoke tokens or change users clear that cache, so their changes take effect at once.
 import { decode } from "next-auth/jwt";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { UnauthenticatedError } from "@/lib/errors";
 import { authSecret } from "./auth-secret";
 import { checkToken } from "./check-token";
+import { principalCache } from "./principal-cache";
 import type { Role } from "./roles";
+import { hashTokenSecret } from "./token-secret";
 import { parseUserRecord } from "./user-record";
 
 export interface Principal {
@@ -26,6 +29,10 @@ export async function authenticateRequest(headers: Headers): Promise<Principal |
   if (authorization !== null) return authenticateBearer(authorization);
   const userId = await sessionUserId(headers.get("cookie"));
   if (!userId) return null;
+  return principalCache().get(`user:${userId}`, async () => ({ principal: await sessionPrincipal(userId) }));
+}
+
+async function sessionPrincipal(userId: string): Promise<Principal> {
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user) throw new UnauthenticatedError("the session's user no longer exists; sign in again");
   if (user.disabledAt) throw new UnauthenticatedError("the user is disabled");
@@ -36,10 +43,16 @@ export async function authenticateRequest(headers: Headers): Promise<Principal |
 async function authenticateBearer(authorization: string): Promise<Principal> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) throw new UnauthenticatedError("send the API token as Authorization: Bearer <token>");
-  const check = await checkToken(match[1]!);
-  if (!check.ok) throw new UnauthenticatedError(check.reason);
-  const { user } = check.token;
-  return { userId: user.id, email: user.email, name: user.name, role: user.role, via: "token", tokenId: check.token.id };
+  const secret = match[1]!;
+  return principalCache().get(`token:${hashTokenSecret(secret)}`, async () => {
+    const check = await checkToken(secret);
+    if (!check.ok) throw new UnauthenticatedError(check.reason);
+    const { user } = check.token;
+    return {
+      principal: { userId: user.id, email: user.email, name: user.name, role: user.role, via: "token", tokenId: check.token.id },
+      until: check.token.expiresAt,
+    };
+  });
 }
 
 /** The user id in a valid session cookie (next-auth's encrypted JWT, possibly split into chunks). */

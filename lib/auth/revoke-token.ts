@@ -2,8 +2,10 @@
 import type { AuditContext } from "@/lib/audit/audit-context";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
+import { notifyInstances } from "@/lib/db/instance-signals";
 import { NotFoundError } from "@/lib/errors";
 import type { TokenView } from "./api-schema";
+import { forgetPrincipals } from "./principal-cache";
 import { toTokenView } from "./token-record";
 
 export async function revokeToken(
@@ -11,12 +13,13 @@ export async function revokeToken(
   caller: { id: string; isAdmin: boolean },
   options: { audit: AuditContext },
 ): Promise<TokenView> {
-  return db.$transaction(async (tx) => {
+  const view = await db.$transaction(async (tx) => {
     const token = await tx.apiToken.findUnique({ where: { id }, include: { user: { select: { email: true } } } });
     // Someone else's token is reported as missing: its existence is not the caller's business.
     if (!token || (!caller.isAdmin && token.userId !== caller.id)) throw new NotFoundError("token", id);
     if (token.revokedAt) return toTokenView(token, token.user.email);
     const revoked = await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
+    await notifyInstances(tx, "principals_changed");
     await recordAudit(tx, options.audit, {
       action: "token.revoke",
       targetType: "token",
@@ -25,4 +28,7 @@ export async function revokeToken(
     });
     return toTokenView(revoked, token.user.email);
   });
+  // After the commit: a lookup from before it must not keep the token alive in this process.
+  forgetPrincipals();
+  return view;
 }

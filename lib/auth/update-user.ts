@@ -3,10 +3,12 @@
 import type { AuditContext } from "@/lib/audit/audit-context";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
+import { notifyInstances } from "@/lib/db/instance-signals";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { User } from "@/lib/generated/prisma/client";
 import type { UpdateUserRequest, UserView } from "./api-schema";
 import { hashPassword } from "./password";
+import { forgetPrincipals } from "./principal-cache";
 import { toUserView } from "./user-record";
 
 export async function updateUser(id: string, changes: UpdateUserRequest, options: { audit: AuditContext }): Promise<UserView> {
@@ -23,6 +25,8 @@ export async function updateUser(id: string, changes: UpdateUserRequest, options
     }
     const disabledAt = changes.disabled === undefined ? undefined : changes.disabled ? (user.disabledAt ?? new Date()) : null;
     const updated = await tx.user.update({ where: { id }, data: { name: changes.name, role: changes.role, disabledAt, passwordHash } });
+    // Role, name and disabled state are part of every cached principal of this user, on every instance.
+    await notifyInstances(tx, "principals_changed");
     await recordAudit(tx, options.audit, {
       action: "user.update",
       targetType: "user",
@@ -31,6 +35,7 @@ export async function updateUser(id: string, changes: UpdateUserRequest, options
     });
     return updated;
   });
+  forgetPrincipals();
   return toUserView(row);
 }
 

@@ -500,6 +500,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This instance's health, for a load balancer's probe
+         * @description No credentials and no request budget; one check (database, migrations) serves every call for 2 s. Never shows configuration.
+         */
+        get: operations["getApiHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -973,6 +993,27 @@ export interface components {
             cluster_name: string;
             supervisor: components["schemas"]["HierarchyNodeOutput"] | null;
             total_agents: number;
+        };
+        Health: {
+            /**
+             * @description Whether the database answered within 2 s.
+             * @enum {string}
+             */
+            database: "ok" | "unreachable";
+            /** @description This console process (host:pid:random), telling apart the instances behind one address. */
+            instance: string;
+            /**
+             * @description current: every migration this build ships is applied; pending: one is not; unknown: not known (the database did not answer).
+             * @enum {string}
+             */
+            migrations: "current" | "pending" | "unknown";
+            /**
+             * @description ok (answered 200) when the database answers and its migrations are current; else degraded (503).
+             * @enum {string}
+             */
+            status: "ok" | "degraded";
+            /** @description The console's version. */
+            version: string;
         };
         HierarchyNode: {
             agent_id: string;
@@ -3962,6 +4003,44 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The database answers and every migration this build ships is applied. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Credentials were sent but are not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer, or migrations are pending: take this instance out. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
                 };
             };
         };

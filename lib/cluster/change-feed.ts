@@ -1,9 +1,11 @@
 // The live-update feed: every committed change of a cluster or its agents appends a row, and the
-// event stream reads the rows after the last one a client saw. Rows in the database (not an
-// in-process emitter) make changes by scripts, other server instances and the autoscaler reach
+// process's change-feed reader reads the rows after the last one it saw. Rows in the database (not
+// an in-process emitter) make changes by scripts, other server instances and the autoscaler reach
 // every open tab, and let a reconnecting client resume from its Last-Event-ID.
 import { db } from "@/lib/db";
 import { inRowSlices } from "@/lib/db/batches";
+import { isPostgres } from "@/lib/db/dialect";
+import { notifyInstances } from "@/lib/db/instance-signals";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** Rows older than this are pruned; a client that was away longer refetches everything instead. */
@@ -29,6 +31,7 @@ export async function recordClusterChange(
   options: { deleted?: boolean; actor?: string } = {},
 ): Promise<void> {
   await tx.clusterChange.create({ data: { clusterId, deleted: options.deleted ?? false, actor: options.actor ?? null } });
+  await announceChanges(tx);
 }
 
 /**
@@ -40,12 +43,41 @@ export async function recordTaskChanges(
   changes: ReadonlyArray<{ clusterId: string; taskId: string }>,
   now = new Date(),
 ): Promise<void> {
+  if (changes.length === 0) return;
   await inRowSlices(
     changes,
     CHANGES_PER_STATEMENT,
     (change) => [change.clusterId, change.taskId, now],
     (values) => tx.$executeRaw`INSERT INTO cluster_changes (cluster_id, task_id, created_at) VALUES ${values}`,
   );
+  await announceChanges(tx);
+}
+
+type ChangesRecordedListener = () => void;
+
+// Shared by the bundles Next.js loads into one process: the autoscaler's writes (instrumentation)
+// must wake the reader that the event route's bundle runs.
+const globalForFeed = globalThis as unknown as { changesRecordedListeners?: Set<ChangesRecordedListener> };
+const changesRecordedListeners = (globalForFeed.changesRecordedListeners ??= new Set());
+
+/**
+ * Tells the readers that changes are on their way, from inside the writing transaction, so no
+ * writer can forget it. On PostgreSQL a NOTIFY, delivered to every instance (this one included)
+ * when the transaction commits and never for a rollback. On SQLite the in-process listeners are
+ * called at once: the reader reads inside a transaction, and the driver runs one transaction at a
+ * time per process, so its read starts only after this one has committed or rolled back.
+ */
+async function announceChanges(tx: Prisma.TransactionClient): Promise<void> {
+  if (isPostgres) await notifyInstances(tx, "cluster_changes");
+  else for (const listener of changesRecordedListeners) listener();
+}
+
+/** Calls `listener` whenever this process records changes (SQLite only; see announceChanges). Returns the unsubscribe. */
+export function onChangesRecorded(listener: ChangesRecordedListener): () => void {
+  changesRecordedListeners.add(listener);
+  return () => {
+    changesRecordedListeners.delete(listener);
+  };
 }
 
 /**
@@ -66,6 +98,23 @@ export async function latestChangeId(): Promise<number> {
 export async function changesLostAfter(afterId: number): Promise<boolean> {
   const oldest = await db.clusterChange.findFirst({ orderBy: { id: "asc" }, select: { id: true } });
   return oldest !== null && oldest.id > afterId + 1;
+}
+
+/**
+ * Every change after `afterId`, tasks' included, in id order, through `client`: the reader passes
+ * a transaction so that it sees only committed rows.
+ */
+export async function readChanges(
+  client: Prisma.TransactionClient,
+  afterId: number,
+  take = CHANGES_PER_READ,
+): Promise<ClusterChangeNotice[]> {
+  return client.clusterChange.findMany({
+    where: { id: { gt: afterId } },
+    orderBy: { id: "asc" },
+    take,
+    select: { id: true, clusterId: true, deleted: true, actor: true, taskId: true },
+  });
 }
 
 /**

@@ -1,14 +1,16 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importExampleBlueprints } from "@/lib/blueprint/import-example-blueprints";
 import { db } from "@/lib/db";
 import { LocalAgentRuntime } from "@/lib/runtime/local-runtime";
 import { audit } from "@/lib/test/test-audit";
 import { changesAfter, latestChangeId, pruneClusterChanges } from "./change-feed";
-import { clusterEventStream, eventsForChanges, openingEvent } from "./cluster-event-stream";
+import { ChangeFeedReader } from "./change-feed-reader";
+import { clusterEventStream, openingEvent } from "./cluster-event-stream";
 import { createCluster } from "./create-cluster";
 import { deleteCluster } from "./delete-cluster";
 import { hibernateCluster } from "./hibernate-cluster";
 import { scaleCluster } from "./scale-cluster";
+import { eventsForChanges } from "./stream-events";
 import { updateCluster } from "./update-cluster";
 import { cancelTask } from "@/lib/tasks/cancel-task";
 import { submitTasks } from "@/lib/tasks/submit-tasks";
@@ -16,6 +18,10 @@ import { submitTasks } from "@/lib/tasks/submit-tasks";
 beforeAll(async () => {
   await importExampleBlueprints("blueprints");
 });
+
+// The streams' reader, with a backstop poll slow enough that every live event below is owed to the in-process wake.
+const reader = new ChangeFeedReader({ backstopPollMs: 60_000 });
+afterAll(() => reader.close());
 
 const request = { blueprint_id: "marketing-v1", name: "Streamed", target_workers: 3 };
 
@@ -99,13 +105,16 @@ describe("eventsForChanges and openingEvent", () => {
     ]);
   });
 
-  it("starts a new client at the latest change, resumes a known id, and resets one that is too old or unknown", async () => {
+  it("starts a new client at the reader's position, resumes a known id, and resets one that is too old or unknown", async () => {
     const latest = await latestChangeId();
-    expect(await openingEvent(undefined)).toEqual({ event: "ready", id: latest, data: { resumed: false } });
-    expect(await openingEvent(latest - 1)).toEqual({ event: "ready", id: latest - 1, data: { resumed: true } });
-    expect((await openingEvent(latest + 10)).event).toBe("reset");
+    const position = latest - 1;
+    expect(await openingEvent(undefined, position)).toEqual({ event: "ready", id: position, data: { resumed: false } });
+    expect(await openingEvent(latest - 2, position)).toEqual({ event: "ready", id: latest - 2, data: { resumed: true } });
+    // An id the reader has not reached yet but the feed holds (another instance sent it) resumes too.
+    expect(await openingEvent(latest, position)).toEqual({ event: "ready", id: latest, data: { resumed: true } });
+    expect(await openingEvent(latest + 10, position)).toMatchObject({ event: "reset", id: position });
     await db.clusterChange.deleteMany({ where: { id: { lte: 2 } } });
-    expect(await openingEvent(0)).toMatchObject({ event: "reset", id: latest });
+    expect(await openingEvent(0, position)).toMatchObject({ event: "reset", id: position });
   });
 });
 
@@ -114,7 +123,7 @@ describe("clusterEventStream", () => {
     const runtime = new LocalAgentRuntime();
     const cluster = await createCluster({ ...request, name: "Live" }, { runtime, audit });
     const abort = new AbortController();
-    const stream = clusterEventStream({ clusterId: cluster.id, signal: abort.signal });
+    const stream = clusterEventStream({ clusterId: cluster.id, signal: abort.signal, reader });
     const reading = readEvents(stream, abort, (events) =>
       events.some((event) => event.event === "cluster" && (event.data as { current_workers: number }).current_workers === 6),
     );
@@ -142,7 +151,7 @@ describe("clusterEventStream", () => {
     await scaleCluster(cluster.id, 4, { runtime, audit });
     const followed = new AbortController();
     const events = await readEvents(
-      clusterEventStream({ lastEventId: seen, clusterId: cluster.id, signal: followed.signal }),
+      clusterEventStream({ lastEventId: seen, clusterId: cluster.id, signal: followed.signal, reader }),
       followed,
       (received) => received.some((event) => event.event === "cluster"),
     );
@@ -155,7 +164,7 @@ describe("clusterEventStream", () => {
       },
     ]);
     const everyCluster = new AbortController();
-    const all = await readEvents(clusterEventStream({ lastEventId: seen, signal: everyCluster.signal }), everyCluster, (received) =>
+    const all = await readEvents(clusterEventStream({ lastEventId: seen, signal: everyCluster.signal, reader }), everyCluster, (received) =>
       received.some((event) => event.event === "cluster"),
     );
     expect(all.map((event) => event.event)).not.toContain("task");
@@ -171,10 +180,53 @@ describe("clusterEventStream", () => {
     await scaleCluster(cluster.id, 4, { runtime, audit });
     await deleteCluster(cluster.id, { runtime, audit });
     const abort = new AbortController();
-    const events = await readEvents(clusterEventStream({ lastEventId: seen, signal: abort.signal }), abort, (received) =>
+    const events = await readEvents(clusterEventStream({ lastEventId: seen, signal: abort.signal, reader }), abort, (received) =>
       received.some((event) => event.event === "cluster-deleted"),
     );
     expect(events[0]).toMatchObject({ event: "ready", id: seen, data: { resumed: true } });
     expect(events.at(-1)).toMatchObject({ event: "cluster-deleted", data: { id: cluster.id, deleted_by: audit.actorEmail } });
+  });
+});
+
+describe("clusterEventStream resuming and resetting", () => {
+  it("replays what was missed, then sends live events without repeating one", async () => {
+    const runtime = new LocalAgentRuntime();
+    const cluster = await createCluster({ ...request, name: "Replayed then live" }, { runtime, audit });
+    const seen = await latestChangeId();
+    await updateCluster(cluster.id, { description: "missed" }, { audit });
+    const abort = new AbortController();
+    const reading = readEvents(
+      clusterEventStream({ lastEventId: seen, clusterId: cluster.id, signal: abort.signal, reader }),
+      abort,
+      (events) => events.some((event) => (event.data as { description?: string }).description === "live"),
+    );
+    // Changed while the stream replays or once it is live: either way it arrives once.
+    await updateCluster(cluster.id, { description: "live" }, { audit });
+    const events = await reading;
+    expect(events[0]).toMatchObject({ event: "ready", id: seen, data: { resumed: true } });
+    const ids = events.map((event) => event.id);
+    expect(ids).toEqual([...new Set(ids)].sort((a, b) => a - b));
+    expect(events.at(-1)).toMatchObject({ event: "cluster", data: { description: "live" } });
+  });
+
+  it("tells a client whose changes were pruned to reload, then sends what comes next", async () => {
+    const runtime = new LocalAgentRuntime();
+    const cluster = await createCluster({ ...request, name: "Reset" }, { runtime, audit });
+    const lost = await latestChangeId();
+    await updateCluster(cluster.id, { description: "pruned away" }, { audit });
+    await db.clusterChange.deleteMany({ where: { id: { lte: lost } } });
+    const abort = new AbortController();
+    const reading = readEvents(
+      clusterEventStream({ lastEventId: lost - 1, clusterId: cluster.id, signal: abort.signal, reader }),
+      abort,
+      (events) => events.some((event) => event.event === "cluster"),
+    );
+    await updateCluster(cluster.id, { description: "after the reset" }, { audit });
+    const events = await reading;
+    expect(events[0]).toMatchObject({ event: "reset", data: { reason: expect.stringContaining("reload everything") } });
+    expect(events[0]!.id).toBeGreaterThanOrEqual(lost + 1);
+    expect(events.slice(1)).toEqual([
+      expect.objectContaining({ event: "cluster", data: expect.objectContaining({ description: "after the reset" }) }),
+    ]);
   });
 });

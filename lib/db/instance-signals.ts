@@ -13,7 +13,7 @@ import { isPostgres } from "./dialect";
 import { type Prisma } from "../generated/prisma/client";
 
 /** The channels the instances speak on; payloads are short ids, never data. */
-export type InstanceChannel = "cluster_changes" | "tasks_claimable" | "tasks_finished" | "principals_changed";
+export type InstanceChannel = "cluster_changes" | "tasks_claimable" | "tasks_finished" | "tasks_cancel" | "principals_changed";
 
 type Listener = (payload: string) => void;
 

@@ -43,6 +43,7 @@ export interface OperationInput<O extends Operation> {
 }
 
 const ALSO_OK = Symbol("alsoOk");
+const UNAVAILABLE = Symbol("unavailable");
 
 /** The operation's second success answer (a dry run's plan) instead of its first. */
 export interface AlsoOk<T> {
@@ -53,11 +54,21 @@ export function alsoOk<T>(body: T): AlsoOk<T> {
   return { [ALSO_OK]: body };
 }
 
-/** What a handler returns: the declared answer's body, the second answer's, or (for a stream or text) its own Response. */
+/** The operation's 503 answer with its declared body (a degraded health). */
+export interface Unavailable<T> {
+  readonly [UNAVAILABLE]: T;
+}
+
+export function unavailable<T>(body: T): Unavailable<T> {
+  return { [UNAVAILABLE]: body };
+}
+
+/** What a handler returns: the declared answer's body, the second answer's, the 503 one's, or (for a stream or text) its own Response. */
 export type OperationAnswer<O extends Operation> =
   | (O["ok"]["status"] extends 204 ? void : never)
   | (O["ok"] extends { contentType: string } ? Response : O["ok"]["schema"] extends z.ZodType ? z.output<O["ok"]["schema"]> : never)
-  | (O["alsoOk"] extends { schema: z.ZodType } ? AlsoOk<z.output<O["alsoOk"]["schema"]>> : never);
+  | (O["alsoOk"] extends { schema: z.ZodType } ? AlsoOk<z.output<O["alsoOk"]["schema"]>> : never)
+  | (O["unavailable"] extends { schema: z.ZodType } ? Unavailable<z.output<O["unavailable"]["schema"]>> : never);
 
 export type OperationImplementation<O extends Operation> = (input: OperationInput<O>) => Promise<OperationAnswer<O>>;
 
@@ -72,10 +83,8 @@ export function handleOperation<O extends Operation>(operation: O, implementatio
     let response: Response;
     try {
       principal = await authenticate(request, ip);
-      budgetHeaders = await consumeBudget(
-        budgetOf(request, principal, operation.budget),
-        principal ? principalKey(principal) : (ip ?? "unknown"),
-      );
+      const budget = budgetOf(request, principal, operation.budget);
+      if (budget) budgetHeaders = await consumeBudget(budget, principal ? principalKey(principal) : (ip ?? "unknown"));
       authorize(operation.access, principal);
       if (principal?.via === "session" && !SAFE_METHODS.has(request.method)) assertSameOrigin(request);
       const params = parsePart(operation.params, await context.params, "not-found");
@@ -116,6 +125,9 @@ function answer(operation: Operation, result: unknown): Response {
   if (typeof result === "object" && result !== null && ALSO_OK in result) {
     return Response.json((result as AlsoOk<unknown>)[ALSO_OK], { status: operation.alsoOk?.status ?? 200 });
   }
+  if (typeof result === "object" && result !== null && UNAVAILABLE in result) {
+    return Response.json((result as Unavailable<unknown>)[UNAVAILABLE], { status: 503 });
+  }
   const revision = operation.ok.etag ? (result as { revision?: unknown }).revision : undefined;
   return Response.json(result, { status: operation.ok.status, headers: typeof revision === "number" ? { etag: etagFor(revision) } : {} });
 }
@@ -130,7 +142,8 @@ async function authenticate(request: Request, ip: string | null): Promise<Princi
   }
 }
 
-function budgetOf(request: Request, principal: Principal | null, own: "ingest" | undefined): Budget {
+function budgetOf(request: Request, principal: Principal | null, own: Operation["budget"]): Budget | null {
+  if (own === "exempt") return null;
   if (!principal) return "anonymous";
   if (own) return own;
   return SAFE_METHODS.has(request.method) ? "read" : "mutation";

@@ -1,23 +1,32 @@
-// Request budgets (rate-limiter-flexible, in memory for one instance): reads, mutations and
-// metrics ingestion per token or user, and one budget per address for anonymous calls. Every answer carries the
-// RateLimit-* headers; a refused one is a 429 with Retry-After.
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+// Request budgets (rate-limiter-flexible): reads, mutations and metrics ingestion per token or
+// user, and one budget per address for anonymous calls, counted where lib/rate-limit-store.ts says
+// (shared by every instance on Redis or PostgreSQL). Every answer carries the RateLimit-* headers;
+// a refused one is a 429 with Retry-After.
+import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
 import { TooManyRequestsError } from "@/lib/errors";
 import { rateLimitHeaders, refusalHeaders } from "@/lib/rate-limit-headers";
+import { createLimiter, type LimiterStore, limiterStore } from "@/lib/rate-limit-store";
 
 export type Budget = "read" | "mutation" | "ingest" | "anonymous";
 
-const limiters: Record<Budget, RateLimiterMemory> = {
-  read: new RateLimiterMemory({ keyPrefix: "read", points: env.RATE_LIMIT_READS_PER_MINUTE, duration: 60 }),
-  mutation: new RateLimiterMemory({ keyPrefix: "mutation", points: env.RATE_LIMIT_MUTATIONS_PER_MINUTE, duration: 60 }),
-  ingest: new RateLimiterMemory({ keyPrefix: "ingest", points: env.RATE_LIMIT_INGEST_PER_MINUTE, duration: 60 }),
-  anonymous: new RateLimiterMemory({ keyPrefix: "anonymous", points: env.RATE_LIMIT_ANONYMOUS_PER_MINUTE, duration: 60 }),
-};
+/** The four budgets in `store`, per minute as the environment sets them. */
+function createBudgetLimiters(store: LimiterStore): Record<Budget, RateLimiterAbstract> {
+  const perMinute = (keyPrefix: Budget, points: number) => createLimiter(store, { keyPrefix, points, duration: 60 });
+  return {
+    read: perMinute("read", env.RATE_LIMIT_READS_PER_MINUTE),
+    mutation: perMinute("mutation", env.RATE_LIMIT_MUTATIONS_PER_MINUTE),
+    ingest: perMinute("ingest", env.RATE_LIMIT_INGEST_PER_MINUTE),
+    anonymous: perMinute("anonymous", env.RATE_LIMIT_ANONYMOUS_PER_MINUTE),
+  };
+}
+
+// Made at the first request, on the process's store (not while Next.js builds).
+let limiters: Record<Budget, RateLimiterAbstract> | undefined;
 
 /** Takes one request from the budget; the headers describe what is left. Throws TooManyRequestsError when it is spent. */
 export async function consumeBudget(budget: Budget, key: string): Promise<Record<string, string>> {
-  const limiter = limiters[budget];
+  const limiter = (limiters ??= createBudgetLimiters(limiterStore()))[budget];
   try {
     return rateLimitHeaders(limiter.points, await limiter.consume(key));
   } catch (refusal) {

@@ -11,7 +11,7 @@ import { createToken } from "@/lib/auth/create-token";
 import { createUser } from "@/lib/auth/create-user";
 import { audit } from "@/lib/test/test-audit";
 import { z } from "zod";
-import { handleOperation } from "./operation-handler";
+import { handleOperation, unavailable } from "./operation-handler";
 
 const context = { params: Promise.resolve({}) };
 const answer = (schema: z.ZodType) => ({ status: 200 as const, description: "test", schema });
@@ -101,6 +101,33 @@ describe("handleOperation rate limits", () => {
     expect((await call(read, { token: "cct_guess", ip: "10.9.9.9" })).status).toBe(401);
     expect((await call(open, { ip: "10.9.9.9" })).status).toBe(429);
     expect((await call(open, { ip: "10.9.9.8" })).status).toBe(200);
+  });
+
+  it("spends no budget on an exempt operation (the health probe) and answers its 503 body", async () => {
+    const probe = handleOperation(
+      {
+        summary: "probe",
+        access: "public",
+        budget: "exempt",
+        ok: answer(z.object({ up: z.boolean() })),
+        unavailable: { description: "down", schema: z.object({ up: z.boolean() }) },
+      },
+      async ({ request }) => (request.headers.get("x-down") ? unavailable({ up: false }) : { up: true }),
+    );
+    const answers = [];
+    for (let call = 0; call < 5; call++)
+      answers.push(await probe(new Request("http://console.test/api/probe", { headers: { "x-forwarded-for": "10.8.8.8" } }), context));
+    expect(answers.map((response) => response.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(answers[0]!.headers.get("ratelimit-remaining")).toBeNull();
+    const down = await probe(
+      new Request("http://console.test/api/probe", { headers: { "x-forwarded-for": "10.8.8.8", "x-down": "1" } }),
+      context,
+    );
+    expect(down.status).toBe(503);
+    expect(await down.json()).toEqual({ up: false });
+    // The address's anonymous budget is untouched.
+    expect((await call(open, { ip: "10.8.8.8" })).status).toBe(200);
+    expect((await call(open, { ip: "10.8.8.8" })).status).toBe(200);
   });
 });
 

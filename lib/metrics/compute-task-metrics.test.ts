@@ -187,7 +187,10 @@ describe("computeTaskMetrics", () => {
         return tx.$queryRaw<Array<{ "QUERY PLAN": string }>>(Prisma.sql`EXPLAIN ${statement}`);
       });
       const lines = plan.map((row) => row["QUERY PLAN"]);
-      expect(lines.filter((line) => /Seq Scan on (tasks|task_attempts)\b/.test(line)), name).toEqual([]);
+      expect(
+        lines.filter((line) => /Seq Scan on (tasks|task_attempts)\b/.test(line)),
+        name,
+      ).toEqual([]);
       expect(lines.filter((line) => /Index (Only )?Scan/.test(line)).length, name).toBeGreaterThan(0);
     }
   });

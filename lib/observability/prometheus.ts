@@ -71,6 +71,7 @@ const ROOTS = new Set([
   "blueprints",
   "clusters",
   "events",
+  "health",
   "me",
   "metrics",
   "openapi.json",

@@ -18,6 +18,7 @@ import { blueprintCheckSchema, blueprintDetailSchema, blueprintSummarySchema } f
 import { ifMatchHeadersSchema } from "@/lib/shapes/etag";
 import { agentSchema, clusterActivitySchema, clusterHierarchySchema, clusterSchema, hierarchyNodeSchema } from "@/lib/cluster/api-schema";
 import { aggregatedMetricSeriesSchema, rawMetricSeriesSchema, workerHistorySchema } from "@/lib/metrics/api-schema";
+import { healthSchema } from "@/lib/observability/api-schema";
 import { problemSchema } from "@/lib/shapes/problem";
 import { taskAttemptSchema, taskDetailSchema, taskSchema } from "@/lib/tasks/api-schema";
 
@@ -42,6 +43,7 @@ const NAMED_SCHEMAS = {
   User: userSchema,
   Token: tokenSchema,
   AuditEntry: auditEntrySchema,
+  Health: healthSchema,
 };
 
 /** What every write taking If-Match answers when the header names an older revision. */
@@ -51,7 +53,7 @@ const problemContent = { "application/problem+json": { schema: problemSchema } }
 
 /** The refusals every route gets from the wrapper, by what it takes and who may call it. */
 function wrapperRefusals(operation: Operation): Record<number, string> {
-  const refusals: Record<number, string> = { 429: "Past the caller's rate limit; see Retry-After." };
+  const refusals: Record<number, string> = operation.budget === "exempt" ? {} : { 429: "Past the caller's rate limit; see Retry-After." };
   if (operation.query || operation.body || operation.headers) refusals[400] = "The request failed validation; `errors` lists every field.";
   if (operation.access !== "public") refusals[401] = "No credentials, or an unknown, revoked or expired token.";
   else refusals[401] = "Credentials were sent but are not valid.";
@@ -78,6 +80,9 @@ function responsesOf(operation: Operation, examples: OperationExamples): ZodOpen
     },
   };
   if (alsoOk) responses[alsoOk.status] = { description: alsoOk.description, content: { "application/json": { schema: alsoOk.schema } } };
+  const { unavailable } = operation;
+  if (unavailable)
+    responses[503] = { description: unavailable.description, content: { "application/json": { schema: unavailable.schema } } };
   const refusals = wrapperRefusals(operation);
   const serviceRefusals = [...(operation.refusals ?? []), ...(operation.conditional ? [STALE_REVISION] : [])];
   for (const refusal of serviceRefusals)

@@ -3,6 +3,7 @@
 // bundles of one process; the dispatcher starts with the server (lib/start/start-server.ts).
 import { refreshHealthScores } from "@/lib/cluster/refresh-health-scores";
 import { env } from "@/lib/env";
+import { instanceId } from "@/lib/instance-id";
 import { createExecutor } from "@/lib/executors/create-executor";
 import { taskQueueForProcess } from "@/lib/tasks/task-queue-for-process";
 import { loadClusterWork } from "./cluster-work";
@@ -23,6 +24,6 @@ export function getTaskDispatcher(): TaskDispatcher {
 }
 
 export function getAgentRuntime(): LocalAgentRuntime {
-  globalForRuntime.agentRuntime ??= new LocalAgentRuntime({ dispatcher: getTaskDispatcher() });
+  globalForRuntime.agentRuntime ??= new LocalAgentRuntime({ dispatcher: getTaskDispatcher(), instanceId });
   return globalForRuntime.agentRuntime;
 }

@@ -1,4 +1,4 @@
-// The local driver running tasks for real: a SQLite file, the SQLite queue, the cluster services
+// The local driver running tasks for real: the test leg's database and its queue, the cluster services
 // and the built-in simulate executor. Executor calls are counted by wrapping the real factory.
 import { afterEach, describe, expect, it } from "vitest";
 import { createBlueprint } from "@/lib/blueprint/create-blueprint";
@@ -12,7 +12,7 @@ import { createExecutor } from "@/lib/executors/create-executor";
 import type { Executor } from "@/lib/executors/executor";
 import { cancelTask } from "@/lib/tasks/cancel-task";
 import { getTask } from "@/lib/tasks/get-task";
-import { SqliteTaskQueue } from "@/lib/tasks/sqlite-task-queue";
+import { createTaskQueue } from "@/lib/tasks/task-queue-for-process";
 import { submitTasksRequestSchema } from "@/lib/tasks/api-schema";
 import { submitTasks as submitParsed } from "@/lib/tasks/submit-tasks";
 import { audit } from "@/lib/test/test-audit";
@@ -76,7 +76,7 @@ ${options.executor === "none" ? "" : `  config:\n    executor: ${options.executo
 `;
   await createBlueprint({ id, name: `Dispatch ${blueprintCount}`, version: "1.0.0", blueprint_yaml: yaml }, { audit });
   const { factory, seen } = countingExecutors();
-  const queue = new SqliteTaskQueue(db);
+  const queue = createTaskQueue(db);
   const dispatcher = new TaskDispatcher({ queue, createExecutor: factory, loadWork: loadClusterWork, drainMs: options.drainMs ?? 30_000 });
   if (options.dispatch !== false) {
     dispatcher.start();
@@ -203,7 +203,7 @@ describe("TaskDispatcher with the local runtime", () => {
   it("keeps the executor's id on the attempt as soon as it is named, and on a cancelled attempt", async () => {
     const { cluster, runtime } = await clusterWith({ workers: "1-1", dispatch: false });
     const dispatcher = new TaskDispatcher({
-      queue: new SqliteTaskQueue(db),
+      queue: createTaskQueue(db),
       loadWork: loadClusterWork,
       // A far side that names its work at once, then works until it is aborted.
       createExecutor: () => ({
@@ -254,7 +254,7 @@ describe("TaskDispatcher with the local runtime", () => {
     const submitted = await submitTasks(cluster.id, { input: { duration_ms: 60_000 } }, { audit, runtime });
     const taskId = "id" in submitted ? submitted.id : "";
     const agent = await db.agent.findFirstOrThrow({ where: { clusterId: cluster.id, role: "worker" } });
-    const queue = new SqliteTaskQueue(db);
+    const queue = createTaskQueue(db);
     // What a crash leaves behind: the task claimed by the dead process's agent, its lease no longer renewed.
     const slot = { agentId: agent.id, clusterId: cluster.id, definition: agent.definition, role: agent.role, capabilities: ["write"] };
     expect(await queue.claim([slot], Date.now())).toHaveLength(1);

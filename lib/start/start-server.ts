@@ -1,15 +1,19 @@
-// What the Node.js server does once as it starts (called from instrumentation.ts): check the
-// environment and the session key, say where to open the console and how to sign in, create the
-// first admin if the environment names one, start the task dispatcher, let the runtime catch up
-// with the database before requests arrive, and start the autoscaler loop. On PostgreSQL, where
-// other instances may share the database, it first registers this instance (its heartbeat), then
-// keeps its agents following their rows and takes over what a dead instance leaves behind. Modules that read the environment are imported
-// after it is checked, so a bad one stops the server with its message rather than a stack.
+// What the Node.js server does once as it starts (called from instrumentation.ts): put each
+// socket's address on its request, check the environment and the session key, say where to open
+// the console and how to sign in, create the first admin if the environment names one, start the
+// task dispatcher, let the runtime catch up with the database before requests arrive, and start
+// the autoscaler loop. On PostgreSQL, where other instances may share the database, it first
+// registers this instance (its heartbeat), then keeps its agents following their rows and takes
+// over what a dead instance leaves behind. Modules that read the environment are imported after it
+// is checked, so a bad one stops the server with its message rather than a stack.
 import type { Env } from "@/lib/env";
+import { recordPeerAddresses } from "@/lib/peer-address";
 import type { LocalAgentRuntime } from "@/lib/runtime/local-runtime";
 import type { SignInState } from "./start-message";
 
 export async function startServer(): Promise<void> {
+  // Before the first request: the client's address (lib/client-ip.ts) rests on it.
+  recordPeerAddresses();
   const env = await loadEnvOrExit();
   const { logger } = await import("@/lib/logger");
   const { consoleAddress, describeAddress, describeSignIn } = await import("./start-message");
@@ -18,6 +22,8 @@ export async function startServer(): Promise<void> {
   const { authSecret } = await import("@/lib/auth/auth-secret");
   // Without NEXTAUTH_SECRET the embedded set-up generates its key now rather than at the first sign-in.
   authSecret();
+  // Budgets count in the shared store (Redis or PostgreSQL) from the first request: connect now.
+  (await import("@/lib/rate-limit-store")).limiterStore();
   // Next.js has bound its address by now and keeps it in __NEXT_PRIVATE_ORIGIN (-p, PORT and -H honoured).
   const address = consoleAddress({ publicUrl: env.NEXTAUTH_URL, origin: process.env.__NEXT_PRIVATE_ORIGIN, port: process.env.PORT });
   logger.info(describeAddress(address));
@@ -27,6 +33,8 @@ export async function startServer(): Promise<void> {
     logger.info(describeSignIn(address, await prepareSignIn(env)));
     // Agents the reconcile pass starts take tasks at once; tasks a crashed process was running come back as their leases expire.
     getTaskDispatcher().start();
+    // On PostgreSQL the other instances' task news (claimable, finished, cancel) reach this one too.
+    (await import("@/lib/tasks/instance-task-signals")).relayInstanceTaskSignals();
     const runtime = getAgentRuntime();
     await startSharing(runtime);
     logger.info(await reconcileClusters(runtime), "runtime reconciled with the database");

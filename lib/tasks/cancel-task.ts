@@ -7,6 +7,7 @@ import { recordTaskChanges } from "@/lib/cluster/change-feed";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { TaskDetailView } from "./api-schema";
+import { signalInstances } from "./instance-task-signals";
 import { parseTaskStatus, TASK_ATTEMPTS_INCLUDE, toTaskDetailView } from "./task-record";
 import { taskSignals } from "./task-signals";
 import { isTaskMoveAllowed } from "./task-status";
@@ -29,6 +30,9 @@ export async function cancelTask(taskId: string, options: { audit: AuditContext;
     if (wasRunning)
       await tx.taskAttempt.updateMany({ where: { taskId, outcome: "running" }, data: { outcome: "cancelled", endedAt: now } });
     await recordTaskChanges(tx, [{ clusterId: found.clusterId, taskId }], new Date(now));
+    // The agent running it may be another instance's; long polls may wait on any instance.
+    if (wasRunning) await signalInstances(tx, "cancel", [taskId]);
+    await signalInstances(tx, "finished", [taskId]);
     await recordAudit(tx, options.audit, {
       action: "task.cancel",
       targetType: "task",

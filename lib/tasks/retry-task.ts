@@ -6,6 +6,7 @@ import { recordTaskChanges } from "@/lib/cluster/change-feed";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { TaskDetailView } from "./api-schema";
+import { signalInstances } from "./instance-task-signals";
 import { parseTaskStatus, TASK_ATTEMPTS_INCLUDE, toTaskDetailView } from "./task-record";
 import { taskSignals } from "./task-signals";
 
@@ -33,6 +34,7 @@ export async function retryTask(taskId: string, options: { audit: AuditContext; 
     });
     if (count === 0) throw new ConflictError("the task changed while it was being retried; read it again");
     await recordTaskChanges(tx, [{ clusterId: found.clusterId, taskId }], new Date(now));
+    await signalInstances(tx, "claimable", [found.clusterId]);
     await recordAudit(tx, options.audit, {
       action: "task.retry",
       targetType: "task",

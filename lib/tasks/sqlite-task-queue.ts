@@ -1,5 +1,6 @@
 // The queue in the tasks table on SQLite (spec/tasks.md, "The queue"): every statement that is
-// SQLite's own lives here, so the PostgreSQL queue can be a sibling of this file. Each decision is
+// SQLite's own lives here (PostgreSQL's are in its sibling, postgres-task-queue.ts; what both make
+// of the rows is in queue-rows.ts). Each decision is
 // one conditional UPDATE ... RETURNING: a claim takes only waiting tasks, a renewal or completion
 // only the lease the agent still holds, whatever else runs in between. Many slots, leases and
 // completions go in one transaction, since each commit costs more than the rows it writes.
@@ -7,51 +8,27 @@ import { recordTaskChanges } from "@/lib/cluster/change-feed";
 import { inRowSlices } from "@/lib/db/batches";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { MAX_ATTEMPTS_LIMIT } from "./api-schema";
+import { announceMoves } from "./announce-moves";
+import {
+  changeOf,
+  type ClaimedRow,
+  type CompletedRow,
+  type Completion,
+  completionAnswers,
+  firstOfEachLease,
+  groupInterchangeable,
+  type HeldRow,
+  LEASE_EXPIRED,
+  leaseKey,
+  leaseOfRow,
+  type MovedRow,
+  refusedCompletions,
+  toClaimedTask,
+} from "./queue-rows";
 import type { AgentSlot, AttemptEnd, ClaimedTask, CompletionAnswer, TaskError, TaskLease, TaskQueue } from "./task-queue";
-import { taskSignals } from "./task-signals";
 import { LEASE_MARGIN_MS, LEASE_MS, retryBackoffMs } from "./task-status";
 
 const ROWS_PER_STATEMENT = 500;
-
-/** The error a task keeps when an agent stopped renewing its lease. */
-export const LEASE_EXPIRED: TaskError = { type: "lease-expired", message: "the agent did not renew its lease in time" };
-
-interface ClaimedRow {
-  id: string;
-  cluster_id: string;
-  agent_id: string;
-  last_attempt: number | bigint;
-  input_json: string;
-  metadata_json: string | null;
-  timeout_s: number | bigint;
-  lease_expires_at: number;
-}
-
-interface MovedRow {
-  id: string;
-  cluster_id: string;
-  status: string;
-  run_after: number;
-}
-
-/** A completed task with the lease that completed it (its agent stays on it, failed or finished). */
-interface CompletedRow extends MovedRow {
-  agent_id: string;
-  last_attempt: number | bigint;
-}
-
-interface HeldRow {
-  id: string;
-  status: string;
-  agent_id: string | null;
-  last_attempt: number | bigint;
-  lease_expires_at: number | null;
-}
-
-interface Completion {
-  lease: TaskLease;
-  end: AttemptEnd;
-}
 
 export class SqliteTaskQueue implements TaskQueue {
   constructor(private readonly db: PrismaClient) {}
@@ -70,16 +47,7 @@ export class SqliteTaskQueue implements TaskQueue {
       await recordTaskChanges(tx, claimed.map(changeOf), new Date(now));
       return claimed;
     });
-    return rows.map((row) => ({
-      taskId: row.id,
-      clusterId: row.cluster_id,
-      agentId: row.agent_id,
-      attempt: Number(row.last_attempt),
-      input: JSON.parse(row.input_json) as unknown,
-      metadata: row.metadata_json === null ? null : (JSON.parse(row.metadata_json) as Record<string, unknown>),
-      timeoutS: Number(row.timeout_s),
-      leaseExpiresAt: row.lease_expires_at,
-    }));
+    return rows.map(toClaimedTask);
   }
 
   async renew(leases: readonly TaskLease[], now: number): Promise<string[]> {
@@ -111,10 +79,7 @@ export class SqliteTaskQueue implements TaskQueue {
 
   async completeMany(completions: ReadonlyArray<Completion>, now: number): Promise<CompletionAnswer[]> {
     if (completions.length === 0) return [];
-    // The same lease twice in one call: the first completion counts. Of different leases of one
-    // task at most one is held, and the UPDATE matches only that one.
-    const first = new Map<string, Completion>();
-    for (const completion of completions) if (!first.has(leaseKey(completion.lease))) first.set(leaseKey(completion.lease), completion);
+    const first = firstOfEachLease(completions);
     const unique = [...first.values()];
 
     const { moved, held } = await this.db.$transaction(async (tx) => {
@@ -131,8 +96,7 @@ export class SqliteTaskQueue implements TaskQueue {
           end.outcome === "failed" ? JSON.stringify(end.error) : null,
         ],
         async (values) => {
-          for (const row of await tx.$queryRaw<CompletedRow[]>(completeStatement(values, now)))
-            moved.set(leaseKey({ taskId: row.id, agentId: row.agent_id, attempt: Number(row.last_attempt) }), row);
+          for (const row of await tx.$queryRaw<CompletedRow[]>(completeStatement(values, now))) moved.set(leaseKey(leaseOfRow(row)), row);
         },
       );
       const accepted = unique.filter(({ lease }) => moved.has(leaseKey(lease)));
@@ -155,9 +119,7 @@ export class SqliteTaskQueue implements TaskQueue {
           WHERE task_attempts.task_id = ended.task_id AND task_attempts.number = ended.attempt`,
       );
       // A refused completion is kept on the attempt it claims to end, if that attempt was the agent's.
-      const refused = completions.filter(
-        (completion) => first.get(leaseKey(completion.lease)) !== completion || !moved.has(leaseKey(completion.lease)),
-      );
+      const refused = refusedCompletions(completions, first, moved);
       await inRowSlices(
         refused,
         ROWS_PER_STATEMENT,
@@ -184,13 +146,7 @@ export class SqliteTaskQueue implements TaskQueue {
     });
 
     announceMoves([...moved.values()], now);
-    return completions.map((completion): CompletionAnswer => {
-      const row = moved.get(leaseKey(completion.lease));
-      if (row && first.get(leaseKey(completion.lease)) === completion)
-        return { accepted: true, status: row.status as "succeeded" | "failed" | "dead" };
-      if (row) return { accepted: false, reason: "the task was completed earlier in the same call" };
-      return { accepted: false, reason: whyNotHeld(completion.lease, held.get(completion.lease.taskId), now) };
-    });
+    return completionAnswers(completions, first, moved, held, now);
   }
 
   async recordExecutorRef(lease: TaskLease, executorRef: string): Promise<void> {
@@ -260,18 +216,6 @@ export class SqliteTaskQueue implements TaskQueue {
     announceMoves(moved, now);
     return moved.map((row) => row.id);
   }
-}
-
-/** Slots whose agents could take exactly the same tasks: one claim statement serves them all. */
-function groupInterchangeable(slots: readonly AgentSlot[]): AgentSlot[][] {
-  const groups = new Map<string, AgentSlot[]>();
-  for (const slot of slots) {
-    const key = JSON.stringify([slot.clusterId, slot.definition, slot.role, [...slot.capabilities].sort()]);
-    const group = groups.get(key);
-    if (group) group.push(slot);
-    else groups.set(key, [slot]);
-  }
-  return [...groups.values()];
 }
 
 /**
@@ -360,39 +304,4 @@ async function endRunningAttempts(
       UPDATE task_attempts SET outcome = ${outcome}, ended_at = ${now}, error_json = ${JSON.stringify(error)}
       WHERE outcome = 'running' AND task_id IN (SELECT column1 FROM (VALUES ${values}))`,
   );
-}
-
-const leaseKey = (lease: TaskLease) => JSON.stringify([lease.taskId, lease.agentId, lease.attempt]);
-
-function changeOf(row: { id: string; cluster_id: string }) {
-  return { clusterId: row.cluster_id, taskId: row.id };
-}
-
-/**
- * After the commit: long polls hear of final tasks, the dispatcher of claimable ones at once, and of
- * failed ones when their backoff is over.
- */
-function announceMoves(moved: readonly MovedRow[], now: number): void {
-  const signals = taskSignals();
-  const claimableAt = new Map<string, number>();
-  for (const row of moved) {
-    if (row.status === "succeeded" || row.status === "dead") signals.emit("finished", row.id);
-    if (row.status === "queued" || row.status === "failed") {
-      const at = row.status === "queued" ? now : row.run_after;
-      claimableAt.set(row.cluster_id, Math.min(at, claimableAt.get(row.cluster_id) ?? Number.POSITIVE_INFINITY));
-    }
-  }
-  for (const [clusterId, at] of claimableAt) {
-    if (at <= now) signals.emit("claimable", clusterId);
-    else setTimeout(() => signals.emit("claimable", clusterId), at - now).unref();
-  }
-}
-
-function whyNotHeld(lease: TaskLease, row: HeldRow | undefined, now: number): string {
-  if (!row) return "the task no longer exists";
-  if (row.status !== "running") return `the task is ${row.status}`;
-  if (row.agent_id !== lease.agentId) return "the task was handed to another agent";
-  if (Number(row.last_attempt) !== lease.attempt) return `the lease passed to attempt ${Number(row.last_attempt)}`;
-  if (row.lease_expires_at !== null && row.lease_expires_at <= now) return "the lease expired";
-  return "the agent does not hold the lease";
 }

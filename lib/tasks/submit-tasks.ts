@@ -2,7 +2,8 @@
 // blueprint and stored in one transaction (a bad task stores none of the batch). An
 // Idempotency-Key makes a retried call answer what the first one created. A task for a hibernated
 // cluster wakes it at once.
-import { createHash, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
+import { v7 as uuidv7 } from "uuid";
 import { type AuditContext, systemAudit } from "@/lib/audit/audit-context";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { recordTaskChanges } from "@/lib/cluster/change-feed";
@@ -24,6 +25,7 @@ import {
   type TaskDetailView,
 } from "./api-schema";
 import { type EncodedTaskRequest, encodeTaskRequests, findTaskRequestProblems } from "./task-request-checks";
+import { signalInstances } from "./instance-task-signals";
 import { TASK_ATTEMPTS_INCLUDE, toTaskDetailView, toTaskView } from "./task-record";
 import { taskSignals } from "./task-signals";
 
@@ -89,6 +91,7 @@ export async function submitTasks(clusterId: string, request: SubmitTasksRequest
       rows.map((row) => ({ clusterId, taskId: row.id })),
       new Date(now),
     );
+    await signalInstances(tx, "claimable", [clusterId]);
     await recordAudit(tx, options.audit, {
       action: "task.submit",
       targetType: "cluster",
@@ -160,7 +163,9 @@ async function findMissingParents(clusterId: string, tasks: readonly EncodedTask
 function taskRow(clusterId: string, task: EncodedTaskRequest, audit: AuditContext, now: number): TaskRow {
   const { request } = task;
   return {
-    id: randomUUID(),
+    // Version 7: ids grow in the order this process makes them, which breaks ties of priority and
+    // age on PostgreSQL (the queue's "oldest first"; SQLite has its rowid).
+    id: uuidv7(),
     clusterId,
     inputJson: task.inputJson,
     definition: request.definition ?? null,

@@ -13,13 +13,13 @@ import { LocalAgentRuntime } from "@/lib/runtime/local-runtime";
 import { audit } from "@/lib/test/test-audit";
 import { cancelTask } from "./cancel-task";
 import { retryTask } from "./retry-task";
-import { SqliteTaskQueue } from "./sqlite-task-queue";
+import { createTaskQueue } from "./task-queue-for-process";
 import { submitTasks } from "./submit-tasks";
 import type { AgentSlot, TaskLease } from "./task-queue";
 import { isFinalTaskStatus, isTaskMoveAllowed, leaseEnd, retryBackoffMs, type TaskStatus } from "./task-status";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
-const queue = new SqliteTaskQueue(db);
+const queue = createTaskQueue(db);
 const runtime = new LocalAgentRuntime();
 
 beforeAll(async () => {

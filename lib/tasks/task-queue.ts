@@ -1,6 +1,7 @@
 // The seam between the task services and the database's queue mechanics (spec/tasks.md, "The
 // queue"). Everything dialect-specific about a claim lives behind it: SQLite claims with one
-// UPDATE ... RETURNING in this process; PostgreSQL will claim with FOR UPDATE SKIP LOCKED.
+// UPDATE ... RETURNING in this process; PostgreSQL with FOR UPDATE SKIP LOCKED, several console
+// instances at once.
 /** A task's failure as the task and its attempts keep it. */
 export interface TaskError {
   type: string;

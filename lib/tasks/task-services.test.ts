@@ -16,12 +16,12 @@ import { TASK_COUNT_CAP } from "./api-schema";
 import { listTasks } from "./list-tasks";
 import { pruneTasks } from "./prune-tasks";
 import { retryTask } from "./retry-task";
-import { SqliteTaskQueue } from "./sqlite-task-queue";
+import { createTaskQueue } from "./task-queue-for-process";
 import { submitTasks, TASKS_ACTOR } from "./submit-tasks";
 import { taskSignals } from "./task-signals";
 
 const runtime = new LocalAgentRuntime();
-const queue = new SqliteTaskQueue(db);
+const queue = createTaskQueue(db);
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 beforeAll(async () => {

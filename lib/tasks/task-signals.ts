@@ -4,7 +4,7 @@
 // Next.js may load this module in several bundles of one process.
 import { EventEmitter } from "node:events";
 
-interface TaskSignalMap {
+export interface TaskSignalMap {
   /** Tasks of the cluster became claimable (submitted, retried, released, backoff over soon). */
   claimable: [clusterId: string];
   /** An operator cancelled the task: the agent running it aborts its executor call. */

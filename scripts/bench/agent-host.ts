@@ -1,17 +1,17 @@
 // A second agent host for bench:tasks' agent-death figure: one agent of a cluster, run by its own
-// dispatcher in this process on the bench's SQLite file, until the bench kills the process.
+// dispatcher in this process on the bench's database, until the bench kills the process.
 //   tsx scripts/bench/agent-host.ts <cluster id> <agent id>   (DATABASE_URL names the database)
 import { createExecutor } from "../../lib/executors/create-executor";
 import { db, tuneSqlite } from "../../lib/db";
 import { loadClusterWork } from "../../lib/runtime/cluster-work";
 import { TaskDispatcher } from "../../lib/runtime/task-dispatcher";
-import { SqliteTaskQueue } from "../../lib/tasks/sqlite-task-queue";
+import { createTaskQueue } from "../../lib/tasks/task-queue-for-process";
 
 const [clusterId, agentId] = process.argv.slice(2);
 if (!clusterId || !agentId) throw new Error("usage: agent-host.ts <cluster id> <agent id>");
 await tuneSqlite(db);
 const agent = await db.agent.findUniqueOrThrow({ where: { id: agentId } });
-const dispatcher = new TaskDispatcher({ queue: new SqliteTaskQueue(db), createExecutor, loadWork: loadClusterWork });
+const dispatcher = new TaskDispatcher({ queue: createTaskQueue(db), createExecutor, loadWork: loadClusterWork });
 dispatcher.start();
 dispatcher.addAgent({
   agentId,

@@ -1,5 +1,6 @@
 // The production server on a fresh database for the benchmarks: built if needed, migrated, with
-// an admin (email and password returned) and that admin's API token.
+// an admin (email and password returned) and that admin's API token. The database is a new SQLite
+// file, or the (empty) one `databaseUrl` names, which the caller made and drops.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -11,10 +12,12 @@ export interface BenchServer {
   directory: string;
   admin: { email: string; password: string };
   authorization: string;
+  /** The server's process (next start serves from it), for CPU figures. */
+  pid: number;
   stop(): void;
 }
 
-export async function startBenchServer(port: number): Promise<BenchServer> {
+export async function startBenchServer(port: number, options: { databaseUrl?: string } = {}): Promise<BenchServer> {
   if (!existsSync(".next/BUILD_ID")) {
     console.log("no production build yet: running next build");
     if (spawnSync("npx", ["next", "build"], { stdio: "inherit" }).status !== 0) throw new Error("next build failed");
@@ -24,7 +27,7 @@ export async function startBenchServer(port: number): Promise<BenchServer> {
   const admin = { email: "bench@example.com", password: randomUUID() };
   const env = {
     ...process.env,
-    DATABASE_URL: `file:${path.join(directory, "bench.db")}`,
+    DATABASE_URL: options.databaseUrl ?? `file:${path.join(directory, "bench.db")}`,
     BLUEPRINTS_DIR: path.join(directory, "blueprints"),
     LOG_LEVEL: "warn",
     NEXT_TELEMETRY_DISABLED: "1",
@@ -62,7 +65,7 @@ export async function startBenchServer(port: number): Promise<BenchServer> {
         stop();
         throw new Error(`creating the bench token failed: ${token.stderr}`);
       }
-      return { base, directory, admin, authorization: `Bearer ${token.stdout.trim()}`, stop };
+      return { base, directory, admin, authorization: `Bearer ${token.stdout.trim()}`, pid: server.pid!, stop };
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -1,18 +1,21 @@
-// bench:tasks' agent-death figure: an agent host process (agent-host.ts) runs a long task; the
-// bench kills it with SIGKILL, as a crash would, and measures until the task runs again on the
-// other agent, run by a dispatcher in this process. Nothing tells the queue: the dead host's lease
-// simply stops being renewed and expires.
+// bench:tasks' agent-death figure, run as its own process per database (lib/db binds to one when
+// it loads): an agent host process (agent-host.ts) runs a long task; this kills it with SIGKILL, as
+// a crash would, and measures until the task runs again on the other agent, run by a dispatcher in
+// this process. Nothing tells the queue: the dead host's lease simply stops being renewed and expires.
+//   tsx scripts/bench/tasks-agent-death.ts sqlite|postgresql   prints {"samples":[ms, ...]} last
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createTestDatabase, dropTestDatabase } from "../../lib/test/postgres-databases";
 
 const SAMPLES = 3;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function benchAgentDeath(): Promise<{ samples: number[] }> {
+async function benchAgentDeath(database: "sqlite" | "postgresql"): Promise<{ samples: number[] }> {
   const directory = mkdtempSync(path.join(tmpdir(), "bench-death-"));
-  process.env.DATABASE_URL = `file:${path.join(directory, "death.db")}`;
+  const databaseUrl = database === "postgresql" ? await createTestDatabase("bench_death") : `file:${path.join(directory, "death.db")}`;
+  process.env.DATABASE_URL = databaseUrl;
   process.env.BLUEPRINTS_DIR = path.join(directory, "blueprints");
   if (spawnSync("node", ["scripts/db/migrate.mjs"], { stdio: "inherit" }).status !== 0)
     throw new Error("migrating the bench database failed");
@@ -24,7 +27,7 @@ export async function benchAgentDeath(): Promise<{ samples: number[] }> {
   const { LocalAgentRuntime } = await import("../../lib/runtime/local-runtime");
   const { loadClusterWork } = await import("../../lib/runtime/cluster-work");
   const { TaskDispatcher } = await import("../../lib/runtime/task-dispatcher");
-  const { SqliteTaskQueue } = await import("../../lib/tasks/sqlite-task-queue");
+  const { createTaskQueue } = await import("../../lib/tasks/task-queue-for-process");
   const { toRuntimeAgent } = await import("../../lib/cluster/start-agents");
 
   const audit = systemAudit("bench");
@@ -37,7 +40,7 @@ agents:
   await createBlueprint({ id: "death-bench", name: "Death bench", version: "1.0.0", blueprint_yaml: yaml }, { audit });
   const cluster = await createCluster({ blueprint_id: "death-bench", name: "Death bench" }, { runtime: new LocalAgentRuntime(), audit });
   const [first, second] = await db.agent.findMany({ where: { clusterId: cluster.id, role: "worker" }, orderBy: { ordinal: "asc" } });
-  const queue = new SqliteTaskQueue(db);
+  const queue = createTaskQueue(db);
   const samples: number[] = [];
   try {
     for (let sample = 0; sample < SAMPLES; sample++) {
@@ -84,6 +87,7 @@ agents:
   } finally {
     await db.$disconnect();
     rmSync(directory, { recursive: true, force: true });
+    if (database === "postgresql") await dropTestDatabase(databaseUrl);
   }
   return { samples };
 }
@@ -95,3 +99,5 @@ async function until(check: () => Promise<boolean>, timeoutMs: number, what: str
     await sleep(50);
   }
 }
+
+console.log(JSON.stringify(await benchAgentDeath(process.argv[2] === "postgresql" ? "postgresql" : "sqlite")));

@@ -1,13 +1,17 @@
-// npm run bench:tasks - the task queue end to end through the production server (SQLite), with the
-// built-in `simulate` executor, printing every figure of issue 17 in one run:
+// npm run bench:tasks - the task queue end to end through the production server, with the
+// built-in `simulate` executor, on SQLite and then on PostgreSQL (a throwaway database; skipped when
+// no server answers), printing every figure of issues 17 and 18 as it is measured and then both
+// databases side by side:
 //   1. throughput: batches of 1,000 tasks submitted to a cluster of 100 agents, until all succeeded;
 //   2. queued -> running with idle agents: one task at a time, created_at to the attempt's start;
 //   3. a task for a hibernated cluster: created_at to the attempt's start (the wake included);
 //   4. a task whose agent dies mid-run: running again on another agent (tasks-agent-death.ts);
 //   5. a backlog of 5,000 tasks on a cluster with a queue_depth policy: the workers over time.
+// BENCH_DATABASES=sqlite (or postgresql) runs one of them.
+import { spawn } from "node:child_process";
+import { createTestDatabase, dropTestDatabase, isPostgresReachable } from "../../lib/test/postgres-databases";
 import { startBenchServer } from "./bench-server";
 import { median } from "./median";
-import { benchAgentDeath } from "./tasks-agent-death";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3330);
 const THROUGHPUT_BATCHES = Number(process.env.BENCH_BATCHES ?? 20);
@@ -15,7 +19,16 @@ const BATCH = 1000;
 const LATENCY_SAMPLES = 200;
 const WAKE_SAMPLES = 20;
 const BACKLOG = 5000;
-const line = (what: string, figure: string, unit: string) => console.log(`${what.padEnd(62)}${figure.padStart(9)} ${unit}`);
+
+type Database = "sqlite" | "postgresql";
+const DATABASE_NAMES: Record<Database, string> = { sqlite: "SQLite", postgresql: "PostgreSQL" };
+
+/** One measured figure: printed when measured, and again beside the other database's at the end. */
+interface Figure {
+  what: string;
+  figure: string;
+  unit: string;
+}
 const percentile = (values: readonly number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -47,8 +60,19 @@ ${scaling}agents:
   - { name: doer, role: worker, reports_to: lead, count: ${workers} }
 `;
 
-async function main() {
-  const server = await startBenchServer(PORT);
+/** Every figure on one database, through a production server started on it. */
+async function measure(database: Database): Promise<{ figures: Figure[]; notes: string[] }> {
+  const figures: Figure[] = [];
+  const notes: string[] = [];
+  const line = (what: string, figure: string, unit: string) => {
+    figures.push({ what, figure, unit });
+    console.log(`${what.padEnd(62)}${figure.padStart(9)} ${unit}`);
+  };
+  const databaseUrl = database === "postgresql" ? await createTestDatabase("bench_tasks") : undefined;
+  const server = await startBenchServer(PORT, { databaseUrl }).catch(async (error: unknown) => {
+    if (databaseUrl) await dropTestDatabase(databaseUrl);
+    throw error;
+  });
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${server.base}${path}`, {
       method,
@@ -72,7 +96,7 @@ async function main() {
   const startDelay = (task: TaskView) => Date.parse(task.attempts![0]!.started_at) - Date.parse(task.created_at);
   // Each figure is printed as soon as it is measured: the whole run takes minutes.
   const show = (print: () => void) => print();
-  console.log("\nbench:tasks (production server on SQLite, simulate executor)");
+  console.log(`\nbench:tasks (production server on ${DATABASE_NAMES[database]}, simulate executor)`);
 
   try {
     // 1. Throughput.
@@ -120,11 +144,7 @@ async function main() {
         "tasks/s  target >= 1000",
       );
       line(`  submitting alone (2 callers)`, ((THROUGHPUT_BATCHES * BATCH) / submitSeconds).toFixed(0), "tasks/s");
-      line(
-        `  tasks of ${total} submitted that did not succeed`,
-        String(notSucceeded),
-        notSucceeded === 0 ? "all succeeded" : "NOT ALL SUCCEEDED",
-      );
+      line(`  tasks of ${total} submitted that did not succeed`, String(notSucceeded), "target 0");
     });
 
     // 2. queued -> running with idle agents.
@@ -201,19 +221,18 @@ async function main() {
       line(`  peak workers`, String(peak), "(max 20)");
       line(`  backlog drained after`, drainedAt!.toFixed(1), "s");
       line(`  scale-ups after the first scale-down, backlog left`, String(directionChanges), "target 0");
-      line(
-        `  workers after draining (policy: back to min_workers 1)`,
-        String(final.workers),
-        `after ${(final.at - drainedAt!).toFixed(1)} s`,
-      );
+      line(`  workers after draining (policy: back to min_workers 1)`, String(final.workers), "target 1");
+      line(`    reached after the backlog drained`, (final.at - drainedAt!).toFixed(1), "s");
+      notes.push(`${DATABASE_NAMES[database]} workers over time: ${timeline}`);
       console.log(`  workers over time: ${timeline}`);
     });
   } finally {
     server.stop();
+    if (databaseUrl) await dropTestDatabase(databaseUrl);
   }
 
   // 4. An agent that dies mid-run (two agent hosts on one database, library level).
-  const death = await benchAgentDeath();
+  const death = await benchAgentDeath(database);
   show(() => {
     line(
       `agent dies mid-run: running again on another agent, median of ${death.samples.length}`,
@@ -222,6 +241,44 @@ async function main() {
     );
     line(`agent dies mid-run: slowest`, (Math.max(...death.samples) / 1000).toFixed(1), "s  target <= 15");
   });
+  return { figures, notes };
+}
+
+/** tasks-agent-death.ts in its own process: lib/db binds to one database per process. */
+function benchAgentDeath(database: Database): Promise<{ samples: number[] }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench/tasks-agent-death.ts", database], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      const last = output.trim().split("\n").at(-1) ?? "";
+      if (code === 0) resolve(JSON.parse(last) as { samples: number[] });
+      else reject(new Error(`the agent-death bench on ${database} exited with ${code}: ${output}`));
+    });
+  });
+}
+
+async function main() {
+  const wanted = (process.env.BENCH_DATABASES ?? "sqlite,postgresql").split(",") as Database[];
+  const results = new Map<Database, { figures: Figure[]; notes: string[] }>();
+  for (const database of wanted) {
+    if (database === "postgresql" && !(await isPostgresReachable())) {
+      console.log("\nbench:tasks: no PostgreSQL answers (TEST_DATABASE_URL or 127.0.0.1:5432); its column stays empty");
+      continue;
+    }
+    results.set(database, await measure(database));
+  }
+  const databases = [...results.keys()];
+  console.log(`\nbench:tasks, side by side (production server, simulate executor)`);
+  console.log(`${"".padEnd(62)}${databases.map((database) => DATABASE_NAMES[database].padStart(11)).join("")}`);
+  for (const [index, { what, unit }] of results.get(databases[0]!)!.figures.entries()) {
+    const figures = databases.map((database) => (results.get(database)!.figures[index]?.figure ?? "-").padStart(11));
+    console.log(`${what.padEnd(62)}${figures.join("")} ${unit}`);
+  }
+  for (const database of databases) for (const note of results.get(database)!.notes) console.log(note);
 }
 
 main().catch((error: unknown) => {

@@ -84,8 +84,8 @@ export class ConsoleInstance {
       if (child.exitCode !== null || child.signalCode !== null) {
         throw new Error(`the instance on port ${this.port} exited while starting (${child.exitCode ?? child.signalCode})`);
       }
-      // A public route that reads the database: the server and its database are both up.
-      const ready = await fetch(`${this.url}/api/setup`, { signal: AbortSignal.timeout(5_000) }).then(
+      // The load balancer's probe: the server answers, its database too, with the migrations applied.
+      const ready = await fetch(`${this.url}/api/health`, { signal: AbortSignal.timeout(5_000) }).then(
         (response) => response.ok,
         () => false,
       );

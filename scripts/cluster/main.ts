@@ -65,6 +65,8 @@ const shared: Record<string, string> = {
   NODE_ENV: "production",
   DATABASE_URL: databaseUrl,
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? proxyUrl,
+  // The proxy is one hop: the instances take the client's address from its X-Forwarded-For.
+  TRUST_PROXY: process.env.TRUST_PROXY ?? "1",
 };
 if (!process.env.NEXTAUTH_SECRET) {
   // Every instance must sign and check sessions with the same key.

@@ -102,7 +102,8 @@ async function writeMigration(provider, directoryName) {
 
       // Prefer the engine's own migration script: the same SQL, plus the "Warnings" comment
       // `prisma migrate dev` puts above destructive changes. Only used if its SQL is the diff.
-      const prismaScript = await db.createMigrationScript(migrationsDir, schemaPath).catch(() => null);
+      // (SQLite only: on PostgreSQL it needs a shadow database the engine then fails to clean up.)
+      const prismaScript = provider === "sqlite" ? await db.createMigrationScript(migrationsDir, schemaPath).catch(() => null) : null;
       const withWarnings = typeof prismaScript === "string" && prismaScript.endsWith(sql);
       const script = withWarnings ? prismaScript : sql;
 

@@ -1,5 +1,6 @@
-// The SQLite queue on a real database file: claims by routing, priority and age; leases renewed,
-// expired and released; completions accepted once and refused (and recorded) after a lost lease.
+// The queue of the test leg's database (SQLite or PostgreSQL), for real: claims by routing,
+// priority and age; leases renewed, expired and released; completions accepted once and refused
+// (and recorded) after a lost lease.
 import { beforeAll, describe, expect, it } from "vitest";
 import { importExampleBlueprints } from "@/lib/blueprint/import-example-blueprints";
 import { createCluster } from "@/lib/cluster/create-cluster";
@@ -7,13 +8,13 @@ import { db } from "@/lib/db";
 import { LocalAgentRuntime } from "@/lib/runtime/local-runtime";
 import { audit } from "@/lib/test/test-audit";
 import type { TaskRequest } from "./api-schema";
-import { SqliteTaskQueue } from "./sqlite-task-queue";
+import { createTaskQueue } from "./task-queue-for-process";
 import { submitTasks } from "./submit-tasks";
 import type { AgentSlot } from "./task-queue";
 import { taskSignals } from "./task-signals";
 import { LEASE_MARGIN_MS, LEASE_MS, leaseEnd, retryBackoffMs } from "./task-status";
 
-const queue = new SqliteTaskQueue(db);
+const queue = createTaskQueue(db);
 const runtime = new LocalAgentRuntime();
 
 beforeAll(async () => {
