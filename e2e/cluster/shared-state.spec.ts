@@ -75,7 +75,7 @@ test("tasks submitted through either instance run exactly once; a long poll on o
     const api = batch % 2 === 0 ? first!.api : second!.api;
     const tasks = Array.from({ length: 25 }, (_, index) => ({ input: { duration_ms: 20, n: batch * 25 + index } }));
     const response = await api.post(`/api/clusters/${clusterId}/tasks`, { data: { tasks } });
-    expect(response.status()).toBe(201);
+    expect(response.status()).toBe(202);
     submitted.push(...((await response.json()) as { items: Array<{ id: string }> }).items.map((task) => task.id));
   }
   expect(new Set(submitted).size).toBe(100);
@@ -101,7 +101,7 @@ test("tasks submitted through either instance run exactly once; a long poll on o
 
   // A task of a few seconds, submitted and waited for on the first instance, run by the second's agents.
   const slow = await first!.api.post(`/api/clusters/${clusterId}/tasks`, { data: { input: { duration_ms: 2_000 } } });
-  expect(slow.status()).toBe(201);
+  expect(slow.status()).toBe(202);
   const { id } = (await slow.json()) as { id: string };
   const started = Date.now();
   const waited = await first!.api.get(`/api/tasks/${id}?wait_s=20`, { timeout: 25_000 });
