@@ -7,6 +7,7 @@
 // each instance, the command line on the shared database (more users and tokens), and helpers to
 // read a cluster's agents and the agents each instance's local driver runs.
 import { execFileSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import { type APIRequestContext, request } from "@playwright/test";
 import pg from "pg";
 
@@ -107,6 +108,7 @@ export async function startConsoleCluster(options: ConsoleClusterOptions): Promi
       await Promise.allSettled([proxy.close(), ...instances.map((instance) => instance.server.stop())]);
       await Promise.allSettled([api.dispose(), ...instances.map((instance) => instance.api.dispose()), pool.end()]);
       await dropTestDatabase(databaseUrl);
+      rmSync(BASE_ENV.BLUEPRINTS_DIR, { recursive: true, force: true });
     },
   };
 }
