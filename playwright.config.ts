@@ -1,9 +1,11 @@
 // Browser and API tests against a production build on fresh databases (SQLite files, or PostgreSQL
 // databases on that leg of npm test: e2e/support/e2e-databases.ts), driven in Debian's Chromium.
 // A `setup` project creates the users and tokens first (through the README's command line); a
-// second server on an empty database serves the first-run setup page.
+// second server on an empty database serves the first-run setup page. On the PostgreSQL leg the
+// `cluster` project starts two more instances of its own on another fresh database
+// (e2e/support/console-cluster.ts, ports from E2E_PORT + 10).
 import { defineConfig } from "@playwright/test";
-import { E2E_DATABASE_URL, E2E_FIRST_RUN_DATABASE_URL } from "./e2e/support/e2e-databases";
+import { E2E_DATABASE_URL, E2E_FIRST_RUN_DATABASE_URL, isPostgresLeg } from "./e2e/support/e2e-databases";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const FIRST_RUN_PORT = PORT + 1;
@@ -49,6 +51,8 @@ export default defineConfig({
     { name: "api", testDir: "e2e/api", dependencies: ["setup"] },
     { name: "ui", testDir: "e2e/ui", dependencies: ["setup"], use: { ...browser, storageState: "e2e/.auth/admin.json" } },
     { name: "first-run", testDir: "e2e/first-run", use: { ...browser, baseURL: `http://127.0.0.1:${FIRST_RUN_PORT}` } },
+    // Several instances share a database only on PostgreSQL.
+    ...(isPostgresLeg ? [{ name: "cluster", testDir: "e2e/cluster", use: browser }] : []),
   ],
   webServer: [
     {

@@ -9,7 +9,10 @@ describe("parseEnv", () => {
       BLUEPRINTS_DIR: "data/blueprints",
       RATE_LIMIT_READS_PER_MINUTE: 600,
       SIGNIN_MAX_FAILURES: 5,
+      CLUSTER_LOCK_TIMEOUT_MS: 15_000,
     });
+    expect(parseEnv({}).AUTOSCALER_LEASE_MS).toBeUndefined();
+    expect(parseEnv({ AUTOSCALER_TICK_MS: "200", AUTOSCALER_LEASE_MS: "600" }).AUTOSCALER_LEASE_MS).toBe(600);
   });
 
   it.each([
@@ -23,6 +26,8 @@ describe("parseEnv", () => {
     [{ EXECUTOR_ALLOWED_HOSTS: "agents.example.com,https://x.example.com" }, /EXECUTOR_ALLOWED_HOSTS must list host names or host:port/],
     [{ EXECUTOR_ALLOWED_HOSTS: " , " }, /EXECUTOR_ALLOWED_HOSTS must list at least one host/],
     [{ EXECUTOR_MAX_RESPONSE_BYTES: "-1" }, /must be above 0/],
+    [{ AUTOSCALER_TICK_MS: "1000", AUTOSCALER_LEASE_MS: "2000" }, /AUTOSCALER_LEASE_MS must be at least three AUTOSCALER_TICK_MS/],
+    [{ CLUSTER_LOCK_TIMEOUT_MS: "soon" }, /CLUSTER_LOCK_TIMEOUT_MS/],
   ])("names the variable and the fix for %o", (source, message) => {
     expect(() => parseEnv(source)).toThrow(message);
   });

@@ -66,6 +66,16 @@ const envSchema = z
       .default("true")
       .transform((value) => value === "true"),
     AUTOSCALER_TICK_MS: positiveInt(1000),
+    // How long the autoscaler's lease outlives its holder's last renewal: how soon another instance
+    // takes over when the holder dies. Unset: ten ticks, at least 30 s.
+    AUTOSCALER_LEASE_MS: z.coerce
+      .number("must be a whole number above 0")
+      .int("must be a whole number")
+      .positive("must be above 0")
+      .optional(),
+    // The longest a cluster action waits for the one before it on the same cluster (on any instance);
+    // past it the request is refused with 409 and Retry-After.
+    CLUSTER_LOCK_TIMEOUT_MS: positiveInt(15_000),
     // Finished tasks (succeeded, dead, cancelled) and their attempts are deleted this many days after they finished.
     TASK_RETENTION_DAYS: positiveInt(7),
     // A stopping or hibernating agent's running tasks may finish this long before they go back to the queue.
@@ -99,6 +109,13 @@ const envSchema = z
     (value, context) => {
       if ((value.ADMIN_EMAIL === undefined) !== (value.ADMIN_PASSWORD === undefined)) {
         context.addIssue({ code: "custom", path: ["ADMIN_PASSWORD"], message: "set ADMIN_EMAIL and ADMIN_PASSWORD together, or neither" });
+      }
+      if (value.AUTOSCALER_LEASE_MS !== undefined && value.AUTOSCALER_LEASE_MS < 3 * value.AUTOSCALER_TICK_MS) {
+        context.addIssue({
+          code: "custom",
+          path: ["AUTOSCALER_LEASE_MS"],
+          message: "AUTOSCALER_LEASE_MS must be at least three AUTOSCALER_TICK_MS: the leader renews it once a third has passed",
+        });
       }
       if (value.NODE_ENV === "production" && !value.NEXTAUTH_SECRET && value.DATABASE_URL !== EMBEDDED_DATABASE_URL) {
         context.addIssue({

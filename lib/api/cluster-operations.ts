@@ -22,7 +22,15 @@ import { exampleBlueprint } from "./examples";
 import type { OperationTable } from "./operation";
 
 export const clusterMissing = { status: 404, description: "No cluster with this id." } as const;
-const notNow = { status: 409, description: "The cluster's status does not allow this action now." } as const;
+const notNow = {
+  status: 409,
+  description: "The cluster's status does not allow this action now, or another action on it is still under way (retry after Retry-After).",
+} as const;
+/** Another action on the cluster held it longer than this one may wait (CLUSTER_LOCK_TIMEOUT_MS). */
+export const clusterBusy = {
+  status: 409,
+  description: "Another action on the cluster is still under way; retry after Retry-After.",
+} as const;
 
 export const clusterOperations = {
   "/api/clusters": {

@@ -11,7 +11,7 @@ import {
   workerHistorySchema,
 } from "@/lib/metrics/api-schema";
 import { z } from "zod";
-import { clusterMissing } from "./cluster-operations";
+import { clusterBusy, clusterMissing } from "./cluster-operations";
 import type { OperationTable } from "./operation";
 
 export const metricsOperations = {
@@ -56,7 +56,7 @@ export const metricsOperations = {
       params: clusterIdParamsSchema,
       body: setAutoscalerPauseRequestSchema,
       ok: { status: 200, description: "The autoscaler's view.", schema: autoscalerViewSchema },
-      refusals: [clusterMissing],
+      refusals: [clusterMissing, clusterBusy],
       examples: () => ({ body: { pause: "scale_in" } }),
     },
   },

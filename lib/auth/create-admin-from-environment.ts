@@ -7,8 +7,14 @@ import { needsSetup } from "./needs-setup";
 
 export async function createAdminFromEnvironment(credentials: { email?: string; password?: string }): Promise<UserView | null> {
   if (!credentials.email || !credentials.password || !(await needsSetup())) return null;
-  return createFirstAdmin(
-    { email: credentials.email.toLowerCase(), password: credentials.password },
-    { audit: systemAudit("environment") },
-  );
+  try {
+    return await createFirstAdmin(
+      { email: credentials.email.toLowerCase(), password: credentials.password },
+      { audit: systemAudit("environment") },
+    );
+  } catch (error) {
+    // Console instances started together on one database race for it: one creates the admin.
+    if (!(await needsSetup())) return null;
+    throw error;
+  }
 }

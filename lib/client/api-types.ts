@@ -2680,7 +2680,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The cluster's status does not allow this action now. If-Match named an older revision (stale revision). */
+            /** @description The cluster's status does not allow this action now, or another action on it is still under way (retry after Retry-After). If-Match named an older revision (stale revision). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2766,7 +2766,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The cluster's status does not allow this action now. If-Match named an older revision (stale revision). */
+            /** @description The cluster's status does not allow this action now, or another action on it is still under way (retry after Retry-After). If-Match named an older revision (stale revision). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3090,6 +3090,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Another action on the cluster is still under way; retry after Retry-After. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than 1 MiB. */
             413: {
                 headers: {
@@ -3171,7 +3180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The cluster's status does not allow this action now. If-Match named an older revision (stale revision). */
+            /** @description The cluster's status does not allow this action now, or another action on it is still under way (retry after Retry-After). If-Match named an older revision (stale revision). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3495,7 +3504,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The cluster's status does not allow this action now. If-Match named an older revision (stale revision). */
+            /** @description The cluster's status does not allow this action now, or another action on it is still under way (retry after Retry-After). If-Match named an older revision (stale revision). */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3612,7 +3621,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The cluster's status does not allow this action now. If-Match named an older revision (stale revision). */
+            /** @description The cluster's status does not allow this action now, or another action on it is still under way (retry after Retry-After). If-Match named an older revision (stale revision). */
             409: {
                 headers: {
                     [name: string]: unknown;

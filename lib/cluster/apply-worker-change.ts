@@ -1,10 +1,12 @@
 // Carries out a planned worker change: rows first (the cluster `scaling`, new workers `starting`,
 // stopped ones `inactive`), then the runtime. Shared by scaling and reactivation, which then settle.
+// The workers it starts or wakes run in this runtime and are recorded as its own; the ones it stops
+// may run in another console instance, which stops them when it sees their rows.
 import { db } from "@/lib/db";
 import type { ClusterActionOptions } from "./action-options";
 import { recordClusterChange } from "./change-feed";
 import { type AgentInsert, insertAgents } from "./insert-agents";
-import { startAgents } from "./start-agents";
+import { startAgents, wakeAgents } from "./start-agents";
 import type { WorkerChange } from "./worker-pool";
 
 export async function applyWorkerChange(
@@ -24,6 +26,7 @@ export async function applyWorkerChange(
     capabilitiesJson: JSON.stringify(worker.definition.capabilities ?? []),
     skillsJson: JSON.stringify(worker.definition.skills ?? []),
     configJson: JSON.stringify(worker.definition.config ?? {}),
+    runtimeOwner: runtime.instanceId,
   }));
   await db.$transaction(async (tx) => {
     await tx.cluster.update({ where: { id: clusterId }, data: { status: "scaling" } });
@@ -32,19 +35,16 @@ export async function applyWorkerChange(
       await tx.agent.updateMany({ where: { id: { in: change.stop.map((agent) => agent.id) } }, data: { status: "inactive" } });
     }
     if (change.wake.length) {
-      await tx.agent.updateMany({ where: { id: { in: change.wake.map((agent) => agent.id) } }, data: { status: "starting" } });
+      await tx.agent.updateMany({
+        where: { id: { in: change.wake.map((agent) => agent.id) } },
+        data: { status: "starting", runtimeOwner: runtime.instanceId },
+      });
     }
     if (newRows.length) await insertAgents(tx, newRows);
   });
 
   await Promise.allSettled(change.stop.map((agent) => runtime.stop(agent.id)));
-  const hibernated = change.wake.filter((agent) => agent.status === "hibernated");
-  const resumeOutcomes = await Promise.allSettled(hibernated.map((agent) => runtime.resume(agent.id)));
-  const woken = change.wake.filter((agent) => agent.status !== "hibernated").map((agent) => agent.id);
-  const toStart = [...newRows, ...(woken.length ? await db.agent.findMany({ where: { id: { in: woken } } }) : [])];
-  const failed = [
-    ...hibernated.filter((_, index) => resumeOutcomes[index]!.status === "rejected").map((agent) => agent.id),
-    ...(await startAgents(runtime, toStart)),
-  ];
+  const woken = change.wake.length ? await db.agent.findMany({ where: { id: { in: change.wake.map((agent) => agent.id) } } }) : [];
+  const failed = [...(await wakeAgents(runtime, woken)), ...(await startAgents(runtime, newRows))];
   return { started: [...newRows.map((row) => row.id), ...change.wake.map((agent) => agent.id)], failed };
 }

@@ -53,6 +53,8 @@ export class ChangeFeedReader {
   private cursor = 0;
   /** The last id read for delivery: a stream that subscribes now gets every event after it. */
   private position = 0;
+  /** Whether the cursor is at the newest change as of the first stream's arrival: reads may start. */
+  private started = false;
   private starting: Promise<void> | undefined;
   private reading: Promise<void> | undefined;
   private readAgain = false;
@@ -82,10 +84,10 @@ export class ChangeFeedReader {
   async subscribe(subscriber: ChangeFeedSubscriber): Promise<number> {
     this.subscribers.add(subscriber);
     if (this.subscribers.size === 1) {
-      this.starting = this.start();
       this.backstop = setInterval(() => this.wake(), this.backstopPollMs);
       this.backstop.unref();
     }
+    if (!this.started) this.starting ??= this.start();
     try {
       await this.starting;
     } catch (error) {
@@ -98,6 +100,7 @@ export class ChangeFeedReader {
   unsubscribe(subscriber: ChangeFeedSubscriber): void {
     if (!this.subscribers.delete(subscriber) || this.subscribers.size > 0) return;
     // Nobody listens: stop reading. The next first stream starts again from the newest change.
+    this.started = false;
     clearInterval(this.backstop);
     clearTimeout(this.gapTimer);
     this.gapWatch = undefined;
@@ -106,8 +109,9 @@ export class ChangeFeedReader {
   /** Reads the new changes soon; a read already under way reads again when done. */
   wake(): void {
     if (this.subscribers.size === 0) return;
-    if (this.starting) {
-      this.wokenWhileStarting = true;
+    if (!this.started) {
+      // Not yet at the newest change: the start reads again if woken meanwhile.
+      if (this.starting) this.wokenWhileStarting = true;
       return;
     }
     if (this.reading) {
@@ -136,6 +140,7 @@ export class ChangeFeedReader {
       const latest = await latestChangeId();
       this.cursor = Math.max(this.cursor, latest);
       this.position = Math.max(this.position, latest);
+      this.started = this.subscribers.size > 0;
     } finally {
       this.starting = undefined;
     }
@@ -209,21 +214,21 @@ export class ChangeFeedReader {
 
 /** Each subscriber still open gets its filter's share of the events, built once per filter. */
 function fanOut(events: readonly ChangeEvent[], audience: readonly ChangeFeedSubscriber[], open: ReadonlySet<ChangeFeedSubscriber>): void {
+  const byCluster = new Map<string | undefined, ChangeEvent[]>([[undefined, []]]);
+  for (const event of events) {
+    const clusterId = clusterIdOf(event);
+    if (!byCluster.has(clusterId)) byCluster.set(clusterId, []);
+    byCluster.get(clusterId)!.push(event);
+    // The streams of every cluster leave tasks out: a busy queue would drown the clusters' own changes.
+    if (event.event !== "task") byCluster.get(undefined)!.push(event);
+  }
   const batches = new Map<string | undefined, StreamEventBatch>();
-  const batchFor = (clusterId: string | undefined) => {
-    let batch = batches.get(clusterId);
-    if (!batch) {
-      batch = StreamEventBatch.of(
-        events.filter((event) => (clusterId === undefined ? event.event !== "task" : clusterIdOf(event) === clusterId)),
-      );
-      batches.set(clusterId, batch);
-    }
-    return batch;
-  };
   for (const subscriber of audience) {
-    if (!open.has(subscriber)) continue;
-    const batch = batchFor(subscriber.clusterId);
-    if (!batch.isEmpty) subscriber.receive(batch);
+    const wanted = byCluster.get(subscriber.clusterId);
+    if (!wanted || wanted.length === 0 || !open.has(subscriber)) continue;
+    let batch = batches.get(subscriber.clusterId);
+    if (!batch) batches.set(subscriber.clusterId, (batch = StreamEventBatch.of(wanted)));
+    subscriber.receive(batch);
   }
 }
 

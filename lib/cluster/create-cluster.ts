@@ -1,5 +1,7 @@
 // createCluster: blueprint -> spawn plan -> `spawning` -> every agent started -> `active`.
-// A failure before the cluster settles removes the cluster and its agents again.
+// A failure before the cluster settles removes the cluster and its agents again. The cluster's lock
+// is taken before its row exists and held until it settles, so recovery on another instance never
+// takes a cluster being created for one a crash left `spawning`.
 import { findCurrentBlueprint } from "@/lib/blueprint/get-blueprint";
 import { loadBlueprint } from "@/lib/blueprint/load";
 import { planCluster } from "@/lib/blueprint/plan";
@@ -8,6 +10,7 @@ import { ConflictError } from "@/lib/errors";
 import type { ClusterActionOptions } from "./action-options";
 import type { CreateClusterRequest } from "./api-schema";
 import { recordClusterChange, removeCluster } from "./change-feed";
+import { withClusterLock } from "./cluster-lock";
 import { type AgentInsert, insertAgents } from "./insert-agents";
 import { assertExecutorOverrideAllowed } from "./check-executor-override";
 import { mergeConfig } from "./merge-config";
@@ -41,52 +44,56 @@ export async function createCluster(input: CreateClusterRequest, options: Pick<C
       capabilitiesJson: JSON.stringify(definition.capabilities ?? []),
       skillsJson: JSON.stringify(definition.skills ?? []),
       configJson: JSON.stringify(definition.config ?? {}),
+      runtimeOwner: options.runtime.instanceId,
     };
   });
 
-  await db.$transaction(async (tx) => {
-    await tx.cluster.create({
-      data: {
-        id: clusterId,
-        name: input.name,
-        description: input.description ?? stored.description,
-        type: input.type ?? blueprint.cluster.type,
-        status: "spawning",
-        blueprintId: stored.id,
-        blueprintVersion: blueprint.metadata.version,
-        blueprintRevision: revision,
-        minWorkers: plan.min_workers,
-        maxWorkers: plan.max_workers,
-        targetWorkers: plan.target_workers,
-        configJson: JSON.stringify(mergeConfig(blueprint.cluster.config ?? {}, input.config ?? {})),
-        createdBy: options.audit.actorEmail,
-      },
-    });
-    await insertAgents(tx, agentRows);
-    await recordClusterChange(tx, clusterId);
-  });
-
-  try {
-    const failed = await startAgents(options.runtime, agentRows);
-    return await settleCluster(
-      clusterId,
-      {
-        started: agentRows.map((agent) => agent.id),
-        failed,
-        status: "active",
-        event: {
-          kind: "created",
-          reason: `spawned from ${stored.id}@${blueprint.metadata.version}`,
-          fromStatus: "spawning",
-          fromWorkers: 0,
+  // Taken before the cluster's row exists, held until it settles or is removed again.
+  return withClusterLock(clusterId, async () => {
+    await db.$transaction(async (tx) => {
+      await tx.cluster.create({
+        data: {
+          id: clusterId,
+          name: input.name,
+          description: input.description ?? stored.description,
+          type: input.type ?? blueprint.cluster.type,
+          status: "spawning",
+          blueprintId: stored.id,
+          blueprintVersion: blueprint.metadata.version,
+          blueprintRevision: revision,
+          minWorkers: plan.min_workers,
+          maxWorkers: plan.max_workers,
+          targetWorkers: plan.target_workers,
+          configJson: JSON.stringify(mergeConfig(blueprint.cluster.config ?? {}, input.config ?? {})),
+          createdBy: options.audit.actorEmail,
         },
-        fields: { startedAt: new Date() },
-      },
-      options,
-    );
-  } catch (error) {
-    await Promise.allSettled(agentRows.map((agent) => options.runtime.stop(agent.id)));
-    await db.$transaction((tx) => removeCluster(tx, clusterId));
-    throw error;
-  }
+      });
+      await insertAgents(tx, agentRows);
+      await recordClusterChange(tx, clusterId);
+    });
+
+    try {
+      const failed = await startAgents(options.runtime, agentRows);
+      return await settleCluster(
+        clusterId,
+        {
+          started: agentRows.map((agent) => agent.id),
+          failed,
+          status: "active",
+          event: {
+            kind: "created",
+            reason: `spawned from ${stored.id}@${blueprint.metadata.version}`,
+            fromStatus: "spawning",
+            fromWorkers: 0,
+          },
+          fields: { startedAt: new Date() },
+        },
+        options,
+      );
+    } catch (error) {
+      await Promise.allSettled(agentRows.map((agent) => options.runtime.stop(agent.id)));
+      await db.$transaction((tx) => removeCluster(tx, clusterId));
+      throw error;
+    }
+  });
 }

@@ -17,9 +17,11 @@ export interface AgentInsert {
   capabilitiesJson: string;
   skillsJson: string;
   configJson: string;
+  /** The console instance that starts it (AgentRuntime.instanceId). */
+  runtimeOwner: string | null;
 }
 
-// SQLite allows 32,766 bound values a statement; 500 rows of 13 stay far below it.
+// SQLite allows 32,766 bound values a statement; 500 rows of 14 stay far below it.
 const ROWS_PER_STATEMENT = 500;
 
 /** Timestamps in the text form Prisma's SQLite adapter writes and reads. */
@@ -44,11 +46,12 @@ export async function insertAgents(tx: Prisma.TransactionClient, rows: readonly 
       row.capabilitiesJson,
       row.skillsJson,
       row.configJson,
+      row.runtimeOwner,
       now,
       now,
     ],
     (values) =>
-      tx.$executeRaw`INSERT INTO agents (id, cluster_id, name, definition, ordinal, role, status, supervisor_id, capabilities_json, skills_json, config_json, created_at, updated_at)
+      tx.$executeRaw`INSERT INTO agents (id, cluster_id, name, definition, ordinal, role, status, supervisor_id, capabilities_json, skills_json, config_json, runtime_owner, created_at, updated_at)
        VALUES ${values}`,
   );
 }

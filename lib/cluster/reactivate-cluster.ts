@@ -7,6 +7,7 @@ import { withClusterLock } from "./cluster-lock";
 import { findClusterOrThrow } from "./find-cluster-or-throw";
 import { loadClusterBlueprint } from "./load-cluster-blueprint";
 import { settleCluster } from "./settle-cluster";
+import { wakeAgents } from "./start-agents";
 import { assertActionAllowed } from "./state-machine";
 import { planWorkerChange } from "./worker-pool";
 
@@ -18,25 +19,27 @@ export function reactivateCluster(id: string, targetWorkers: number | undefined,
     const target = targetWorkers ?? cluster.minWorkers;
     assertTargetWithinBounds(cluster, target);
     const blueprint = await loadClusterBlueprint(cluster);
-    const specialists = await db.agent.findMany({
-      where: { clusterId: id, role: "specialist", status: "hibernated" },
-      select: { id: true },
+    const specialists = await db.agent.findMany({ where: { clusterId: id, role: "specialist", status: "hibernated" } });
+    await db.agent.updateMany({
+      where: { id: { in: specialists.map((agent) => agent.id) } },
+      data: { status: "starting", runtimeOwner: options.runtime.instanceId },
     });
-    await db.agent.updateMany({ where: { id: { in: specialists.map((agent) => agent.id) } }, data: { status: "starting" } });
-    const resumed = await Promise.allSettled(specialists.map((agent) => options.runtime.resume(agent.id)));
+    const specialistsFailed = await wakeAgents(options.runtime, specialists);
 
     const agents = await db.agent.findMany({
       where: { clusterId: id },
       select: { id: true, name: true, definition: true, ordinal: true, role: true, status: true },
     });
     const outcome = await applyWorkerChange(id, planWorkerChange(blueprint, agents, target), options);
-    // Workers left asleep are no longer part of the running team.
-    await db.agent.updateMany({ where: { clusterId: id, role: "worker", status: "hibernated" }, data: { status: "inactive" } });
+    // Workers left asleep are no longer part of the running team (those asleep in another instance stop there).
+    const leftAsleep = await db.agent.findMany({ where: { clusterId: id, role: "worker", status: "hibernated" }, select: { id: true } });
+    await db.agent.updateMany({ where: { id: { in: leftAsleep.map((agent) => agent.id) } }, data: { status: "inactive" } });
+    await Promise.allSettled(leftAsleep.map((agent) => options.runtime.stop(agent.id)));
     return settleCluster(
       id,
       {
         started: [...specialists.map((agent) => agent.id), ...outcome.started],
-        failed: [...specialists.filter((_, index) => resumed[index]!.status === "rejected").map((agent) => agent.id), ...outcome.failed],
+        failed: [...specialistsFailed, ...outcome.failed],
         status: "active",
         event: {
           kind: "reactivated",

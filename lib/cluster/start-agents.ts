@@ -17,6 +17,19 @@ export function toRuntimeAgent(agent: StartableAgent): RuntimeAgent {
   };
 }
 
+/**
+ * Wakes agents: one this runtime keeps asleep resumes, any other starts from its row (it slept in
+ * another instance, or was stopped). Returns the ids of those that failed.
+ */
+export async function wakeAgents(runtime: AgentRuntime, agents: readonly StartableAgent[]): Promise<string[]> {
+  const outcomes = await Promise.allSettled(
+    agents.map(async (agent) =>
+      (await runtime.status(agent.id)) === "hibernated" ? runtime.resume(agent.id) : runtime.start(toRuntimeAgent(agent)),
+    ),
+  );
+  return agents.filter((_, index) => outcomes[index]!.status === "rejected").map((agent) => agent.id);
+}
+
 /** Starts agents through the runtime; returns the ids of those that failed. */
 export async function startAgents(runtime: AgentRuntime, agents: readonly StartableAgent[]): Promise<string[]> {
   const outcomes = await Promise.allSettled(agents.map((agent) => runtime.start(toRuntimeAgent(agent))));

@@ -42,6 +42,11 @@ export const SKIPPED_TABLES: readonly SkippedTable[] = [
     reason: "it names a process of the old console; the new instances elect their own autoscaler leader",
   },
   {
+    table: "console_instances",
+    model: "ConsoleInstance",
+    reason: "it names processes of the old console; the new instances register themselves and take over its agents",
+  },
+  {
     table: "rate_limits",
     model: "RateLimit",
     reason: "request budgets last a minute and a SQLite console keeps them in memory, so the table is empty there",

@@ -46,6 +46,16 @@ export const agentsByStatus = registered(
   (name) => new Gauge({ name, help: "Agents, by status and role.", labelNames: ["status", "role"] }),
 );
 
+export const localAgentsByState = registered(
+  "cluster_console_local_agents",
+  (name) =>
+    new Gauge({
+      name,
+      help: "Agents the local driver runs in this instance (each instance reports its own), by state: running or hibernated.",
+      labelNames: ["state"],
+    }),
+);
+
 export function countDecision(action: DecisionAction): void {
   autoscalerDecisions.inc({ action });
 }

@@ -16,6 +16,11 @@ export interface RuntimeAgent {
 export type RuntimeAgentStatus = "running" | "hibernated";
 
 export interface AgentRuntime {
+  /**
+   * Who runs the agents this runtime starts, recorded on their rows (`agents.runtime_owner`): for
+   * the local driver the console instance (process) itself, which alone can stop them again.
+   */
+  readonly instanceId: string;
   /** Starts an agent; resolves once it is up, rejects when it cannot start. */
   start(agent: RuntimeAgent): Promise<void>;
   /** Stops an agent for good; stopping an unknown agent is not an error. */

@@ -1,6 +1,8 @@
 // The default driver: agents live in this process. It keeps what a real driver must answer
 // (which agents run, which sleep) so the service and the reconcile pass work against it unchanged,
 // and with a dispatcher its agents take tasks: stopping or hibernating one drains it.
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import type { AgentRuntime, RuntimeAgent, RuntimeAgentStatus } from "./agent-runtime";
 import type { TaskDispatcher } from "./task-dispatcher";
 
@@ -19,16 +21,28 @@ export interface LocalRuntimeOptions {
   failStart?: (agent: RuntimeAgent) => boolean;
   /** Runs the agents' tasks; without one the agents only exist (tests of the cluster services). */
   dispatcher?: TaskDispatcher;
+  /** Default: host name, process id and a random part, new for every process (and every runtime). */
+  instanceId?: string;
+}
+
+/** An agent this process runs, as the follower of the agents' rows compares it with them. */
+export interface LocalAgent {
+  agentId: string;
+  clusterId: string;
+  status: RuntimeAgentStatus;
 }
 
 export class LocalAgentRuntime implements AgentRuntime {
-  private readonly agents = new Map<string, RuntimeAgentStatus>();
+  readonly instanceId: string;
+  private readonly agents = new Map<string, LocalAgent>();
 
-  constructor(private readonly options: LocalRuntimeOptions = {}) {}
+  constructor(private readonly options: LocalRuntimeOptions = {}) {
+    this.instanceId = options.instanceId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  }
 
   async start(agent: RuntimeAgent): Promise<void> {
     if (this.options.failStart?.(agent)) throw new AgentStartError(agent.agentId, "the local driver refused it");
-    this.agents.set(agent.agentId, "running");
+    this.agents.set(agent.agentId, { agentId: agent.agentId, clusterId: agent.clusterId, status: "running" });
     this.options.dispatcher?.addAgent(agent);
   }
 
@@ -38,22 +52,31 @@ export class LocalAgentRuntime implements AgentRuntime {
   }
 
   async hibernate(agentId: string): Promise<void> {
-    if (!this.agents.has(agentId)) return;
-    this.agents.set(agentId, "hibernated");
+    const local = this.agents.get(agentId);
+    if (!local) return;
+    local.status = "hibernated";
     this.options.dispatcher?.hibernateAgent(agentId);
   }
 
+  /** Wakes an agent this process holds; one it does not hold must be started instead (wakeAgents). */
   async resume(agentId: string): Promise<void> {
-    this.agents.set(agentId, "running");
+    const local = this.agents.get(agentId);
+    if (!local) throw new AgentStartError(agentId, "it does not run in this process");
+    local.status = "running";
     this.options.dispatcher?.resumeAgent(agentId);
   }
 
   async status(agentId: string): Promise<RuntimeAgentStatus | undefined> {
-    return this.agents.get(agentId);
+    return this.agents.get(agentId)?.status;
+  }
+
+  /** Every agent this process runs or keeps asleep. */
+  localAgents(): LocalAgent[] {
+    return [...this.agents.values()].map((local) => ({ ...local }));
   }
 
   /** How many agents run now; for tests and health checks. */
   get runningCount(): number {
-    return [...this.agents.values()].filter((status) => status === "running").length;
+    return [...this.agents.values()].filter((local) => local.status === "running").length;
   }
 }

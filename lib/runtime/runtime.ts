@@ -3,14 +3,14 @@
 // bundles of one process; the dispatcher starts with the server (lib/start/start-server.ts).
 import { refreshHealthScores } from "@/lib/cluster/refresh-health-scores";
 import { env } from "@/lib/env";
+import { instanceId } from "@/lib/instance-id";
 import { createExecutor } from "@/lib/executors/create-executor";
 import { taskQueueForProcess } from "@/lib/tasks/task-queue-for-process";
-import type { AgentRuntime } from "./agent-runtime";
 import { loadClusterWork } from "./cluster-work";
 import { LocalAgentRuntime } from "./local-runtime";
 import { TaskDispatcher } from "./task-dispatcher";
 
-const globalForRuntime = globalThis as unknown as { agentRuntime?: AgentRuntime; taskDispatcher?: TaskDispatcher };
+const globalForRuntime = globalThis as unknown as { agentRuntime?: LocalAgentRuntime; taskDispatcher?: TaskDispatcher };
 
 export function getTaskDispatcher(): TaskDispatcher {
   globalForRuntime.taskDispatcher ??= new TaskDispatcher({
@@ -23,7 +23,7 @@ export function getTaskDispatcher(): TaskDispatcher {
   return globalForRuntime.taskDispatcher;
 }
 
-export function getAgentRuntime(): AgentRuntime {
-  globalForRuntime.agentRuntime ??= new LocalAgentRuntime({ dispatcher: getTaskDispatcher() });
+export function getAgentRuntime(): LocalAgentRuntime {
+  globalForRuntime.agentRuntime ??= new LocalAgentRuntime({ dispatcher: getTaskDispatcher(), instanceId });
   return globalForRuntime.agentRuntime;
 }

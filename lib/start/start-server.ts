@@ -2,10 +2,13 @@
 // socket's address on its request, check the environment and the session key, say where to open
 // the console and how to sign in, create the first admin if the environment names one, start the
 // task dispatcher, let the runtime catch up with the database before requests arrive, and start
-// the autoscaler loop. Modules that read the environment are imported after it is checked, so a
-// bad one stops the server with its message rather than a stack.
+// the autoscaler loop. On PostgreSQL, where other instances may share the database, it first
+// registers this instance (its heartbeat), then keeps its agents following their rows and takes
+// over what a dead instance leaves behind. Modules that read the environment are imported after it
+// is checked, so a bad one stops the server with its message rather than a stack.
 import type { Env } from "@/lib/env";
 import { recordPeerAddresses } from "@/lib/peer-address";
+import type { LocalAgentRuntime } from "@/lib/runtime/local-runtime";
 import type { SignInState } from "./start-message";
 
 export async function startServer(): Promise<void> {
@@ -32,16 +35,34 @@ export async function startServer(): Promise<void> {
     getTaskDispatcher().start();
     // On PostgreSQL the other instances' task news (claimable, finished, cancel) reach this one too.
     (await import("@/lib/tasks/instance-task-signals")).relayInstanceTaskSignals();
-    logger.info(await reconcileClusters(getAgentRuntime()), "runtime reconciled with the database");
+    const runtime = getAgentRuntime();
+    await startSharing(runtime);
+    logger.info(await reconcileClusters(runtime), "runtime reconciled with the database");
     if (env.AUTOSCALER_ENABLED) {
       const { startAutoscalerLoop } = await import("@/lib/autoscaler/autoscaler-loop");
-      const loop = startAutoscalerLoop({ runtime: getAgentRuntime(), tickMs: env.AUTOSCALER_TICK_MS });
+      const loop = startAutoscalerLoop({ runtime, tickMs: env.AUTOSCALER_TICK_MS, leaseMs: env.AUTOSCALER_LEASE_MS });
       logger.info({ holder: loop.holder, tickMs: env.AUTOSCALER_TICK_MS }, "autoscaler loop started");
     }
   } catch (error) {
     // Serving on is better than not starting: each request then answers its own problem+json.
     logger.error({ err: error }, "start-up tasks failed; is the database migrated? (npm run db:migrate)");
   }
+}
+
+/**
+ * The instance's part in sharing a PostgreSQL database with others (nothing on SQLite): its
+ * heartbeat, written before it owns any agent; its agents following their rows; and the recovery
+ * loop that takes over the agents and steps of instances that died.
+ */
+async function startSharing(runtime: LocalAgentRuntime): Promise<void> {
+  const { isPostgres } = await import("@/lib/db/dialect");
+  if (!isPostgres) return;
+  const { startInstanceHeartbeat } = await import("@/lib/runtime/console-instances");
+  const { followAgentRows } = await import("@/lib/runtime/follow-agent-rows");
+  const { startRecoveryLoop } = await import("@/lib/cluster/recovery-loop");
+  await startInstanceHeartbeat(runtime.instanceId);
+  followAgentRows(runtime);
+  startRecoveryLoop(runtime);
 }
 
 /** Creates the first admin when the environment names one, then tells who can sign in. */

@@ -47,13 +47,6 @@ export class PostgresTaskQueue implements TaskQueue {
       await tx.$queryRaw`SELECT set_config('enable_sort', 'off', true), set_config('jit', 'off', true)`;
       const claimed: ClaimedRow[] = [];
       for (const group of groupInterchangeable(slots)) claimed.push(...(await tx.$queryRaw<ClaimedRow[]>(claimStatement(group, now))));
-      if (claimed.length === 0) return claimed;
-      await tx.$executeRaw`
-        INSERT INTO task_attempts (task_id, cluster_id, number, agent_id, started_at, outcome)
-        SELECT task_id, cluster_id, number, agent_id, ${now}::float8, 'running'
-        FROM unnest(${claimed.map((row) => row.id)}::text[], ${claimed.map((row) => row.cluster_id)}::text[],
-          ${claimed.map((row) => Number(row.last_attempt))}::int[], ${claimed.map((row) => row.agent_id)}::text[])
-          AS claimed(task_id, cluster_id, number, agent_id)`;
       await recordTaskChanges(tx, claimed.map(changeOf), new Date(now));
       return claimed;
     });
@@ -86,20 +79,6 @@ export class PostgresTaskQueue implements TaskQueue {
     const { moved, held } = await this.db.$transaction(async (tx) => {
       const moved = new Map<string, CompletedRow>();
       for (const row of await tx.$queryRaw<CompletedRow[]>(completeStatement(unique, now))) moved.set(leaseKey(leaseOfRow(row)), row);
-      const accepted = unique.filter(({ lease }) => moved.has(leaseKey(lease)));
-      if (accepted.length > 0)
-        await tx.$executeRaw`
-          UPDATE task_attempts SET outcome = ended.outcome, ended_at = ${now}, error_json = ended.error_json,
-            executor_ref = COALESCE(ended.executor_ref, task_attempts.executor_ref), facts_json = ended.facts_json
-          FROM unnest(
-            ${accepted.map(({ lease }) => lease.taskId)}::text[],
-            ${accepted.map(({ lease }) => lease.attempt)}::int[],
-            ${accepted.map(({ end }) => end.outcome)}::text[],
-            ${accepted.map(({ end }) => (end.outcome === "failed" ? JSON.stringify(end.error) : null))}::text[],
-            ${accepted.map(({ end }) => end.executorRef ?? null)}::text[],
-            ${accepted.map(({ end }) => (end.facts === undefined ? null : JSON.stringify(end.facts)))}::text[]
-          ) AS ended(task_id, attempt, outcome, error_json, executor_ref, facts_json)
-          WHERE task_attempts.task_id = ended.task_id AND task_attempts.number = ended.attempt`;
       // A refused completion is kept on the attempt it claims to end, if that attempt was the agent's.
       const refused = refusedCompletions(completions, first, moved);
       const held = new Map<string, HeldRow>();
@@ -210,9 +189,9 @@ function lockHeld(now: number, alias = "held"): Prisma.Sql {
 }
 
 /**
- * One UPDATE handing the group's slots the best waiting tasks they may run (spec "Routing"): the
- * n-th best task goes to the n-th slot, as the caller ranks its slots (idle longest first). Each
- * status is read in the index's order (priority desc, created_at), skipping rows another claimer
+ * One statement handing the group's slots the best waiting tasks they may run (spec "Routing") and
+ * starting their attempts: the n-th best task goes to the n-th slot, as the caller ranks its slots
+ * (idle longest first). Each status is read in the index's order (priority desc, created_at), skipping rows another claimer
  * holds, and stops after as many rows as there are slots. Ties of priority and age go by id, in
  * byte order: task ids are version 7 uuids, which grow in the order one process submits them.
  */
@@ -234,19 +213,27 @@ function claimStatement(group: readonly AgentSlot[], now: number): Prisma.Sql {
     ),
     offered AS (
       SELECT * FROM unnest(${group.map((slot) => slot.agentId)}::text[]) WITH ORDINALITY AS offered(agent_id, slot)
+    ),
+    claimed AS (
+      UPDATE tasks SET status = 'running', agent_id = offered.agent_id, attempt_count = attempt_count + 1,
+        last_attempt = last_attempt + 1, started_at = ${now}, lease_expires_at = ${leaseEndSql(now, Prisma.sql`${now}::float8`)},
+        updated_at = ${now}
+      FROM picked JOIN offered ON offered.slot = picked.slot
+      WHERE tasks.id = picked.id
+      RETURNING tasks.id, tasks.cluster_id, tasks.agent_id, tasks.last_attempt, tasks.input_json, tasks.metadata_json,
+        tasks.timeout_s, tasks.lease_expires_at
+    ),
+    attempts AS (
+      INSERT INTO task_attempts (task_id, cluster_id, number, agent_id, started_at, outcome)
+      SELECT id, cluster_id, last_attempt, agent_id, ${now}::float8, 'running' FROM claimed
     )
-    UPDATE tasks SET status = 'running', agent_id = offered.agent_id, attempt_count = attempt_count + 1,
-      last_attempt = last_attempt + 1, started_at = ${now}, lease_expires_at = ${leaseEndSql(now, Prisma.sql`${now}::float8`)},
-      updated_at = ${now}
-    FROM picked JOIN offered ON offered.slot = picked.slot
-    WHERE tasks.id = picked.id
-    RETURNING tasks.id, tasks.cluster_id, tasks.agent_id, tasks.last_attempt, tasks.input_json, tasks.metadata_json,
-      tasks.timeout_s, tasks.lease_expires_at`;
+    SELECT * FROM claimed`;
 }
 
 /**
- * Ends the attempts whose agents still hold their lease: succeeded, or failed and waiting out
- * retryBackoffMs(attempts counted) before the next, or dead after the last attempt.
+ * Ends the attempts whose agents still hold their lease, the task and its attempt row: succeeded,
+ * or failed and waiting out retryBackoffMs(attempts counted) before the next, or dead after the
+ * last attempt.
  */
 function completeStatement(completions: readonly Completion[], now: number): Prisma.Sql {
   const backoff = Prisma.join(
@@ -263,10 +250,13 @@ function completeStatement(completions: readonly Completion[], now: number): Pri
         ${completions.map(({ lease }) => lease.attempt)}::int[],
         ${completions.map(({ end }) => end.outcome)}::text[],
         ${completions.map(({ end }) => (end.outcome === "succeeded" ? JSON.stringify(end.result ?? null) : null))}::text[],
-        ${completions.map(({ end }) => (end.outcome === "failed" ? JSON.stringify(end.error) : null))}::text[]
-      ) AS done(task_id, agent_id, attempt, outcome, result_json, error_json)
+        ${completions.map(({ end }) => (end.outcome === "failed" ? JSON.stringify(end.error) : null))}::text[],
+        ${completions.map(({ end }) => end.executorRef ?? null)}::text[],
+        ${completions.map(({ end }) => (end.facts === undefined ? null : JSON.stringify(end.facts)))}::text[]
+      ) AS done(task_id, agent_id, attempt, outcome, result_json, error_json, executor_ref, facts_json)
     ),
-    locked AS (${lockHeld(now, "done")})
+    locked AS (${lockHeld(now, "done")}),
+    moved AS (
     UPDATE tasks SET
       status = CASE WHEN done.outcome = 'succeeded' THEN 'succeeded' WHEN ${outlived} THEN 'dead' ELSE 'failed' END,
       result_json = done.result_json,
@@ -278,7 +268,15 @@ function completeStatement(completions: readonly Completion[], now: number): Pri
       lease_expires_at = NULL, updated_at = ${now}
     FROM done JOIN locked ON locked.id = done.task_id
     WHERE tasks.id = done.task_id AND ${holdsLease(now, "done")}
-    RETURNING tasks.id, tasks.cluster_id, tasks.status, tasks.run_after, tasks.agent_id, tasks.last_attempt`;
+    RETURNING tasks.id, tasks.cluster_id, tasks.status, tasks.run_after, tasks.agent_id, tasks.last_attempt
+    ),
+    ended AS (
+      UPDATE task_attempts SET outcome = done.outcome, ended_at = ${now}, error_json = done.error_json,
+        executor_ref = COALESCE(done.executor_ref, task_attempts.executor_ref), facts_json = done.facts_json
+      FROM moved JOIN done ON done.task_id = moved.id AND done.agent_id = moved.agent_id AND done.attempt = moved.last_attempt
+      WHERE task_attempts.task_id = moved.id AND task_attempts.number = moved.last_attempt
+    )
+    SELECT * FROM moved`;
 }
 
 /** The agent still holds the lease of the attempt it names: running, its own, this attempt, not expired. */

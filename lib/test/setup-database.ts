@@ -18,7 +18,8 @@ if (postgresTemplate) {
   afterAll(async () => {
     const { db } = await import("@/lib/db");
     const { stopInstanceSignals } = await import("@/lib/db/instance-signals");
-    await Promise.all([db.$disconnect(), stopInstanceSignals()]);
+    const { closeAdvisoryLocks } = await import("@/lib/db/advisory-lock");
+    await Promise.all([db.$disconnect(), stopInstanceSignals(), closeAdvisoryLocks()]);
     await dropTestDatabase(databaseUrl);
     rmSync(process.env.BLUEPRINTS_DIR!, { recursive: true, force: true });
   });

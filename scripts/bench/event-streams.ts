@@ -99,7 +99,8 @@ async function api(base: string, authorization: string, method: string, path: st
 
 /**
  * Opens `streams` streams (half of them on every cluster, half following the changed cluster),
- * measures the server's CPU while they idle, then changes the cluster once and times its arrival.
+ * measures the server's CPU while they idle, then changes the cluster once (through `changeBase`
+ * when given: another instance) and times its arrival.
  */
 export async function measureEventStreams(options: {
   base: string;
@@ -107,6 +108,8 @@ export async function measureEventStreams(options: {
   serverPid: number;
   streams?: number;
   idleSeconds?: number;
+  /** Another instance on the same database to make the change through (default: `base`). */
+  changeBase?: string;
 }): Promise<EventStreamFigures> {
   const { base, authorization, serverPid } = options;
   const count = options.streams ?? 1000;
@@ -125,7 +128,7 @@ export async function measureEventStreams(options: {
   });
   const marker = `streams-bench-${randomUUID()}`;
   // Once before measuring, so that the timed change pays no first-call costs.
-  await api(base, authorization, "PUT", `/api/clusters/${cluster.id}`, { description: "warming up" });
+  await api(options.changeBase ?? base, authorization, "PUT", `/api/clusters/${cluster.id}`, { description: "warming up" });
 
   const without = await cpuPercentOver(serverPid, idleSeconds);
   const open: OpenStream[] = [];
@@ -146,7 +149,7 @@ export async function measureEventStreams(options: {
 
     const cpuBefore = cpuSeconds(serverPid);
     const sent = performance.now();
-    await api(base, authorization, "PUT", `/api/clusters/${cluster.id}`, { description: marker });
+    await api(options.changeBase ?? base, authorization, "PUT", `/api/clusters/${cluster.id}`, { description: marker });
     const answered = performance.now() - sent;
     const deadline = sent + DELIVERY_TIMEOUT_MS;
     while (open.some((stream) => stream.arrivedAt === undefined) && performance.now() < deadline) {

@@ -1,24 +1,40 @@
-// npm run bench:queue - the task queue in process on a fresh SQLite file: 20,000 tasks submitted
-// in batches of 1,000 (submitTasks: checks, insert, change rows, audit), then claimed by 64 worker
-// slots a call and completed in one call per claim (completeMany), until none waits; tasks per
-// second end to end, and the claim and completion figures alone. Then the list of a cluster
-// holding 1,000,000 tasks (each answer with its total, counted up to 10,000), in milliseconds. Medians of 3 runs.
-import { spawnSync } from "node:child_process";
+// npm run bench:queue - the task queue in process, on a fresh SQLite file and on a throwaway
+// PostgreSQL database (when one answers), side by side: 20,000 tasks submitted in batches of 1,000
+// (submitTasks: checks, insert, change rows, audit), then claimed by 64 worker slots a call and
+// completed in one call per claim (completeMany), until none waits; tasks per second end to end,
+// and the claim and completion figures alone. Then the list of a cluster holding 1,000,000 tasks
+// (each answer with its total, counted up to 10,000), in milliseconds. Medians of 3 runs.
+// lib/db binds to one database when it loads: each database is measured by this script run again
+// as a child, `tsx scripts/bench/task-queue.ts sqlite|postgresql`, which prints its figures as JSON.
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createTestDatabase, dropTestDatabase, isPostgresReachable } from "@/lib/test/postgres-databases";
 import { median } from "./median";
+
+type Database = "sqlite" | "postgresql";
+const DATABASE_NAMES: Record<Database, string> = { sqlite: "SQLite", postgresql: "PostgreSQL" };
+
+interface Figure {
+  what: string;
+  figure: string;
+  unit: string;
+}
 
 const TASKS = 20_000;
 const BATCH = 1000;
 const SLOTS = 64;
 const RUNS = 3;
 const LIST_ROWS = 1_000_000;
-const line = (what: string, figure: string, unit: string) => console.log(`${what.padEnd(56)}${figure.padStart(9)} ${unit}`);
 
-async function main() {
+/** Every figure on one database (this process's). */
+async function measure(database: Database): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const line = (what: string, figure: string, unit: string) => figures.push({ what, figure, unit });
   const directory = mkdtempSync(path.join(tmpdir(), "bench-queue-"));
-  process.env.DATABASE_URL = `file:${path.join(directory, "queue.db")}`;
+  const databaseUrl = database === "postgresql" ? await createTestDatabase("bench_queue") : `file:${path.join(directory, "queue.db")}`;
+  process.env.DATABASE_URL = databaseUrl;
   process.env.BLUEPRINTS_DIR = path.join(directory, "blueprints");
   try {
     if (spawnSync("node", ["scripts/db/migrate.mjs"], { env: process.env, stdio: "ignore" }).status !== 0)
@@ -31,11 +47,11 @@ async function main() {
     const { LocalAgentRuntime } = await import("@/lib/runtime/local-runtime");
     const { submitTasks } = await import("@/lib/tasks/submit-tasks");
     const { listTasks } = await import("@/lib/tasks/list-tasks");
-    const { SqliteTaskQueue } = await import("@/lib/tasks/sqlite-task-queue");
+    const { createTaskQueue } = await import("@/lib/tasks/task-queue-for-process");
 
     const runtime = new LocalAgentRuntime();
     const audit = systemAudit("bench");
-    const queue = new SqliteTaskQueue(db);
+    const queue = createTaskQueue(db);
     await importExampleBlueprints("blueprints");
 
     const endToEnd: number[] = [];
@@ -95,16 +111,28 @@ async function main() {
     // A cluster with 1,000,000 finished and waiting tasks, written directly: the list's speed, not the insert's.
     const big = await createCluster({ blueprint_id: "marketing-v1", name: "List bench" }, { runtime, audit });
     const now = Date.now();
-    await db.$executeRaw`
-      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${LIST_ROWS})
-      INSERT INTO tasks (id, cluster_id, input_json, definition, capability, priority, timeout_s, max_attempts, status, agent_id,
-        run_after, created_at, updated_at, finished_at)
-      SELECT printf('bench-%07d', i), ${big.id}, '"x"',
-        CASE WHEN i % 10 = 0 THEN 'seo-specialist' END, CASE WHEN i % 7 = 0 THEN 'publishing' END, i % 10, 300, 3,
-        CASE WHEN i % 100 = 0 THEN 'queued' WHEN i % 50 = 0 THEN 'dead' ELSE 'succeeded' END,
-        CASE WHEN i % 100 = 0 THEN NULL ELSE 'agent-' || (i % 40) END,
-        ${now} - i, ${now} - i * 10, ${now} - i * 10, CASE WHEN i % 100 = 0 THEN NULL ELSE ${now} - i * 10 END
-      FROM n`;
+    if (database === "postgresql")
+      await db.$executeRaw`
+        INSERT INTO tasks (id, cluster_id, input_json, definition, capability, priority, timeout_s, max_attempts, status, agent_id,
+          run_after, created_at, updated_at, finished_at)
+        SELECT 'bench-' || lpad(i::text, 7, '0'), ${big.id}, '"x"',
+          CASE WHEN i % 10 = 0 THEN 'seo-specialist' END, CASE WHEN i % 7 = 0 THEN 'publishing' END, i % 10, 300, 3,
+          CASE WHEN i % 100 = 0 THEN 'queued' WHEN i % 50 = 0 THEN 'dead' ELSE 'succeeded' END,
+          CASE WHEN i % 100 = 0 THEN NULL ELSE 'agent-' || (i % 40) END,
+          ${now}::float8 - i, ${now}::float8 - i * 10, ${now}::float8 - i * 10,
+          CASE WHEN i % 100 = 0 THEN NULL ELSE ${now}::float8 - i * 10 END
+        FROM generate_series(1, ${LIST_ROWS}::int) AS n(i)`;
+    else
+      await db.$executeRaw`
+        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${LIST_ROWS})
+        INSERT INTO tasks (id, cluster_id, input_json, definition, capability, priority, timeout_s, max_attempts, status, agent_id,
+          run_after, created_at, updated_at, finished_at)
+        SELECT printf('bench-%07d', i), ${big.id}, '"x"',
+          CASE WHEN i % 10 = 0 THEN 'seo-specialist' END, CASE WHEN i % 7 = 0 THEN 'publishing' END, i % 10, 300, 3,
+          CASE WHEN i % 100 = 0 THEN 'queued' WHEN i % 50 = 0 THEN 'dead' ELSE 'succeeded' END,
+          CASE WHEN i % 100 = 0 THEN NULL ELSE 'agent-' || (i % 40) END,
+          ${now} - i, ${now} - i * 10, ${now} - i * 10, CASE WHEN i % 100 = 0 THEN NULL ELSE ${now} - i * 10 END
+        FROM n`;
     await db.$executeRaw`ANALYZE`;
     const timed = async (what: string, query: Parameters<typeof listTasks>[1]) => {
       const times: number[] = [];
@@ -127,7 +155,40 @@ async function main() {
     await db.$disconnect();
   } finally {
     rmSync(directory, { recursive: true, force: true });
+    if (database === "postgresql") await dropTestDatabase(databaseUrl);
   }
+  return figures;
 }
 
-await main();
+/** This script run as a child on `database`: its figures, from the last line it prints. */
+function measureInChild(database: Database): Promise<Figure[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench/task-queue.ts", database], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      if (code === 0) resolve(JSON.parse(output.trim().split("\n").at(-1) ?? "[]") as Figure[]);
+      else reject(new Error(`bench:queue on ${database} exited with ${code}: ${output}`));
+    });
+  });
+}
+
+async function main() {
+  const databases: Database[] = (await isPostgresReachable()) ? ["sqlite", "postgresql"] : ["sqlite"];
+  if (databases.length === 1) console.log("no PostgreSQL answers (TEST_DATABASE_URL or 127.0.0.1:5432): SQLite only");
+  const results: Figure[][] = [];
+  for (const database of databases) {
+    console.log(`measuring on ${DATABASE_NAMES[database]}...`);
+    results.push(await measureInChild(database));
+  }
+  console.log(`\nbench:queue (in process)${"".padEnd(32)}${databases.map((database) => DATABASE_NAMES[database].padStart(11)).join("")}`);
+  for (const [index, { what, unit }] of results[0]!.entries())
+    console.log(`${what.padEnd(56)}${results.map((figures) => (figures[index]?.figure ?? "-").padStart(11)).join("")} ${unit}`);
+}
+
+const database = process.argv[2];
+if (database === "sqlite" || database === "postgresql") console.log(JSON.stringify(await measure(database)));
+else await main();

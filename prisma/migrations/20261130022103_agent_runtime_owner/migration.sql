@@ -1,0 +1,16 @@
+-- AlterTable
+ALTER TABLE "agents" ADD COLUMN "runtime_owner" TEXT;
+
+-- CreateTable
+CREATE TABLE "console_instances" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "host" TEXT NOT NULL,
+    "started_at" DATETIME NOT NULL,
+    "seen_at" DATETIME NOT NULL
+);
+
+-- CreateIndex
+CREATE INDEX "console_instances_seen_at_idx" ON "console_instances"("seen_at");
+
+-- CreateIndex
+CREATE INDEX "agents_runtime_owner_status_idx" ON "agents"("runtime_owner", "status");
