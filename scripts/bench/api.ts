@@ -139,6 +139,7 @@ async function measure(database: Database): Promise<Measured> {
     });
     line(`${STREAMS} idle event streams: server CPU`, streams.idleCpuPercent.with.toFixed(1), "% of a core  target < 5");
     line("  with none open", streams.idleCpuPercent.without.toFixed(1), "% of a core");
+    line("  the streams' own share", (streams.idleCpuPercent.with - streams.idleCpuPercent.without).toFixed(1), "% of a core");
     line(`one change reaches all ${STREAMS} streams: median`, streams.deliveryMs.median.toFixed(0), "ms");
     line(
       "  the last of them",
@@ -171,20 +172,37 @@ async function twoInstances(
     line("GET /api/clusters/{id} through two instances (25 + 25)", perSecond(turns.two), `req/s  p50 ${turns.two.p50Ms.toFixed(0)} ms`);
     line("  the same through one of them (50)", perSecond(turns.one), "req/s");
     line("  two instances against one", `${(turns.two.requestsPerSecond / turns.one.requestsPerSecond).toFixed(2)}x`, "");
-    const share = (figures: LoadFigures) => {
-      const servers = figures.cores.servers.reduce((sum, used) => sum + used, 0);
-      const rest = figures.cores.machine - servers - figures.cores.generator;
-      return `servers ${figures.cores.servers.map(cores).join(" + ")}, load generator ${cores(figures.cores.generator)}, PostgreSQL and the rest ${cores(rest)}`;
-    };
-    return [
-      `PostgreSQL, one instance: the machine's ${os.cpus().length} cores were ${cores(turns.one.cores.machine)} busy: ${share(turns.one)}`,
-      `PostgreSQL, two instances: ${cores(turns.two.cores.machine)} busy: ${share(turns.two)}`,
-      `With the load generator, PostgreSQL and both servers on the same ${os.cpus().length} cores, a second instance cannot add cores here, ` +
-        "only split them with the first: it adds throughput where each instance has cores of its own.",
-    ];
+    return whatLimits(turns.one, turns.two);
   } finally {
     await second.stop();
   }
+}
+
+/** Where each load's cores went, and so what held the throughput back: a server's one thread, or the machine. */
+function whatLimits(one: LoadFigures, two: LoadFigures): string[] {
+  const machineCores = os.cpus().length;
+  const share = (figures: LoadFigures) => {
+    const servers = figures.cores.servers.reduce((sum, used) => sum + used, 0);
+    const rest = figures.cores.machine - servers - figures.cores.generator;
+    return (
+      `${cores(figures.cores.machine)} of ${machineCores} busy: server${figures.cores.servers.length > 1 ? "s" : ""} ` +
+      `${figures.cores.servers.map(cores).join(" + ")}, load generator ${cores(figures.cores.generator)}, PostgreSQL and the rest ${cores(rest)}`
+    );
+  };
+  const limits = [
+    // A Node server runs its JavaScript on one thread: near a core, it is its own limit.
+    one.cores.servers[0]! > 0.85
+      ? `one instance is held back by its single JavaScript thread (${cores(one.cores.servers[0]!)})`
+      : `one instance is not CPU-bound (${cores(one.cores.servers[0]!)}): the database or the load generator holds it back`,
+    two.cores.machine > machineCores - 0.2
+      ? `two instances fill the machine's ${machineCores} cores, shared with the load generator and PostgreSQL: more instances need more cores`
+      : `two instances leave ${cores(machineCores - two.cores.machine)} idle`,
+  ];
+  return [
+    `PostgreSQL, GET through one instance: ${share(one)}`,
+    `PostgreSQL, GET through two instances: ${share(two)}`,
+    `What limits it: ${limits.join("; ")}.`,
+  ];
 }
 
 async function main() {

@@ -45,7 +45,10 @@ export function bareSqliteInsertMedian(directory: string, agents: number, runs: 
   return median(times);
 }
 
-/** pg on the (migrated) database at `databaseUrl`, under a blueprint of its own. */
+/**
+ * pg on the (migrated) database at `databaseUrl`, under a blueprint of its own, which it removes
+ * again with its rows: agents a console would take for its own to run must not stay behind.
+ */
 export async function barePostgresInsertMedian(databaseUrl: string, agents: number, runs: number): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -85,6 +88,8 @@ export async function barePostgresInsertMedian(databaseUrl: string, agents: numb
       await client.query("COMMIT");
       times.push(performance.now() - started);
     }
+    await client.query("DELETE FROM clusters WHERE blueprint_id = $1", [blueprintId]);
+    await client.query("DELETE FROM blueprints WHERE id = $1", [blueprintId]);
     return median(times);
   } finally {
     await client.end();
