@@ -11,6 +11,7 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 
+import { trackCommits } from "./db/after-commit";
 import { providerOfUrl } from "./db/database-url.mjs";
 import { sqliteFileFromUrl } from "./db/sqlite-file.mjs";
 import { env, type Env } from "./env";
@@ -34,10 +35,10 @@ export function createPrismaClient(databaseUrl: string = env.DATABASE_URL): Pris
   if (providerOfUrl(databaseUrl) === "postgresql") {
     const adapter = new PrismaPg({ connectionString: databaseUrl, max: POSTGRES_POOL_SIZE, application_name: "cluster-console" });
     // The same models generated for the other provider: the API the code calls is identical.
-    return new PostgresPrismaClient({ adapter, log }) as unknown as PrismaClient;
+    return trackCommits(new PostgresPrismaClient({ adapter, log }) as unknown as PrismaClient);
   }
   const adapter = new PrismaBetterSqlite3({ url: sqliteFileFromUrl(databaseUrl, process.cwd()) });
-  return new PrismaClient({ adapter, log });
+  return trackCommits(new PrismaClient({ adapter, log }));
 }
 
 /**

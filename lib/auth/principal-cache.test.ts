@@ -1,6 +1,6 @@
-// The principal cache alone (lifetime, bound, races) and behind authenticateRequest on a real
-// database: a cached caller is served without a read, and every change through the services takes
-// effect on the next request.
+// The principal cache behind authenticateRequest on a real database: a cached caller is served
+// without a read, and every change through the services takes effect on the next request (the
+// cache alone, its lifetime, bound, shared reads and races: lib/short-lived-cache.test.ts).
 import { setTimeout as sleep } from "node:timers/promises";
 import { encode } from "next-auth/jwt";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -8,73 +8,11 @@ import { authSecret } from "@/lib/auth/auth-secret";
 import { createToken } from "@/lib/auth/create-token";
 import { createUser } from "@/lib/auth/create-user";
 import { authenticateRequest, SESSION_COOKIE } from "@/lib/auth/principal";
-import { forgetPrincipals, PRINCIPAL_TTL_MS, PrincipalCache } from "@/lib/auth/principal-cache";
+import { forgetPrincipals, PRINCIPAL_TTL_MS } from "@/lib/auth/principal-cache";
 import { revokeToken } from "@/lib/auth/revoke-token";
 import { updateUser } from "@/lib/auth/update-user";
 import { db } from "@/lib/db";
-import { UnauthenticatedError } from "@/lib/errors";
 import { audit } from "@/lib/test/test-audit";
-
-describe("PrincipalCache", () => {
-  const counting = () => {
-    const calls = { count: 0 };
-    const resolve = async () => ({ principal: { n: ++calls.count } });
-    return { calls, resolve };
-  };
-
-  it("answers a second lookup from memory, and looks again once the entry's lifetime is over", async () => {
-    const cache = new PrincipalCache<{ n: number }>({ max: 10, ttlMs: 100 });
-    const { calls, resolve } = counting();
-    expect(await cache.get("a", resolve)).toEqual({ n: 1 });
-    expect(await cache.get("a", resolve)).toEqual({ n: 1 });
-    expect(calls.count).toBe(1);
-    await sleep(150);
-    expect(await cache.get("a", resolve)).toEqual({ n: 2 });
-  });
-
-  it("ends an entry at its `until` when that comes first, and keeps none already past it", async () => {
-    const cache = new PrincipalCache<{ n: number }>({ max: 10, ttlMs: 10_000 });
-    const { calls, resolve } = counting();
-    const soon = async () => ({ ...(await resolve()), until: new Date(Date.now() + 80) });
-    await cache.get("a", soon);
-    await cache.get("a", soon);
-    expect(calls.count).toBe(1);
-    await sleep(120);
-    await cache.get("a", soon);
-    expect(calls.count).toBe(2);
-    const past = async () => ({ ...(await resolve()), until: new Date(Date.now() - 1) });
-    await cache.get("b", past);
-    await cache.get("b", past);
-    expect(calls.count).toBe(4);
-  });
-
-  it("holds at most `max` entries, dropping the least recently used", async () => {
-    const cache = new PrincipalCache<{ n: number }>({ max: 3, ttlMs: 10_000 });
-    const { calls, resolve } = counting();
-    for (const key of ["a", "b", "c", "d", "e"]) await cache.get(key, resolve);
-    expect(cache.size).toBe(3);
-    await cache.get("e", resolve);
-    expect(calls.count).toBe(5);
-    await cache.get("a", resolve);
-    expect(calls.count).toBe(6);
-  });
-
-  it("keeps no failure, and nothing a lookup read before a clear", async () => {
-    const cache = new PrincipalCache<{ n: number }>({ max: 10, ttlMs: 10_000 });
-    await expect(cache.get("a", () => Promise.reject(new UnauthenticatedError("no")))).rejects.toThrow("no");
-    expect(cache.size).toBe(0);
-    let release: () => void = () => {};
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const lookup = cache.get("a", async () => {
-      await gate;
-      return { principal: { n: 1 } };
-    });
-    cache.clear();
-    release();
-    expect(await lookup).toEqual({ n: 1 });
-    expect(cache.size).toBe(0);
-  });
-});
 
 describe("authenticateRequest with the cache", () => {
   beforeEach(() => forgetPrincipals());

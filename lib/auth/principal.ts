@@ -29,7 +29,7 @@ export async function authenticateRequest(headers: Headers): Promise<Principal |
   if (authorization !== null) return authenticateBearer(authorization);
   const userId = await sessionUserId(headers.get("cookie"));
   if (!userId) return null;
-  return principalCache().get(`user:${userId}`, async () => ({ principal: await sessionPrincipal(userId) }));
+  return principalCache().get(`user:${userId}`, async () => ({ value: await sessionPrincipal(userId) }));
 }
 
 async function sessionPrincipal(userId: string): Promise<Principal> {
@@ -49,7 +49,7 @@ async function authenticateBearer(authorization: string): Promise<Principal> {
     if (!check.ok) throw new UnauthenticatedError(check.reason);
     const { user } = check.token;
     return {
-      principal: { userId: user.id, email: user.email, name: user.name, role: user.role, via: "token", tokenId: check.token.id },
+      value: { userId: user.id, email: user.email, name: user.name, role: user.role, via: "token", tokenId: check.token.id },
       until: check.token.expiresAt,
     };
   });

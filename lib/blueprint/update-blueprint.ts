@@ -3,7 +3,9 @@
 import semver from "semver";
 import type { AuditContext } from "@/lib/audit/audit-context";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { forgetClusterViews } from "@/lib/cluster/cluster-view-cache";
 import { db } from "@/lib/db";
+import { afterCommit } from "@/lib/db/after-commit";
 import { assertRevisionMatches, InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { Blueprint as BlueprintRow, Prisma } from "@/lib/generated/prisma/client";
 import type { BlueprintDetail, UpdateBlueprintRequest } from "./api-schema";
@@ -65,6 +67,8 @@ export async function updateBlueprint(
       summary: `revision ${updated.currentRevision}: ${options.reason ? `${options.reason}, ` : ""}${describeBlueprintChange(current, updated, changes)}`,
     });
     if (parsed) await writeBlueprintCopy(id, nextYaml);
+    // Cluster views name their blueprint's newest revision.
+    afterCommit(tx, () => forgetClusterViews());
     return { row: updated, yaml: nextYaml };
   });
   return { ...toBlueprintSummary(row), blueprint_yaml: yaml };

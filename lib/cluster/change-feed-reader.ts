@@ -17,6 +17,7 @@ import {
   readChanges,
 } from "./change-feed";
 import { deliverableChanges, type GapWatch } from "./change-feed-gaps";
+import { forgetClusterViews } from "./cluster-view-cache";
 import { type ChangeEvent, clusterIdOf, eventsForChanges, StreamEventBatch } from "./stream-events";
 
 /** A lost notice costs at most this much delay. */
@@ -172,6 +173,8 @@ export class ChangeFeedReader {
       logger.warn({ err: error }, "reading the change feed failed; the next poll tries again");
       return false;
     }
+    // Before any stream hears of a change: a tab refetching the cluster on its event must not get a cached view.
+    if (rows.length > 0) forgetClusterViews(new Set(rows.map((row) => row.clusterId)));
     const { deliver, watch } = deliverableChanges(rows, from, this.gapWatch, Date.now(), this.gapWaitMs);
     this.watchGap(watch);
     if (deliver.length > 0) await this.handOn(deliver);

@@ -3,10 +3,12 @@
 // an in-process emitter) make changes by scripts, other server instances and the autoscaler reach
 // every open tab, and let a reconnecting client resume from its Last-Event-ID.
 import { db } from "@/lib/db";
+import { afterCommit } from "@/lib/db/after-commit";
 import { inRowSlices } from "@/lib/db/batches";
 import { isPostgres } from "@/lib/db/dialect";
 import { notifyInstances } from "@/lib/db/instance-signals";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { forgetClusterViews } from "./cluster-view-cache";
 
 /** Rows older than this are pruned; a client that was away longer refetches everything instead. */
 export const CHANGE_RETENTION_MS = 60 * 60 * 1000;
@@ -31,7 +33,7 @@ export async function recordClusterChange(
   options: { deleted?: boolean; actor?: string } = {},
 ): Promise<void> {
   await tx.clusterChange.create({ data: { clusterId, deleted: options.deleted ?? false, actor: options.actor ?? null } });
-  await announceChanges(tx);
+  await announceChanges(tx, [clusterId]);
 }
 
 /**
@@ -50,7 +52,7 @@ export async function recordTaskChanges(
     (change) => [change.clusterId, change.taskId, now],
     (values) => tx.$executeRaw`INSERT INTO cluster_changes (cluster_id, task_id, created_at) VALUES ${values}`,
   );
-  await announceChanges(tx);
+  await announceChanges(tx, new Set(changes.map((change) => change.clusterId)));
 }
 
 type ChangesRecordedListener = () => void;
@@ -66,10 +68,13 @@ const changesRecordedListeners = (globalForFeed.changesRecordedListeners ??= new
  * when the transaction commits and never for a rollback. On SQLite the in-process listeners are
  * called at once: the reader reads inside a transaction, and the driver runs one transaction at a
  * time per process, so its read starts only after this one has committed or rolled back.
+ * This process's cached views of the changed clusters are forgotten after the commit, so that the
+ * next read here sees the change without waiting for the reader.
  */
-async function announceChanges(tx: Prisma.TransactionClient): Promise<void> {
+async function announceChanges(tx: Prisma.TransactionClient, clusterIds: Iterable<string>): Promise<void> {
   if (isPostgres) await notifyInstances(tx, "cluster_changes");
   else for (const listener of changesRecordedListeners) listener();
+  afterCommit(tx, () => forgetClusterViews(clusterIds));
 }
 
 /** Calls `listener` whenever this process records changes (SQLite only; see announceChanges). Returns the unsubscribe. */

@@ -1,18 +1,26 @@
-// npm run bench:api - the production server on a fresh database: medians of the cluster actions
-// that move many agents, the hierarchy read, GET throughput, and two floors: a bare better-sqlite3
-// insert of the same 1,000 agent rows, and the throughput of a route handler that does nothing.
-import { randomUUID } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import autocannon from "autocannon";
-import Database from "better-sqlite3";
-import { startBenchServer } from "./bench-server";
+// npm run bench:api - the production server on a fresh SQLite database and then on a fresh
+// PostgreSQL one (a throwaway database; skipped when no server answers), both side by side at the
+// end: medians of the cluster actions that move 1,000 agents and of the hierarchy read against the
+// bare driver's insert of the same rows; GET /api/clusters/{id} with a token against the empty route
+// handler; on PostgreSQL the same GET through two instances against one; and 1,000 open event
+// streams: the server's idle CPU and how long one change takes to reach them all.
+// BENCH_DATABASES=sqlite (or postgresql) runs one of them.
+import os from "node:os";
+import { createTestDatabase, dropTestDatabase, isPostgresReachable } from "../../lib/test/postgres-databases";
+import { type BenchServer, startBenchServer } from "./bench-server";
+import { measureEventStreams } from "./event-streams";
+import { barePostgresInsertMedian, bareSqliteInsertMedian } from "./insert-floors";
 import { median } from "./median";
+import { type Database, DATABASE_NAMES, type Figure, figureLog, printSideBySide } from "./side-by-side";
+import { alternate, load, type LoadFigures, type LoadTarget } from "./throughput";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
-const BASE = `http://127.0.0.1:${PORT}`;
 const RUNS = 5;
 const WORKERS = 1000;
+const LOAD_SECONDS = 5;
+const LOAD_ROUNDS = 2;
+const STREAMS = 1000;
+const LABEL_WIDTH = 58;
 const BLUEPRINT_YAML = `metadata: { id: bench-1000, name: Bench, version: 1.0.0 }
 cluster: { type: project, min_workers: 10, max_workers: ${WORKERS} }
 agents:
@@ -20,66 +28,45 @@ agents:
   - { name: worker, role: worker, count: 0-${WORKERS}, capabilities: [work], skills: [typing], config: { temperature: 0.5 } }
 `;
 
-/** The admin's API token from the bench server. */
-let authorization = "";
-
-async function call(method: string, url: string, body?: unknown): Promise<{ ms: number; json: { id?: string; total_agents?: number } }> {
-  const started = performance.now();
-  const response = await fetch(`${BASE}${url}`, {
-    method,
-    headers: { authorization, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = (await response.json()) as { id?: string; total_agents?: number };
-  const ms = performance.now() - started;
-  if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${JSON.stringify(json)}`);
-  return { ms, json };
+interface Measured {
+  figures: Figure[];
+  notes: string[];
 }
 
-/** Requests per second after a warm-up, so that JIT and connection set-up do not count. */
-async function throughput(url: string): Promise<autocannon.Result> {
-  const options = { url: `${BASE}${url}`, connections: 50, headers: { authorization } };
-  await autocannon({ ...options, duration: 3 });
-  return autocannon({ ...options, duration: 10 });
-}
+const loadAverage = () => os.loadavg()[0]!.toFixed(2);
+const ms = (value: number) => value.toFixed(1);
+const perSecond = (figures: LoadFigures) => String(Math.round(figures.requestsPerSecond));
+const cores = (value: number) => `${value.toFixed(2)} cores`;
 
-/** The floor: one better-sqlite3 transaction inserting the same 1,000 agent rows. */
-function bareInsertMedian(directory: string): number {
-  const database = new Database(path.join(directory, "bare.db"));
-  const migrations = path.join("prisma", "migrations");
-  for (const name of readdirSync(migrations)
-    .filter((entry) => /^\d+_/.test(entry))
-    .sort()) {
-    database.exec(readFileSync(path.join(migrations, name, "migration.sql"), "utf8"));
-  }
-  database.prepare("INSERT INTO blueprints (id, name, version, updated_at) VALUES ('b', 'b', '1.0.0', 0)").run();
-  const insertCluster = database.prepare(
-    "INSERT INTO clusters (id, name, type, status, blueprint_id, blueprint_version, min_workers, max_workers, target_workers, updated_at) VALUES (?, 'c', 'project', 'active', 'b', '1.0.0', 10, 1000, 1000, 0)",
-  );
-  const insertAgent = database.prepare(
-    "INSERT INTO agents (id, cluster_id, name, definition, ordinal, role, status, supervisor_id, capabilities_json, skills_json, config_json, created_at, updated_at) VALUES (?, ?, ?, 'worker', ?, 'worker', 'active', NULL, '[\"work\"]', '[\"typing\"]', '{\"temperature\":0.5}', ?, ?)",
-  );
-  const times: number[] = [];
-  for (let run = 0; run < RUNS * 2; run++) {
-    const clusterId = randomUUID();
-    insertCluster.run(clusterId);
+function api(server: BenchServer) {
+  return async (method: string, url: string, body?: unknown): Promise<{ ms: number; json: { id?: string; total_agents?: number } }> => {
     const started = performance.now();
-    database.transaction(() => {
-      const now = Date.now();
-      for (let ordinal = 1; ordinal <= WORKERS; ordinal++)
-        insertAgent.run(`agent-${randomUUID()}`, clusterId, `worker-${ordinal}`, ordinal, now, now);
-    })();
-    times.push(performance.now() - started);
-  }
-  database.close();
-  return median(times);
+    const response = await fetch(`${server.base}${url}`, {
+      method,
+      headers: { authorization: server.authorization, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await response.json()) as { id?: string; total_agents?: number };
+    const elapsed = performance.now() - started;
+    if (!response.ok) throw new Error(`${method} ${url} answered ${response.status}: ${JSON.stringify(json)}`);
+    return { ms: elapsed, json };
+  };
 }
 
-async function main() {
-  const server = await startBenchServer(PORT);
-  authorization = server.authorization;
-  const { directory } = server;
+/** Every figure on one database, through production servers started on it. */
+async function measure(database: Database): Promise<Measured> {
+  const { figures, line } = figureLog(LABEL_WIDTH);
+  const notes: string[] = [];
+  const name = DATABASE_NAMES[database];
+  const databaseUrl = database === "postgresql" ? await createTestDatabase("bench_api") : undefined;
+  console.log(`\nbench:api on ${name} (load average ${loadAverage()} at the start)`);
+  const server = await startBenchServer(PORT, { databaseUrl }).catch(async (error: unknown) => {
+    if (databaseUrl) await dropTestDatabase(databaseUrl);
+    throw error;
+  });
+  const call = api(server);
   try {
+    // Cluster actions that move 1,000 agents, and the hierarchy read.
     await call("POST", "/api/blueprints", { id: "bench-1000", name: "Bench", version: "1.0.0", blueprint_yaml: BLUEPRINT_YAML });
     const create: number[] = [];
     const scaleUp: number[] = [];
@@ -99,37 +86,127 @@ async function main() {
       if (tree.json.total_agents !== WORKERS + 1) throw new Error(`hierarchy has ${tree.json.total_agents} agents`);
       hierarchy.push(tree.ms);
     }
-    const load = await throughput(`/api/clusters/${bigClusterId}`);
-    // The framework's own ceiling: the catch-all handler that answers 404 without touching the database.
-    const frameworkFloor = await throughput("/api/bench-floor");
-    const floor = bareInsertMedian(directory);
+    const floor =
+      database === "sqlite"
+        ? bareSqliteInsertMedian(server.directory, WORKERS, RUNS * 2)
+        : await barePostgresInsertMedian(databaseUrl!, WORKERS, RUNS * 2);
+    line(`create a ${WORKERS}-worker cluster`, ms(median(create)), "ms");
+    line(`scale 10 -> ${WORKERS} (spawns ${WORKERS - 10})`, ms(median(scaleUp)), "ms  target < 300 on PostgreSQL");
+    line(
+      `  bare driver's insert of ${WORKERS} agent rows`,
+      ms(floor),
+      `ms  (${database === "sqlite" ? "better-sqlite3" : "pg"}, one transaction)`,
+    );
+    line(`  scale 10 -> ${WORKERS} against that insert`, `${(median(scaleUp) / floor).toFixed(1)}x`, "");
+    line(`scale ${WORKERS} -> 10`, ms(median(scaleDown)), "ms");
+    line(`GET hierarchy of ${WORKERS + 1} agents`, ms(median(hierarchy)), "ms  target < 30 on PostgreSQL");
 
-    const rows: Array<[string, string, string]> = [
-      [`create a ${WORKERS}-worker cluster`, `${median(create).toFixed(1)} ms`, ""],
-      [
-        `scale 10 -> ${WORKERS} (spawns ${WORKERS - 10})`,
-        `${median(scaleUp).toFixed(1)} ms`,
-        `target < 300 ms; ${(median(scaleUp) / floor).toFixed(1)}x the bare insert (target <= 10x)`,
-      ],
-      [`scale ${WORKERS} -> 10`, `${median(scaleDown).toFixed(1)} ms`, ""],
-      [`GET hierarchy of ${WORKERS + 1} agents`, `${median(hierarchy).toFixed(1)} ms`, "target < 30 ms"],
-      [
-        "GET /api/clusters/{id}, 50 connections",
-        `${Math.round(load.requests.average)} req/s`,
-        `target >= 1500 req/s; p50 latency ${load.latency.p50} ms, ${load.errors + load.non2xx} errors; ${(load.requests.average / frameworkFloor.requests.average).toFixed(2)}x the empty handler`,
-      ],
-      [
-        "empty route handler (404), 50 connections",
-        `${Math.round(frameworkFloor.requests.average)} req/s`,
-        "Next.js's ceiling on this machine",
-      ],
-      [`bare better-sqlite3 insert of ${WORKERS} agent rows`, `${floor.toFixed(1)} ms`, "the floor"],
-    ];
-    console.log(`\nbench:api (medians of ${RUNS} runs; hierarchy of ${RUNS * 4})`);
-    for (const [what, value, note] of rows) console.log(`${what.padEnd(42)} ${value.padStart(14)}  ${note}`);
+    // GET /api/clusters/{id} with a token against the empty route handler, taking turns.
+    const target = (path: string, at: BenchServer = server): LoadTarget => ({
+      url: `${at.base}${path}`,
+      authorization: server.authorization,
+      pid: at.pid,
+    });
+    const cluster = target(`/api/clusters/${bigClusterId}`);
+    // The catch-all route's 404, without authentication or a budget: what Next.js alone costs.
+    const empty = target("/api/bench-floor");
+    const turns = await alternate(
+      { cluster: () => load([cluster], LOAD_SECONDS), empty: () => load([empty], LOAD_SECONDS) },
+      { rounds: LOAD_ROUNDS, warmUp: { cluster: () => load([cluster], 3), empty: () => load([empty], 3) } },
+    );
+    if (turns.cluster.failures > 0) throw new Error(`GET /api/clusters/{id} failed ${turns.cluster.failures} times under load`);
+    line(
+      "GET /api/clusters/{id} with a token, 50 connections",
+      perSecond(turns.cluster),
+      `req/s  p50 ${turns.cluster.p50Ms.toFixed(0)} ms`,
+    );
+    line("empty route handler (404), 50 connections", perSecond(turns.empty), `req/s  p50 ${turns.empty.p50Ms.toFixed(0)} ms`);
+    line(
+      "  GET /api/clusters/{id} against the empty handler",
+      `${(turns.cluster.requestsPerSecond / turns.empty.requestsPerSecond).toFixed(2)}x`,
+      "target >= 0.8x",
+    );
+    line("  server CPU per GET /api/clusters/{id}", turns.cluster.serverCpuMsPerRequest.toFixed(2), "ms");
+    line("  server CPU per empty handler's answer", turns.empty.serverCpuMsPerRequest.toFixed(2), "ms");
+
+    if (database === "postgresql") notes.push(...(await twoInstances(databaseUrl!, server, cluster, line)));
+
+    const streams = await measureEventStreams({
+      base: server.base,
+      authorization: server.authorization,
+      serverPid: server.pid,
+      streams: STREAMS,
+    });
+    line(`${STREAMS} idle event streams: server CPU`, streams.idleCpuPercent.with.toFixed(1), "% of a core  target < 5");
+    line("  with none open", streams.idleCpuPercent.without.toFixed(1), "% of a core");
+    line(`one change reaches all ${STREAMS} streams: median`, streams.deliveryMs.median.toFixed(0), "ms");
+    line(
+      "  the last of them",
+      streams.deliveryMs.max.toFixed(0),
+      `ms  target < 1000${streams.missed ? `; ${streams.missed} missed it` : ""}`,
+    );
   } finally {
-    server.stop();
+    await server.stop();
+    if (databaseUrl) await dropTestDatabase(databaseUrl);
+  }
+  notes.unshift(`${name}: load average ${loadAverage()} at the end`);
+  return { figures, notes };
+}
+
+/** The same GET through two instances on one database, against one; and what the machine's cores did meanwhile. */
+async function twoInstances(
+  databaseUrl: string,
+  first: BenchServer,
+  cluster: LoadTarget,
+  line: (what: string, figure: string, unit: string) => void,
+): Promise<string[]> {
+  const second = await startBenchServer(PORT + 1, { databaseUrl });
+  try {
+    const both = [cluster, { ...cluster, url: cluster.url.replace(first.base, second.base), pid: second.pid }];
+    const turns = await alternate(
+      { one: () => load([cluster], LOAD_SECONDS), two: () => load(both, LOAD_SECONDS) },
+      { rounds: LOAD_ROUNDS, warmUp: { one: () => load([cluster], 3), two: () => load(both, 3) } },
+    );
+    if (turns.two.failures > 0) throw new Error(`GET /api/clusters/{id} through two instances failed ${turns.two.failures} times`);
+    line("GET /api/clusters/{id} through two instances (25 + 25)", perSecond(turns.two), `req/s  p50 ${turns.two.p50Ms.toFixed(0)} ms`);
+    line("  the same through one of them (50)", perSecond(turns.one), "req/s");
+    line("  two instances against one", `${(turns.two.requestsPerSecond / turns.one.requestsPerSecond).toFixed(2)}x`, "");
+    const share = (figures: LoadFigures) => {
+      const servers = figures.cores.servers.reduce((sum, used) => sum + used, 0);
+      const rest = figures.cores.machine - servers - figures.cores.generator;
+      return `servers ${figures.cores.servers.map(cores).join(" + ")}, load generator ${cores(figures.cores.generator)}, PostgreSQL and the rest ${cores(rest)}`;
+    };
+    return [
+      `PostgreSQL, one instance: the machine's ${os.cpus().length} cores were ${cores(turns.one.cores.machine)} busy: ${share(turns.one)}`,
+      `PostgreSQL, two instances: ${cores(turns.two.cores.machine)} busy: ${share(turns.two)}`,
+      `With the load generator, PostgreSQL and both servers on the same ${os.cpus().length} cores, a second instance cannot add cores here, ` +
+        "only split them with the first: it adds throughput where each instance has cores of its own.",
+    ];
+  } finally {
+    await second.stop();
   }
 }
 
-await main();
+async function main() {
+  const wanted = (process.env.BENCH_DATABASES ?? "sqlite,postgresql").split(",") as Database[];
+  const results = new Map<Database, Measured>();
+  for (const database of wanted) {
+    if (database === "postgresql" && !(await isPostgresReachable())) {
+      console.log("\nbench:api: no PostgreSQL answers (TEST_DATABASE_URL or 127.0.0.1:5432); its column stays empty");
+      continue;
+    }
+    results.set(database, await measure(database));
+  }
+  const figures = new Map([...results].map(([database, result]) => [database, result.figures]));
+  printSideBySide(
+    `bench:api, side by side (medians of ${RUNS} runs; hierarchy of ${RUNS * 4}; loads ${LOAD_ROUNDS} x ${LOAD_SECONDS} s in turns)`,
+    figures,
+    LABEL_WIDTH,
+  );
+  for (const result of results.values()) for (const note of result.notes) console.log(note);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -55,7 +55,7 @@ async function main() {
     line(`metrics ingestion, ${CONCURRENCY} callers, ${BATCH}-point batches`, median(throughput).toFixed(0), "points/s  target >= 5000");
     line(`one ${BATCH}-point batch, end to end`, median(latency).toFixed(1), "ms");
   } finally {
-    server.stop();
+    await server.stop();
   }
   const tick = await benchAutoscalerTick();
   line("one tick, 1,000 clusters due, all holding", tick.holding.toFixed(1), "ms  target < 1000");

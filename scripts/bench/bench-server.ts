@@ -14,7 +14,8 @@ export interface BenchServer {
   authorization: string;
   /** The server's process (next start serves from it), for CPU figures. */
   pid: number;
-  stop(): void;
+  /** Stops the server; resolves once it has exited, so that its database may be dropped. */
+  stop(): Promise<void>;
 }
 
 export async function startBenchServer(port: number, options: { databaseUrl?: string } = {}): Promise<BenchServer> {
@@ -47,9 +48,11 @@ export async function startBenchServer(port: number, options: { databaseUrl?: st
     ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
     { env, stdio: ["ignore", "inherit", "inherit"] },
   );
-  const stop = () => {
+  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+  const stop = async () => {
     server.kill();
     rmSync(directory, { recursive: true, force: true });
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
   };
   for (let attempt = 0; attempt < 100; attempt++) {
     const up = await fetch(`${base}/api/setup`).then(
@@ -62,13 +65,13 @@ export async function startBenchServer(port: number, options: { databaseUrl?: st
         encoding: "utf8",
       });
       if (token.status !== 0) {
-        stop();
+        await stop();
         throw new Error(`creating the bench token failed: ${token.stderr}`);
       }
       return { base, directory, admin, authorization: `Bearer ${token.stdout.trim()}`, pid: server.pid!, stop };
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  stop();
+  await stop();
   throw new Error("the server did not start within 20 s");
 }

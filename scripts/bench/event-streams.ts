@@ -18,8 +18,8 @@ import { median } from "./median";
 const OPEN_WAVE = 100;
 const DELIVERY_TIMEOUT_MS = 10_000;
 const OPEN_TIMEOUT_MS = 30_000;
-/** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ, 100 on Linux). */
-const TICKS_PER_SECOND = 100;
+/** Clock ticks per second of /proc's times (USER_HZ, 100 on Linux). */
+export const TICKS_PER_SECOND = 100;
 
 export interface EventStreamFigures {
   streams: number;
@@ -43,7 +43,7 @@ interface OpenStream {
 }
 
 /** User plus system CPU time of a process so far, in seconds. */
-function cpuSeconds(pid: number): number {
+export function cpuSeconds(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   // Fields after the command name, which sits in parentheses and may hold spaces: utime and stime are the 14th and 15th fields.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
@@ -187,7 +187,7 @@ async function main() {
     console.log("\nbench:streams");
     for (const line of describeEventStreams(figures)) console.log(line);
   } finally {
-    server.stop();
+    await server.stop();
   }
 }
 

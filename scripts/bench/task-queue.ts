@@ -12,15 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createTestDatabase, dropTestDatabase, isPostgresReachable } from "@/lib/test/postgres-databases";
 import { median } from "./median";
-
-type Database = "sqlite" | "postgresql";
-const DATABASE_NAMES: Record<Database, string> = { sqlite: "SQLite", postgresql: "PostgreSQL" };
-
-interface Figure {
-  what: string;
-  figure: string;
-  unit: string;
-}
+import { type Database, DATABASE_NAMES, type Figure, printSideBySide } from "./side-by-side";
 
 const TASKS = 20_000;
 const BATCH = 1000;
@@ -179,14 +171,12 @@ function measureInChild(database: Database): Promise<Figure[]> {
 async function main() {
   const databases: Database[] = (await isPostgresReachable()) ? ["sqlite", "postgresql"] : ["sqlite"];
   if (databases.length === 1) console.log("no PostgreSQL answers (TEST_DATABASE_URL or 127.0.0.1:5432): SQLite only");
-  const results: Figure[][] = [];
+  const results = new Map<Database, Figure[]>();
   for (const database of databases) {
     console.log(`measuring on ${DATABASE_NAMES[database]}...`);
-    results.push(await measureInChild(database));
+    results.set(database, await measureInChild(database));
   }
-  console.log(`\nbench:queue (in process)${"".padEnd(32)}${databases.map((database) => DATABASE_NAMES[database].padStart(11)).join("")}`);
-  for (const [index, { what, unit }] of results[0]!.entries())
-    console.log(`${what.padEnd(56)}${results.map((figures) => (figures[index]?.figure ?? "-").padStart(11)).join("")} ${unit}`);
+  printSideBySide("bench:queue (in process)", results, 56);
 }
 
 const database = process.argv[2];

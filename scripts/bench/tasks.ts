@@ -12,6 +12,7 @@ import { spawn } from "node:child_process";
 import { createTestDatabase, dropTestDatabase, isPostgresReachable } from "../../lib/test/postgres-databases";
 import { startBenchServer } from "./bench-server";
 import { median } from "./median";
+import { type Database, DATABASE_NAMES, type Figure, figureLog, printSideBySide } from "./side-by-side";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3330);
 const THROUGHPUT_BATCHES = Number(process.env.BENCH_BATCHES ?? 20);
@@ -19,16 +20,8 @@ const BATCH = 1000;
 const LATENCY_SAMPLES = 200;
 const WAKE_SAMPLES = 20;
 const BACKLOG = 5000;
+const LABEL_WIDTH = 62;
 
-type Database = "sqlite" | "postgresql";
-const DATABASE_NAMES: Record<Database, string> = { sqlite: "SQLite", postgresql: "PostgreSQL" };
-
-/** One measured figure: printed when measured, and again beside the other database's at the end. */
-interface Figure {
-  what: string;
-  figure: string;
-  unit: string;
-}
 const percentile = (values: readonly number[], p: number) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -62,12 +55,8 @@ ${scaling}agents:
 
 /** Every figure on one database, through a production server started on it. */
 async function measure(database: Database): Promise<{ figures: Figure[]; notes: string[] }> {
-  const figures: Figure[] = [];
+  const { figures, line } = figureLog(LABEL_WIDTH);
   const notes: string[] = [];
-  const line = (what: string, figure: string, unit: string) => {
-    figures.push({ what, figure, unit });
-    console.log(`${what.padEnd(62)}${figure.padStart(9)} ${unit}`);
-  };
   const databaseUrl = database === "postgresql" ? await createTestDatabase("bench_tasks") : undefined;
   const server = await startBenchServer(PORT, { databaseUrl }).catch(async (error: unknown) => {
     if (databaseUrl) await dropTestDatabase(databaseUrl);
@@ -227,7 +216,7 @@ async function measure(database: Database): Promise<{ figures: Figure[]; notes: 
       console.log(`  workers over time: ${timeline}`);
     });
   } finally {
-    server.stop();
+    await server.stop();
     if (databaseUrl) await dropTestDatabase(databaseUrl);
   }
 
@@ -271,14 +260,9 @@ async function main() {
     }
     results.set(database, await measure(database));
   }
-  const databases = [...results.keys()];
-  console.log(`\nbench:tasks, side by side (production server, simulate executor)`);
-  console.log(`${"".padEnd(62)}${databases.map((database) => DATABASE_NAMES[database].padStart(11)).join("")}`);
-  for (const [index, { what, unit }] of results.get(databases[0]!)!.figures.entries()) {
-    const figures = databases.map((database) => (results.get(database)!.figures[index]?.figure ?? "-").padStart(11));
-    console.log(`${what.padEnd(62)}${figures.join("")} ${unit}`);
-  }
-  for (const database of databases) for (const note of results.get(database)!.notes) console.log(note);
+  const figures = new Map([...results].map(([database, result]) => [database, result.figures]));
+  printSideBySide("bench:tasks, side by side (production server, simulate executor)", figures, LABEL_WIDTH);
+  for (const result of results.values()) for (const note of result.notes) console.log(note);
 }
 
 main().catch((error: unknown) => {

@@ -214,7 +214,7 @@ async function main() {
     for (const [what, value, note] of rows) console.log(`${what.padEnd(62)} ${value.padStart(10)}  ${note}`);
   } finally {
     await browser.close();
-    server.stop();
+    await server.stop();
   }
 }
 
