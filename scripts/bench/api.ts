@@ -193,7 +193,7 @@ function whatLimits(one: LoadFigures, two: LoadFigures): string[] {
     // A Node server runs its JavaScript on one thread: near a core, it is its own limit.
     one.cores.servers[0]! > 0.85
       ? `one instance is held back by its single JavaScript thread (${cores(one.cores.servers[0]!)})`
-      : `one instance is not CPU-bound (${cores(one.cores.servers[0]!)}): the database or the load generator holds it back`,
+      : `one instance got only ${cores(one.cores.servers[0]!)}: the rest of the machine (PostgreSQL, the load generator, any other process) took the others`,
     two.cores.machine > machineCores - 0.2
       ? `two instances fill the machine's ${machineCores} cores, shared with the load generator and PostgreSQL: more instances need more cores`
       : `two instances leave ${cores(machineCores - two.cores.machine)} idle`,
