@@ -32,6 +32,7 @@ import {
 } from "./queue-rows";
 import type { AgentSlot, AttemptEnd, ClaimedTask, CompletionAnswer, TaskError, TaskLease, TaskQueue } from "./task-queue";
 import { LEASE_MARGIN_MS, LEASE_MS, retryBackoffMs } from "./task-status";
+import { anyLeaseDue, recordExecutorRefOn } from "./shared-queue-statements";
 
 export class PostgresTaskQueue implements TaskQueue {
   constructor(private readonly db: PrismaClient) {}
@@ -107,17 +108,12 @@ export class PostgresTaskQueue implements TaskQueue {
   }
 
   async recordExecutorRef(lease: TaskLease, executorRef: string): Promise<void> {
-    await this.db.$executeRaw`
-      UPDATE task_attempts SET executor_ref = ${executorRef}
-      WHERE task_id = ${lease.taskId} AND number = ${lease.attempt} AND agent_id = ${lease.agentId} AND outcome = 'running'`;
+    await recordExecutorRefOn(this.db, lease, executorRef);
   }
 
   async expireLeases(now: number): Promise<string[]> {
-    // Every instance sweeps every second: a read first, so an idle sweep opens no transaction.
-    if (
-      (await this.db.$queryRaw<unknown[]>`SELECT 1 FROM tasks WHERE status = 'running' AND lease_expires_at <= ${now} LIMIT 1`).length === 0
-    )
-      return [];
+    // Every instance sweeps every second.
+    if (!(await anyLeaseDue(this.db, now))) return [];
     const moved = await this.db.$transaction(async (tx) => {
       // Rows another instance is expiring or completing right now are skipped: the next sweep sees them.
       const moved = await tx.$queryRaw<MovedRow[]>`

@@ -27,6 +27,7 @@ import {
 } from "./queue-rows";
 import type { AgentSlot, AttemptEnd, ClaimedTask, CompletionAnswer, TaskError, TaskLease, TaskQueue } from "./task-queue";
 import { LEASE_MARGIN_MS, LEASE_MS, retryBackoffMs } from "./task-status";
+import { anyLeaseDue, recordExecutorRefOn } from "./shared-queue-statements";
 
 const ROWS_PER_STATEMENT = 500;
 
@@ -150,16 +151,11 @@ export class SqliteTaskQueue implements TaskQueue {
   }
 
   async recordExecutorRef(lease: TaskLease, executorRef: string): Promise<void> {
-    await this.db.$executeRaw`
-      UPDATE task_attempts SET executor_ref = ${executorRef}
-      WHERE task_id = ${lease.taskId} AND number = ${lease.attempt} AND agent_id = ${lease.agentId} AND outcome = 'running'`;
+    await recordExecutorRefOn(this.db, lease, executorRef);
   }
 
   async expireLeases(now: number): Promise<string[]> {
-    if (
-      (await this.db.$queryRaw<unknown[]>`SELECT 1 FROM tasks WHERE status = 'running' AND lease_expires_at <= ${now} LIMIT 1`).length === 0
-    )
-      return [];
+    if (!(await anyLeaseDue(this.db, now))) return [];
     const moved = await this.db.$transaction(async (tx) => {
       const moved = await tx.$queryRaw<MovedRow[]>`
         UPDATE tasks SET
