@@ -129,9 +129,7 @@ export class PostgresTaskQueue implements TaskQueue {
         FROM due
         WHERE tasks.id = due.id AND tasks.status = 'running' AND tasks.lease_expires_at <= ${now}
         RETURNING tasks.id, tasks.cluster_id, tasks.status, tasks.run_after`;
-      await endRunningAttempts(tx, moved, LEASE_EXPIRED, now);
-      await recordTaskChanges(tx, moved.map(changeOf), new Date(now));
-      await tellInstancesOfMoves(tx, moved, now);
+      await recordTakenBack(tx, moved, LEASE_EXPIRED, now);
       return moved;
     });
     announceMoves(moved, now, this.db);
@@ -161,9 +159,7 @@ export class PostgresTaskQueue implements TaskQueue {
         FROM locked
         WHERE tasks.id = locked.id AND tasks.status = 'running' AND tasks.agent_id = ANY(${agentIds}::text[])
         RETURNING tasks.id, tasks.cluster_id, tasks.status, tasks.run_after`;
-      await endRunningAttempts(tx, moved, reason, now);
-      await recordTaskChanges(tx, moved.map(changeOf), new Date(now));
-      await tellInstancesOfMoves(tx, moved, now);
+      await recordTakenBack(tx, moved, reason, now);
       return moved;
     });
     announceMoves(moved, now, this.db);
@@ -287,10 +283,16 @@ function leaseEndSql(now: number, startedAt: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`LEAST(${now + LEASE_MS}::float8, ${startedAt} + tasks.timeout_s * 1000 + ${LEASE_MARGIN_MS})`;
 }
 
-/** A task's running attempt (there is at most one) ends `lost` with `error`. */
-async function endRunningAttempts(tx: Prisma.TransactionClient, tasks: readonly MovedRow[], error: TaskError, now: number): Promise<void> {
-  if (tasks.length === 0) return;
-  await tx.$executeRaw`
-    UPDATE task_attempts SET outcome = 'lost', ended_at = ${now}, error_json = ${JSON.stringify(error)}
-    WHERE outcome = 'running' AND task_id = ANY(${tasks.map((row) => row.id)}::text[])`;
+/**
+ * Tasks taken back from their agents (lease expired, agent released): each running attempt (there is
+ * at most one) ends `lost` with `error`, and the feed and the other instances hear of the moves.
+ */
+async function recordTakenBack(tx: Prisma.TransactionClient, tasks: readonly MovedRow[], error: TaskError, now: number): Promise<void> {
+  if (tasks.length > 0) {
+    await tx.$executeRaw`
+      UPDATE task_attempts SET outcome = 'lost', ended_at = ${now}, error_json = ${JSON.stringify(error)}
+      WHERE outcome = 'running' AND task_id = ANY(${tasks.map((row) => row.id)}::text[])`;
+  }
+  await recordTaskChanges(tx, tasks.map(changeOf), new Date(now));
+  await tellInstancesOfMoves(tx, tasks, now);
 }
