@@ -24,7 +24,9 @@ export function DataTable({ label, columns, children }: { label?: string; column
           tabIndex={scrolls ? 0 : undefined}
           role={scrolls ? "region" : undefined}
           aria-label={scrolls ? `${label ?? "Table"}, scrolls sideways` : undefined}
-          className="overflow-x-auto rounded-lg border border-slate-200 bg-white focus:outline-none focus-visible:ring-2 focus-visible:ring-brand"
+          // Positioned, so the frame also clips what cells place absolutely (screen-reader text):
+          // otherwise that text escapes the frame and the whole page scrolls sideways.
+          className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white focus:outline-none focus-visible:ring-2 focus-visible:ring-brand"
         >
           <table aria-label={label} className="w-full text-left text-sm">
             <thead className="bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">

@@ -44,10 +44,17 @@ test.afterAll(async () => api.dispose());
 async function sidewaysOverflow(page: Page): Promise<{ excess: number; culprits: string[] }> {
   return page.evaluate(() => {
     const width = window.innerWidth;
-    // Content clipped by a scrolling or hidden-overflow ancestor does not widen the page.
+    // Content clipped by a scrolling or hidden-overflow ancestor does not widen the page; only an
+    // ancestor on the element's containing-block chain clips it (absolute content skips the
+    // unpositioned ones, fixed content all of them).
     const clipped = (element: HTMLElement) => {
+      let position = getComputedStyle(element).position;
       for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
-        if (getComputedStyle(parent).overflowX !== "visible") return true;
+        const style = getComputedStyle(parent);
+        const contains = position === "absolute" ? style.position !== "static" : position !== "fixed";
+        if (!contains) continue;
+        if (style.overflowX !== "visible") return true;
+        position = style.position;
       }
       return false;
     };
@@ -154,6 +161,18 @@ test.describe("[UI][PHONE]", () => {
     await expect(page).toHaveURL(/\/audit$/);
     await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
     await expect(menu).toHaveAttribute("aria-expanded", "false");
+  });
+
+  test("the clusters list does not scroll sideways while the workers' history loads", async ({ page }) => {
+    // Each row's sparkline then holds screen-reader text, placed absolutely inside the table's frame.
+    let releaseHistory = () => {};
+    const historyHeld = new Promise<void>((resolve) => (releaseHistory = resolve));
+    await page.route("**/api/clusters/worker-history?*", async (route) => {
+      await historyHeld;
+      await route.continue();
+    });
+    await expectNoSidewaysScroll(page, "/clusters", (page) => page.getByText("Loading the worker history…").first());
+    releaseHistory();
   });
 
   test("the clusters table says that it scrolls sideways", async ({ page }) => {
