@@ -6,6 +6,7 @@
 // (e2e/support/console-cluster.ts, ports from E2E_PORT + 10).
 import { defineConfig } from "@playwright/test";
 import { E2E_DATABASE_URL, E2E_FIRST_RUN_DATABASE_URL, isPostgresLeg } from "./e2e/support/e2e-databases";
+import { E2E_SECRET, HIGH_BUDGETS } from "./e2e/support/server-env";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const FIRST_RUN_PORT = PORT + 1;
@@ -28,11 +29,8 @@ const browser = {
 // Budgets high enough that the suite never meets them; the rate-limit tests set their own.
 const serverEnv = {
   LOG_LEVEL: "warn",
-  NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
-  RATE_LIMIT_READS_PER_MINUTE: "100000",
-  RATE_LIMIT_MUTATIONS_PER_MINUTE: "100000",
-  RATE_LIMIT_ANONYMOUS_PER_MINUTE: "100000",
-  RATE_LIMIT_INGEST_PER_MINUTE: "100000",
+  NEXTAUTH_SECRET: E2E_SECRET,
+  ...HIGH_BUDGETS,
   SIGNIN_MAX_FAILURES: "5",
   // The key e2e/api/executors.spec.ts names in an openai executor's api_key_env; its stub checks it.
   E2E_OPENAI_KEY: "e2e-openai-key",

@@ -15,6 +15,7 @@ import { createTestDatabase, dropTestDatabase } from "../../lib/test/postgres-da
 import { ConsoleInstance } from "../../scripts/cluster/console-instance";
 import { type RoundRobinProxy, startRoundRobinProxy } from "../../scripts/cluster/round-robin-proxy";
 import { bearer } from "./principals";
+import { HIGH_BUDGETS } from "./server-env";
 
 export const CLUSTER_ADMIN = { email: "admin@cluster.e2e.test", password: "cluster-admin-password" };
 
@@ -57,10 +58,7 @@ const BASE_ENV = {
   LOG_LEVEL: "info",
   NEXTAUTH_SECRET: "e2e-cluster-secret-e2e-cluster-secret",
   BLUEPRINTS_DIR: "data/e2e-cluster-blueprints",
-  RATE_LIMIT_READS_PER_MINUTE: "100000",
-  RATE_LIMIT_MUTATIONS_PER_MINUTE: "100000",
-  RATE_LIMIT_ANONYMOUS_PER_MINUTE: "100000",
-  RATE_LIMIT_INGEST_PER_MINUTE: "100000",
+  ...HIGH_BUDGETS,
 };
 
 export async function startConsoleCluster(options: ConsoleClusterOptions): Promise<ConsoleCluster> {
