@@ -35,9 +35,12 @@ export async function startExtraServer(port: number, env: Record<string, string>
       resolve();
     }),
   );
+  // Next.js waits for open requests before it exits on SIGTERM; a server that will not stop is killed.
   const stop = async () => {
     server.kill();
+    const killLater = setTimeout(() => server.kill("SIGKILL"), 10_000);
     await exited;
+    clearTimeout(killLater);
   };
   const deadline = Date.now() + START_TIMEOUT_MS;
   let lastAnswer = "no answer";
