@@ -144,6 +144,45 @@ test.describe("[UI][OPERATOR_CONSOLE]", () => {
     await expect(other.getByRole("list", { name: "Activity" })).toContainText("workers 5 → 4");
   });
 
+  test("an answer read before a change the stream already showed does not take the page back", async ({ page }) => {
+    const cluster = await createMarketingCluster(api, "Late answer");
+    // The page's next read of the cluster is read at once but delivered only when the test says.
+    let holdNextRead = false;
+    let readHeld!: () => void;
+    const heldRead = new Promise<void>((resolve) => (readHeld = resolve));
+    let deliver!: () => void;
+    const delivered = new Promise<void>((resolve) => (deliver = resolve));
+    await page.route(
+      (url) => url.pathname === `/api/clusters/${cluster.id}`,
+      async (route) => {
+        if (route.request().method() !== "GET" || !holdNextRead) return route.continue();
+        holdNextRead = false;
+        const response = await route.fetch();
+        readHeld();
+        await delivered;
+        await route.fulfill({ response });
+      },
+    );
+    await page.goto(`/clusters/${cluster.id}`);
+    await expect(page.getByTestId("live-state")).toHaveAttribute("data-state", "live");
+    const workers = page.getByTestId("workers");
+
+    holdNextRead = true;
+    await page.getByRole("spinbutton", { name: "Target workers (number)" }).fill("5");
+    await page.getByRole("button", { name: "Scale to 5 once; the autoscaler may change it" }).click();
+    // The scale's own refetch has read "5 / 5"; a script scales to 4 before that answer arrives.
+    await heldRead;
+    expect((await api.post(`/api/clusters/${cluster.id}/scale`, { data: { target_workers: 4 } })).status()).toBe(200);
+    await expect(workers).toHaveText("4 current / 4 target");
+
+    const lateAnswer = page.waitForResponse((response) => new URL(response.url()).pathname === `/api/clusters/${cluster.id}`);
+    deliver();
+    await lateAnswer;
+    // Two frames: the answer has reached the cache and React has drawn whatever it holds.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await workers.textContent()).toBe("4 current / 4 target");
+  });
+
   test("edit the name and limits, with the server's refusal shown in the form; delete only after typing the name", async ({ page }) => {
     const cluster = await createMarketingCluster(api, "Edited team");
     await page.goto(`/clusters/${cluster.id}`);

@@ -3,7 +3,7 @@
 // stops: nothing polls a cluster that no longer exists.
 import { keepPreviousData, type QueryClient, skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { AgentRole, ClusterType } from "@/lib/blueprint/schema";
-import type { AgentStatus, CreateClusterRequest } from "@/lib/cluster/api-schema";
+import type { AgentStatus, ClusterView, CreateClusterRequest } from "@/lib/cluster/api-schema";
 import type { ClusterStatus } from "@/lib/cluster/state-machine";
 import { ApiError, api, dataOf, withoutEmpty } from "./api-client";
 
@@ -108,11 +108,24 @@ export function useClusters(filters: ClusterListFilters) {
   });
 }
 
+/**
+ * Of the view in the cache and one arriving, the one to keep: the arriving one unless the cache
+ * already holds a later revision. An answer read just before a change can arrive after the event
+ * stream brought that change, and must not take the page back.
+ */
+export function newerClusterView(cached: ClusterView | undefined, arriving: ClusterView): ClusterView {
+  return cached && cached.revision > arriving.revision ? cached : arriving;
+}
+
 export function useCluster(id: string) {
   const scope = useClusterQueryScope(id);
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: clusterKeys.detail(id),
-    queryFn: () => scope.fetchFrom(() => dataOf(api.GET("/api/clusters/{id}", { params: { path: { id } } }))),
+    queryFn: async () => {
+      const read = await scope.fetchFrom(() => dataOf(api.GET("/api/clusters/{id}", { params: { path: { id } } })));
+      return newerClusterView(queryClient.getQueryData<ClusterView>(clusterKeys.detail(id)), read);
+    },
     enabled: scope.enabled,
   });
 }

@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import type { ClusterView, CreateClusterRequest, ScaleAutoscalerChoice, UpdateClusterRequest } from "@/lib/cluster/api-schema";
 import { api, dataOf, ifMatch, isStaleRevision, UnreachableError } from "./api-client";
-import { clusterKeys, invalidateClusterQueries } from "./cluster-hooks";
+import { clusterKeys, invalidateClusterQueries, newerClusterView } from "./cluster-hooks";
 
 /** The cluster's path parameter and its revision as If-Match: every action below is conditional. */
 const onRevisionOf = (cluster: ClusterView) => ({ path: { id: cluster.id }, header: ifMatch(cluster.revision) });
@@ -47,11 +47,13 @@ function useClusterMutation<Input>(
       return { before };
     },
     onError: (error, _input, context) => {
-      if (context?.before) queryClient.setQueryData(key, context.before);
+      // Undoes the expected outcome, but keeps a later change the event stream brought meanwhile.
+      const before = context?.before;
+      if (before) queryClient.setQueryData<ClusterView>(key, (cached) => newerClusterView(cached, before));
       if (!options.refusalShownInline) toast.error(`Could not ${options.action} "${cluster.name}"`, { description: refusalMessage(error) });
     },
     onSuccess: (saved) => {
-      if (saved) queryClient.setQueryData(key, saved);
+      if (saved) queryClient.setQueryData<ClusterView>(key, (cached) => newerClusterView(cached, saved));
     },
     onSettled: () => {
       invalidateClusterQueries(queryClient, cluster.id);

@@ -13,7 +13,7 @@ import { useEffect, useState } from "react";
 import type { ClusterDeletedEvent, ClusterView } from "@/lib/cluster/api-schema";
 import type { TaskView } from "@/lib/tasks/api-schema";
 import { batchKeys } from "./batched-keys";
-import { clusterKeys, invalidateClusterQueries, markClusterDeleted } from "./cluster-hooks";
+import { clusterKeys, invalidateClusterQueries, markClusterDeleted, newerClusterView } from "./cluster-hooks";
 import { useReachability } from "./connection-state";
 import { refreshTaskQueries, taskKeys } from "./task-hooks";
 
@@ -59,9 +59,7 @@ export function useLiveClusterUpdates(clusterId?: string): LiveState {
       source.addEventListener("reset", reloadEverything);
       source.addEventListener("cluster", (event) => {
         const cluster = JSON.parse(event.data) as ClusterView;
-        queryClient.setQueryData<ClusterView>(clusterKeys.detail(cluster.id), (cached) =>
-          cached && cached.revision > cluster.revision ? cached : cluster,
-        );
+        queryClient.setQueryData<ClusterView>(clusterKeys.detail(cluster.id), (cached) => newerClusterView(cached, cluster));
         invalidateClusterQueries(queryClient, cluster.id);
       });
       source.addEventListener("task", (event) => {
