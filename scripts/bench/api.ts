@@ -6,12 +6,12 @@
 // streams: the server's idle CPU and how long one change takes to reach them all.
 // BENCH_DATABASES=sqlite (or postgresql) runs one of them.
 import os from "node:os";
-import { createTestDatabase, dropTestDatabase, isPostgresReachable } from "../../lib/test/postgres-databases";
+import { createTestDatabase, dropTestDatabase } from "../../lib/test/postgres-databases";
 import { type BenchServer, startBenchServer } from "./bench-server";
 import { measureEventStreams } from "./event-streams";
 import { barePostgresInsertMedian, bareSqliteInsertMedian } from "./insert-floors";
 import { median } from "./median";
-import { type Database, DATABASE_NAMES, type Figure, figureLog, printSideBySide } from "./side-by-side";
+import { benchDatabases, type Database, DATABASE_NAMES, type Figure, figureLog, printSideBySide } from "./side-by-side";
 import { alternate, load, type LoadFigures, type LoadTarget } from "./throughput";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
@@ -206,15 +206,8 @@ function whatLimits(one: LoadFigures, two: LoadFigures): string[] {
 }
 
 async function main() {
-  const wanted = (process.env.BENCH_DATABASES ?? "sqlite,postgresql").split(",") as Database[];
   const results = new Map<Database, Measured>();
-  for (const database of wanted) {
-    if (database === "postgresql" && !(await isPostgresReachable())) {
-      console.log("\nbench:api: no PostgreSQL answers (TEST_DATABASE_URL or 127.0.0.1:5432); its column stays empty");
-      continue;
-    }
-    results.set(database, await measure(database));
-  }
+  for (const database of await benchDatabases("bench:api")) results.set(database, await measure(database));
   const figures = new Map([...results].map(([database, result]) => [database, result.figures]));
   printSideBySide(
     `bench:api, side by side (medians of ${RUNS} runs; hierarchy of ${RUNS * 4}; loads ${LOAD_ROUNDS} x ${LOAD_SECONDS} s in turns)`,

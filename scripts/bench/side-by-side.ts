@@ -1,5 +1,7 @@
 // The benches that run on SQLite and then on PostgreSQL print each figure as it is measured and,
 // at the end, both databases side by side: one row per figure, a column per database.
+import { spawn } from "node:child_process";
+import { isPostgresReachable } from "../../lib/test/postgres-databases";
 
 export type Database = "sqlite" | "postgresql";
 export const DATABASE_NAMES: Record<Database, string> = { sqlite: "SQLite", postgresql: "PostgreSQL" };
@@ -42,4 +44,29 @@ export function printSideBySide(title: string, results: ReadonlyMap<Database, re
     const columns = databases.map((database) => (figures.get(database) ?? "-").padStart(FIGURE_WIDTH));
     console.log(`${what.padEnd(labelWidth)}${columns.join("")}${unit ? ` ${unit}` : ""}`);
   }
+}
+
+/** The databases a bench measures: BENCH_DATABASES (default both), less PostgreSQL when none answers. */
+export async function benchDatabases(bench: string): Promise<Database[]> {
+  const wanted = (process.env.BENCH_DATABASES ?? "sqlite,postgresql").split(",") as Database[];
+  if (!wanted.includes("postgresql") || (await isPostgresReachable())) return wanted;
+  console.log(`\n${bench}: no PostgreSQL answers (TEST_DATABASE_URL or 127.0.0.1:5432); its column stays empty`);
+  return wanted.filter((database) => database !== "postgresql");
+}
+
+/**
+ * A bench script run as a child process (lib/db binds to one database per process): what the last
+ * line it prints holds, as JSON.
+ */
+export function lastJsonLineOfChild<Result>(script: string, args: readonly string[], what: string): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { stdio: ["ignore", "pipe", "inherit"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      if (code === 0) resolve(JSON.parse(output.trim().split("\n").at(-1) ?? "") as Result);
+      else reject(new Error(`${what} exited with ${code}: ${output}`));
+    });
+  });
 }

@@ -6,13 +6,13 @@
 // (each answer with its total, counted up to 10,000), in milliseconds. Medians of 3 runs.
 // lib/db binds to one database when it loads: each database is measured by this script run again
 // as a child, `tsx scripts/bench/task-queue.ts sqlite|postgresql`, which prints its figures as JSON.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createTestDatabase, dropTestDatabase, isPostgresReachable } from "@/lib/test/postgres-databases";
+import { createTestDatabase, dropTestDatabase } from "@/lib/test/postgres-databases";
 import { median } from "./median";
-import { type Database, DATABASE_NAMES, type Figure, printSideBySide } from "./side-by-side";
+import { benchDatabases, type Database, DATABASE_NAMES, type Figure, lastJsonLineOfChild, printSideBySide } from "./side-by-side";
 
 const TASKS = 20_000;
 const BATCH = 1000;
@@ -152,29 +152,12 @@ async function measure(database: Database): Promise<Figure[]> {
   return figures;
 }
 
-/** This script run as a child on `database`: its figures, from the last line it prints. */
-function measureInChild(database: Database): Promise<Figure[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench/task-queue.ts", database], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      if (code === 0) resolve(JSON.parse(output.trim().split("\n").at(-1) ?? "[]") as Figure[]);
-      else reject(new Error(`bench:queue on ${database} exited with ${code}: ${output}`));
-    });
-  });
-}
-
 async function main() {
-  const databases: Database[] = (await isPostgresReachable()) ? ["sqlite", "postgresql"] : ["sqlite"];
-  if (databases.length === 1) console.log("no PostgreSQL answers (TEST_DATABASE_URL or 127.0.0.1:5432): SQLite only");
   const results = new Map<Database, Figure[]>();
-  for (const database of databases) {
+  for (const database of await benchDatabases("bench:queue")) {
     console.log(`measuring on ${DATABASE_NAMES[database]}...`);
-    results.set(database, await measureInChild(database));
+    // This script again, on that database alone.
+    results.set(database, await lastJsonLineOfChild<Figure[]>("scripts/bench/task-queue.ts", [database], `bench:queue on ${database}`));
   }
   printSideBySide("bench:queue (in process)", results, 56);
 }

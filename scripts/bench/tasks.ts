@@ -8,11 +8,18 @@
 //   4. a task whose agent dies mid-run: running again on another agent (tasks-agent-death.ts);
 //   5. a backlog of 5,000 tasks on a cluster with a queue_depth policy: the workers over time.
 // BENCH_DATABASES=sqlite (or postgresql) runs one of them.
-import { spawn } from "node:child_process";
-import { createTestDatabase, dropTestDatabase, isPostgresReachable } from "../../lib/test/postgres-databases";
+import { createTestDatabase, dropTestDatabase } from "../../lib/test/postgres-databases";
 import { startBenchServer } from "./bench-server";
 import { median } from "./median";
-import { type Database, DATABASE_NAMES, type Figure, figureLog, printSideBySide } from "./side-by-side";
+import {
+  benchDatabases,
+  type Database,
+  DATABASE_NAMES,
+  type Figure,
+  figureLog,
+  lastJsonLineOfChild,
+  printSideBySide,
+} from "./side-by-side";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3330);
 const THROUGHPUT_BATCHES = Number(process.env.BENCH_BATCHES ?? 20);
@@ -235,31 +242,12 @@ async function measure(database: Database): Promise<{ figures: Figure[]; notes: 
 
 /** tasks-agent-death.ts in its own process: lib/db binds to one database per process. */
 function benchAgentDeath(database: Database): Promise<{ samples: number[] }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench/tasks-agent-death.ts", database], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      const last = output.trim().split("\n").at(-1) ?? "";
-      if (code === 0) resolve(JSON.parse(last) as { samples: number[] });
-      else reject(new Error(`the agent-death bench on ${database} exited with ${code}: ${output}`));
-    });
-  });
+  return lastJsonLineOfChild("scripts/bench/tasks-agent-death.ts", [database], `the agent-death bench on ${database}`);
 }
 
 async function main() {
-  const wanted = (process.env.BENCH_DATABASES ?? "sqlite,postgresql").split(",") as Database[];
   const results = new Map<Database, { figures: Figure[]; notes: string[] }>();
-  for (const database of wanted) {
-    if (database === "postgresql" && !(await isPostgresReachable())) {
-      console.log("\nbench:tasks: no PostgreSQL answers (TEST_DATABASE_URL or 127.0.0.1:5432); its column stays empty");
-      continue;
-    }
-    results.set(database, await measure(database));
-  }
+  for (const database of await benchDatabases("bench:tasks")) results.set(database, await measure(database));
   const figures = new Map([...results].map(([database, result]) => [database, result.figures]));
   printSideBySide("bench:tasks, side by side (production server, simulate executor)", figures, LABEL_WIDTH);
   for (const result of results.values()) for (const note of result.notes) console.log(note);
