@@ -7,4 +7,9 @@ import { hostname } from "node:os";
 // Kept on globalThis: the instrumentation bundle and the route bundles each evaluate this module.
 const globalForInstance = globalThis as unknown as { consoleInstanceId?: string };
 
-export const instanceId: string = (globalForInstance.consoleInstanceId ??= `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`);
+/** A new name in that form: this process's own is `instanceId`. */
+export function newInstanceId(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}
+
+export const instanceId: string = (globalForInstance.consoleInstanceId ??= newInstanceId());

@@ -8,8 +8,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("startAutoscalerLoop", () => {
   it("lets exactly one of two instances lead, and hands over when the leader goes", async () => {
-    const options = { runtime: new LocalAgentRuntime(), tickMs: 20, leaseMs: 400 };
-    const loops: AutoscalerLoop[] = [startAutoscalerLoop(options), startAutoscalerLoop(options)];
+    // Each instance with its runtime, whose id the lease names.
+    const instance = () => ({ runtime: new LocalAgentRuntime(), tickMs: 20, leaseMs: 400 });
+    const loops: AutoscalerLoop[] = [startAutoscalerLoop(instance()), startAutoscalerLoop(instance())];
     // The first tick also opens the database connection, which on PostgreSQL takes a moment.
     await expect.poll(() => loops.filter((loop) => loop.isLeading()).length, { timeout: 2_000, interval: 20 }).toBe(1);
     for (let check = 0; check < 5; check++) {

@@ -1,7 +1,6 @@
 // The autoscaler loop inside the server: every tick it takes (or renews) the lease in the database
 // and, holding it, runs one tick. Instances without the lease only wait, so however many servers
 // share a database exactly one of them acts; another takes over when the holder stops renewing.
-import { hostname } from "node:os";
 import { logger } from "@/lib/logger";
 import type { AgentRuntime } from "@/lib/runtime/agent-runtime";
 import { acquireAutoscalerLease, currentLeaseExpiry, releaseAutoscalerLease } from "./lease";
@@ -22,7 +21,8 @@ export interface AutoscalerLoop {
 }
 
 export function startAutoscalerLoop(options: AutoscalerLoopOptions): AutoscalerLoop {
-  const holder = `${hostname()}:${process.pid}:${crypto.randomUUID().slice(0, 8)}`;
+  // The lease names the instance, as its heartbeat, its agents' rows and GET /api/health do.
+  const holder = options.runtime.instanceId;
   const leaseMs = options.leaseMs ?? Math.max(30_000, options.tickMs * 10);
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();

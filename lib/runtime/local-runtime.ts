@@ -1,8 +1,7 @@
 // The default driver: agents live in this process. It keeps what a real driver must answer
 // (which agents run, which sleep) so the service and the reconcile pass work against it unchanged,
 // and with a dispatcher its agents take tasks: stopping or hibernating one drains it.
-import { randomUUID } from "node:crypto";
-import { hostname } from "node:os";
+import { newInstanceId } from "@/lib/instance-id";
 import type { AgentRuntime, RuntimeAgent, RuntimeAgentStatus } from "./agent-runtime";
 import type { TaskDispatcher } from "./task-dispatcher";
 
@@ -37,7 +36,7 @@ export class LocalAgentRuntime implements AgentRuntime {
   private readonly agents = new Map<string, LocalAgent>();
 
   constructor(private readonly options: LocalRuntimeOptions = {}) {
-    this.instanceId = options.instanceId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    this.instanceId = options.instanceId ?? newInstanceId();
   }
 
   async start(agent: RuntimeAgent): Promise<void> {
