@@ -88,11 +88,11 @@ async function reconcileCluster(runtime: AgentRuntime, clusterId: string, report
  */
 async function takeOverAgents(runtime: AgentRuntime, clusterId: string) {
   const agents = await db.agent.findMany({ where: { clusterId, status: { in: [...RUNNING_AGENT_STATUSES] } } });
-  const foreignOwners = agents.some((agent) => agent.runtimeOwner !== null && agent.runtimeOwner !== runtime.instanceId);
-  const live = foreignOwners ? await liveInstanceIds() : new Set<string>();
+  const ownedElsewhere = (agent: Agent) => agent.runtimeOwner !== null && agent.runtimeOwner !== runtime.instanceId;
+  const live = agents.some(ownedElsewhere) ? await liveInstanceIds() : new Set<string>();
   const missing: Agent[] = [];
   for (const agent of agents) {
-    const runsElsewhere = agent.runtimeOwner !== null && agent.runtimeOwner !== runtime.instanceId && live.has(agent.runtimeOwner);
+    const runsElsewhere = ownedElsewhere(agent) && live.has(agent.runtimeOwner!);
     if (!runsElsewhere && (await runtime.status(agent.id)) === undefined) missing.push(agent);
   }
   if (missing.length > 0) {

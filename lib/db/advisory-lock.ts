@@ -11,7 +11,8 @@ import { env } from "../env";
 import { logger } from "../logger";
 
 /** Connections for held locks per process: one per cluster acting at the same moment in this process. */
-const LOCK_POOL_SIZE = 10; /** Even a caller that will not wait for the lock waits this long for a connection to ask with. */
+const LOCK_POOL_SIZE = 10;
+/** Even a caller that will not wait for the lock waits this long for a connection to ask with. */
 const MIN_CHECKOUT_MS = 5_000;
 /** PostgreSQL's SQLSTATE for a lock wait that ran past lock_timeout. */
 const LOCK_NOT_AVAILABLE = "55P03";
